@@ -1,0 +1,29 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` over all cores, keeping the order. Each element is transformed independently (one cmark document per
+    /// task, no shared nodes), which is what lets a build use every core.
+    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1 else { return map(transform) }
+        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let slots = UncheckedSendable(results)
+        withoutActuallyEscaping(transform) { transform in
+            let transform = UncheckedSendable(transform)
+            self.withUnsafeBufferPointer { input in
+                let input = UncheckedSendable(input)
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    slots.value[index] = transform.value(input.value[index])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Lets disjoint slots of a buffer be written from `concurrentPerform`; each index is touched by one task only.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

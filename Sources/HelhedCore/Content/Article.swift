@@ -1,0 +1,105 @@
+/// What an article is: it decides where it is listed.
+public enum ArticleKind: String, Sendable, CaseIterable {
+    case explainer
+    case caseStory = "case"
+    case event
+
+    /// The Danish label readers see.
+    public var label: String {
+        switch self {
+        case .explainer: "Forklaring"
+        case .caseStory: "Case"
+        case .event: "Arrangement"
+        }
+    }
+}
+
+/// An article from `Content/artikler/`.
+public struct Article: Sendable {
+    public let source: SourceText
+    public let title: String
+    public let date: Day
+    public let updated: Day?
+    public let kind: ArticleKind
+    public let summary: String?
+    public let tags: [String]
+    public let isDraft: Bool
+    public let slug: String
+    /// nil: follow the site's setting.
+    public let autolinksTerms: Bool?
+
+    public var sitePath: String { "artikler/\(slug)/" }
+
+    public static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink"]
+
+    public init(source: SourceText, title: String, date: Day, updated: Day? = nil, kind: ArticleKind, summary: String? = nil,
+                tags: [String] = [], isDraft: Bool = false, slug: String, autolinksTerms: Bool? = nil) {
+        self.source = source
+        self.title = title
+        self.date = date
+        self.updated = updated
+        self.kind = kind
+        self.summary = summary
+        self.tags = tags
+        self.isDraft = isDraft
+        self.slug = slug
+        self.autolinksTerms = autolinksTerms
+    }
+
+    /// Reads the front matter of `source`; nil (with diagnostics) when it is not a usable article.
+    public static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> Article? {
+        guard let fields = FrontMatterReading.fields(of: source, into: &diagnostics) else { return nil }
+        diagnostics.append(contentsOf: fields.unknownKeyWarnings(known: knownKeys))
+        let title = fields.text("title", required: true, into: &diagnostics)
+        let date = fields.day("date", required: true, into: &diagnostics)
+        let updated = fields.day("updated", required: false, into: &diagnostics)
+        var kind: ArticleKind?
+        if let kindText = fields.text("kind", required: true, into: &diagnostics) {
+            kind = ArticleKind(rawValue: kindText)
+            if kind == nil {
+                diagnostics.append(.error(source.path, line: fields.line(of: "kind"), "front matter: unknown kind \"\(kindText)\"; use explainer, case or event"))
+            }
+        }
+        let summary = fields.text("summary", required: false, into: &diagnostics)
+        let tags = fields.textList("tags", into: &diagnostics)
+        let isDraft = fields.flag("draft", into: &diagnostics) ?? false
+        let autolinks = fields.flag("autolink", into: &diagnostics)
+        let slug = FrontMatterReading.slug(fields, title: title, into: &diagnostics)
+        if let date, let updated, updated < date {
+            diagnostics.append(.error(source.path, line: fields.line(of: "updated"), "front matter: 'updated' (\(updated)) is before 'date' (\(date))"))
+        }
+        guard let title, let date, let kind, let slug else { return nil }
+        return Article(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
+                       isDraft: isDraft, slug: slug, autolinksTerms: autolinks)
+    }
+}
+
+/// The steps articles and terms share when reading their front matter.
+enum FrontMatterReading {
+    static func fields(of source: SourceText, into diagnostics: inout Diagnostics) -> FrontMatter? {
+        do {
+            return try FrontMatter(yaml: source.frontMatter, path: source.path, firstLine: SourceText.frontMatterFirstLine)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+    }
+
+    /// `slug:` when given (and valid), else the file name: editors rename files to change URLs, as in Hugo.
+    static func slug(_ fields: FrontMatter, title: String?, into diagnostics: inout Diagnostics) -> String? {
+        if let given = fields.text("slug", required: false, into: &diagnostics) {
+            guard Slug.isValid(given) else {
+                diagnostics.append(.error(fields.path, line: fields.line(of: "slug"), "front matter: 'slug' may only hold a-z, 0-9 and single '-' between them (got \"\(given)\"; try \"\(Slug.make(from: given))\")"))
+                return nil
+            }
+            return given
+        }
+        guard let title else { return nil }
+        let slug = Slug.make(from: title)
+        guard !slug.isEmpty else {
+            diagnostics.append(.error(fields.path, line: fields.line(of: "title"), "front matter: the title \"\(title)\" gives an empty address; set 'slug'"))
+            return nil
+        }
+        return slug
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Everything read from `Content/`, before any Markdown is parsed.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var articles: [Article]
+    public var terms: [GlossaryTerm]
+    /// Files copied as they are (images, PDFs), by their path inside `Content/`.
+    public var staticFiles: [StaticFile]
+    /// Paths inside `Content/` of every Markdown source, for links to them.
+    public var markdownPaths: Set<String>
+}
+
+/// A file copied unchanged into the site.
+public struct StaticFile: Sendable, Hashable {
+    /// Path inside the site, e.g. `billeder/kort.svg`.
+    public let sitePath: String
+    public let source: URL
+}
+
+/// Reads `Content/`: the site configuration, articles, glossary terms and the files to copy.
+public struct ContentLoader: Sendable {
+    public let root: URL
+    /// How the folder is named in messages (`Content`).
+    public let displayRoot: String
+
+    public static let articleFolder = "artikler"
+    public static let glossaryFolder = "ordforklaringer"
+    public static let configFile = "site.yml"
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root.standardizedFileURL
+        self.displayRoot = displayRoot
+    }
+
+    public func displayPath(_ relativePath: String) -> String {
+        displayRoot.isEmpty ? relativePath : displayRoot + "/" + relativePath
+    }
+
+    public func load(into diagnostics: inout Diagnostics) -> LoadedContent? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            diagnostics.append(.error(displayRoot, "the content folder does not exist (run helhed in the site's folder, or pass --content)"))
+            return nil
+        }
+        let configPath = displayPath(Self.configFile)
+        let configURL = root.appendingPathComponent(Self.configFile)
+        guard let configData = FileManager.default.contents(atPath: configURL.path) else {
+            diagnostics.append(.error(configPath, "the site configuration is missing; create it with title, description and base_url"))
+            return nil
+        }
+        guard let configText = String(data: configData, encoding: .utf8) else {
+            diagnostics.append(.error(configPath, "the file is not valid UTF-8; save it as UTF-8"))
+            return nil
+        }
+        let config = SiteConfig.parse(yaml: configText.replacingOccurrences(of: "\r\n", with: "\n"), path: configPath, into: &diagnostics)
+
+        var markdown: [(relativePath: String, folder: String)] = []
+        var staticFiles: [StaticFile] = []
+        for relativePath in listFiles(into: &diagnostics) {
+            let parts = relativePath.split(separator: "/")
+            if relativePath == Self.configFile { continue }
+            if relativePath.hasSuffix(".md") {
+                if parts.count == 2, [Self.articleFolder, Self.glossaryFolder].contains(String(parts[0])) {
+                    markdown.append((relativePath, String(parts[0])))
+                } else {
+                    diagnostics.append(.warning(displayPath(relativePath), "not part of the site: Markdown files belong directly in \(displayPath(Self.articleFolder))/ or \(displayPath(Self.glossaryFolder))/"))
+                }
+            } else {
+                staticFiles.append(StaticFile(sitePath: relativePath, source: root.appendingPathComponent(relativePath)))
+            }
+        }
+
+        let loader = self
+        let parsed: [(Article?, GlossaryTerm?, [Diagnostic])] = markdown.parallelMap { entry in
+            var diagnostics = Diagnostics()
+            let path = loader.displayPath(entry.relativePath)
+            guard let bytes = FileManager.default.contents(atPath: loader.root.appendingPathComponent(entry.relativePath).path) else {
+                return (nil, nil, [.error(path, "the file cannot be read")])
+            }
+            let source: SourceText
+            do throws(Diagnostic) {
+                source = try SourceText(path: path, contentPath: entry.relativePath, bytes: Array(bytes))
+            } catch {
+                return (nil, nil, [error])
+            }
+            if entry.folder == Self.articleFolder {
+                return (Article.parse(source, into: &diagnostics), nil, diagnostics.all)
+            }
+            return (nil, GlossaryTerm.parse(source, into: &diagnostics), diagnostics.all)
+        }
+        for (_, _, found) in parsed { diagnostics.append(contentsOf: found) }
+        guard let config else { return nil }
+        return LoadedContent(
+            config: config,
+            articles: parsed.compactMap(\.0),
+            terms: parsed.compactMap(\.1),
+            staticFiles: staticFiles,
+            markdownPaths: Set(markdown.map(\.relativePath))
+        )
+    }
+
+    /// Every regular file under the root, sorted, skipping hidden files. A symbolic link is followed only when it
+    /// stays inside the root: content must never read from elsewhere.
+    private func listFiles(into diagnostics: inout Diagnostics) -> [String] {
+        let rootPath = root.resolvingSymlinksInPath().path
+        var files: [String] = []
+        var folders = [""]
+        var visitedFolders: Set<String> = [rootPath]
+        while let folder = folders.popLast() {
+            let folderURL = folder.isEmpty ? root : root.appendingPathComponent(folder)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderURL.path) else {
+                diagnostics.append(.error(displayPath(folder), "the folder cannot be read"))
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let relativePath = folder.isEmpty ? name : folder + "/" + name
+                let url = root.appendingPathComponent(relativePath)
+                let resolved = url.resolvingSymlinksInPath().path
+                if resolved != rootPath && !resolved.hasPrefix(rootPath + "/") {
+                    diagnostics.append(.error(displayPath(relativePath), "a symbolic link that points outside \(displayRoot)/ (to \(resolved)); copy the file into \(displayRoot)/ instead"))
+                    continue
+                }
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
+                    diagnostics.append(.error(displayPath(relativePath), "a symbolic link to a file that does not exist"))
+                    continue
+                }
+                if isFolder.boolValue {
+                    // A link back to a folder already seen would make the walk endless.
+                    if visitedFolders.insert(resolved).inserted { folders.append(relativePath) }
+                } else {
+                    files.append(relativePath)
+                }
+            }
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,57 @@
+/// `Content/site.yml`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    public var baseURL: BaseURL
+    public var language: String
+    public var publisher: String?
+    /// Keep raw HTML in Markdown (off by default: it is dropped).
+    public var allowsRawHTML: Bool
+    /// Link glossary terms automatically in running text.
+    public var autolinksTerms: Bool
+
+    public static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink"]
+
+    public init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
+                allowsRawHTML: Bool = false, autolinksTerms: Bool = true) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.publisher = publisher
+        self.allowsRawHTML = allowsRawHTML
+        self.autolinksTerms = autolinksTerms
+    }
+
+    /// Reads the configuration; problems go to `diagnostics` and the result is nil when it cannot be used.
+    public static func parse(yaml: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
+        let fields: FrontMatter
+        do {
+            fields = try FrontMatter(yaml: yaml, path: path, firstLine: 1)
+        } catch {
+            diagnostics.append(error)
+            return nil
+        }
+        diagnostics.append(contentsOf: fields.unknownKeyWarnings(known: knownKeys))
+        let title = fields.text("title", required: true, into: &diagnostics)
+        let description = fields.text("description", required: true, into: &diagnostics)
+        let baseURLText = fields.text("base_url", required: true, into: &diagnostics)
+        let language = fields.text("language", required: false, into: &diagnostics) ?? "da"
+        if language != "da" {
+            diagnostics.append(.error(path, line: fields.line(of: "language"), "'language' must be da: the theme's texts, dates and sorting are Danish (got \"\(language)\")"))
+        }
+        let publisher = fields.text("publisher", required: false, into: &diagnostics)
+        let allowsRawHTML = fields.flag("unsafe_html", into: &diagnostics) ?? false
+        let autolinks = fields.flag("autolink", into: &diagnostics) ?? true
+        var baseURL: BaseURL?
+        if let baseURLText {
+            baseURL = BaseURL(baseURLText)
+            if baseURL == nil {
+                diagnostics.append(.error(path, line: fields.line(of: "base_url"), "'base_url' must be an absolute http(s) address like https://example.org/ or https://example.org/sti/ (got \"\(baseURLText)\")"))
+            }
+        }
+        guard let title, let description, let baseURL else { return nil }
+        return SiteConfig(title: title, description: description, baseURL: baseURL, language: language, publisher: publisher,
+                          allowsRawHTML: allowsRawHTML, autolinksTerms: autolinks)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A Markdown file as read from disk: checked to be UTF-8 text, with a byte-order mark dropped and line endings
+/// made `\n`, split into its front matter and its body.
+public struct SourceText: Sendable {
+    /// The path as shown in messages, e.g. `Content/artikler/kolding.md`.
+    public let path: String
+    /// The path inside `Content/`, e.g. `artikler/kolding.md`; empty for text that is not a site file.
+    public let contentPath: String
+    /// The YAML between the `---` lines.
+    public let frontMatter: String
+    /// The Markdown after the closing `---`, as UTF-8 bytes for cmark.
+    public let body: [UInt8]
+    /// How many lines of the file come before the body, to turn a body line into a file line.
+    public let bodyLineOffset: Int
+
+    /// The file line of line 1 of `frontMatter`.
+    public static let frontMatterFirstLine = 2
+
+    public init(path: String, contentPath: String = "", bytes: [UInt8]) throws(Diagnostic) {
+        let text = try Self.decode(bytes, path: path)
+        let (frontMatter, body, bodyLineOffset) = try Self.split(text, path: path)
+        self.path = path
+        self.contentPath = contentPath
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+    }
+
+    /// Markdown that is not a site file (standard input): no front matter.
+    public init(standaloneBody body: [UInt8]) {
+        path = "<stdin>"
+        contentPath = ""
+        frontMatter = ""
+        self.body = body
+        bodyLineOffset = 0
+    }
+
+    /// A file line for a line of the body (1-based as cmark counts).
+    public func fileLine(bodyLine: Int) -> Int {
+        bodyLine > 0 ? bodyLine + bodyLineOffset : 0
+    }
+
+    private static func decode(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [UInt8] {
+        if bytes.isEmpty {
+            throw .error(path, line: 1, "the file is empty; an article or term starts with front matter between '---' lines")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw .error(path, line: lineNumber(at: nul, in: bytes), "this is not a text file (it contains a NUL byte); is it a binary file named .md?")
+        }
+        if let bad = firstInvalidUTF8Offset(bytes) {
+            throw .error(path, line: lineNumber(at: bad, in: bytes), String(format: "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad]))
+        }
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(bytes.count)
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                normalized.append(0x0A)
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                normalized.append(byte)
+            }
+            index += 1
+        }
+        return normalized
+    }
+
+    private static func split(_ text: [UInt8], path: String) throws(Diagnostic) -> (String, [UInt8], Int) {
+        var lineStart = 0
+        var lineNumber = 1
+        // Lines are scanned only up to the closing fence; the body is never split into lines.
+        while true {
+            let end = text[lineStart...].firstIndex(of: 0x0A) ?? text.count
+            let line = text[lineStart..<end]
+            if lineNumber == 1 {
+                guard isFence(line, closing: false) else {
+                    throw .error(path, line: 1, "the file must start with front matter: a line '---', the fields, then another '---'")
+                }
+            } else if isFence(line, closing: true) {
+                let yamlStart = min(text.count, (text.firstIndex(of: 0x0A) ?? text.count) + 1)
+                let yaml = String(decoding: text[yamlStart..<lineStart], as: UTF8.self)
+                let body = end < text.count ? Array(text[(end + 1)...]) : []
+                return (yaml, body, lineNumber)
+            }
+            if end >= text.count { break }
+            lineStart = end + 1
+            lineNumber += 1
+        }
+        throw .error(path, line: 1, "the front matter is not closed: add a line '---' after its last field")
+    }
+
+    private static func isFence(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed.removeLast() }
+        return trimmed.elementsEqual("---".utf8) || (closing && trimmed.elementsEqual("...".utf8))
+    }
+
+    static func lineNumber(at offset: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for offset in 1..<length {
+                let byte = bytes[index + offset]
+                guard byte & 0xC0 == 0x80 else { return index }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+}

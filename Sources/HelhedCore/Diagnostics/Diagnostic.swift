@@ -1,0 +1,67 @@
+/// One problem found in the user's files, printed as `path:line: error: message` (the format compilers
+/// use, so editors and terminals make it clickable).
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Comparable {
+    public enum Severity: String, Sendable {
+        case error, warning
+    }
+
+    public let severity: Severity
+    /// The path as the user knows it, e.g. `Content/artikler/kolding.md`.
+    public let path: String
+    /// 1-based; 0 when the problem concerns the whole file.
+    public let line: Int
+    public let message: String
+
+    public init(_ severity: Severity, _ path: String, line: Int = 0, _ message: String) {
+        self.severity = severity
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public static func error(_ path: String, line: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.error, path, line: line, message)
+    }
+
+    public static func warning(_ path: String, line: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, path, line: line, message)
+    }
+
+    public var description: String {
+        line > 0 ? "\(path):\(line): \(severity.rawValue): \(message)" : "\(path): \(severity.rawValue): \(message)"
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.path, lhs.line, lhs.message) < (rhs.path, rhs.line, rhs.message)
+    }
+}
+
+/// Collects what goes wrong so that one build reports every problem at once.
+public struct Diagnostics: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func append(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
+
+    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+
+    /// Sorted by file and line, duplicates removed, so reports are stable.
+    public var sorted: [Diagnostic] { Array(Set(all)).sorted() }
+}
+
+/// Thrown when a build cannot produce a site; carries every problem found.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public let diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}

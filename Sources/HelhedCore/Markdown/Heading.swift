@@ -1,0 +1,49 @@
+/// A section heading of a page, with the id its anchor uses.
+public struct Heading: Sendable, Equatable {
+    public let level: Int
+    public let text: String
+    public let id: String
+}
+
+/// One entry of a page's table of contents: an h2 with its h3 sections.
+public struct ContentsEntry: Sendable, Equatable {
+    public let text: String
+    public let id: String
+    public let children: [ContentsEntry]
+
+    /// Pages with fewer than three h2 sections are short enough to read without a table of contents.
+    public static let minimumSections = 3
+
+    public static func tableOfContents(for headings: [Heading]) -> [ContentsEntry] {
+        guard headings.filter({ $0.level == 2 }).count >= minimumSections else { return [] }
+        var entries: [ContentsEntry] = []
+        var current: (heading: Heading, children: [ContentsEntry])?
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            if heading.level == 2 {
+                if let current { entries.append(ContentsEntry(text: current.heading.text, id: current.heading.id, children: current.children)) }
+                current = (heading, [])
+            } else if current != nil {
+                current!.children.append(ContentsEntry(text: heading.text, id: heading.id, children: []))
+            }
+        }
+        if let current { entries.append(ContentsEntry(text: current.heading.text, id: current.heading.id, children: current.children)) }
+        return entries
+    }
+}
+
+/// Gives headings unique ids: the slug of their text, then `-2`, `-3` … for repeats.
+struct HeadingIDs {
+    private var used: Set<String>
+
+    init(reserved: Set<String>) {
+        used = reserved
+    }
+
+    mutating func id(for text: String) -> String {
+        let base = Slug.make(from: text).isEmpty ? "afsnit" : Slug.make(from: text)
+        if used.insert(base).inserted { return base }
+        var number = 2
+        while !used.insert("\(base)-\(number)").inserted { number += 1 }
+        return "\(base)-\(number)"
+    }
+}

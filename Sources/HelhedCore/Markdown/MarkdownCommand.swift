@@ -1,0 +1,11 @@
+/// `helhed markdown`: Markdown in, HTML out, through the same wrapper and transforms as pages.
+public enum MarkdownCommand {
+    public static func render(_ markdown: [UInt8], plain: Bool, unsafe: Bool) -> String {
+        let options = MarkdownOptions(allowsRawHTML: unsafe)
+        if plain {
+            return MarkdownDocument(parsing: markdown, options: options).renderHTML()
+        }
+        let source = SourceText(standaloneBody: markdown)
+        return PageTransformer(site: nil, options: options).render(PageContext(source: source, page: nil, autolinksTerms: false)).html
+    }
+}

@@ -1,0 +1,217 @@
+import CCmark
+import Foundation
+
+/// How cmark parses and renders.
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Keep raw HTML and unsafe link schemes (cmark's `CMARK_OPT_UNSAFE`).
+    public var allowsRawHTML: Bool
+
+    public init(allowsRawHTML: Bool = false) {
+        self.allowsRawHTML = allowsRawHTML
+    }
+
+    var cmarkFlags: Int32 {
+        allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+    }
+}
+
+/// The one owner of a cmark document tree. Every node created through it ends up either in the
+/// tree (freed with the root in `deinit`) or is freed at once; nothing else frees cmark memory.
+///
+/// A `MarkdownNode` is a borrowed handle: it is valid only while its document is alive and the node
+/// has not been removed, which is why nodes never leave the document's methods' callers' scope.
+public final class MarkdownDocument {
+    private let root: OpaquePointer
+    public let options: MarkdownOptions
+
+    public init(parsing source: some Collection<UInt8>, options: MarkdownOptions = .init()) {
+        self.options = options
+        let parsed: OpaquePointer? = source.withContiguousStorageIfAvailable { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options.cmarkFlags)
+            }
+        } ?? Array(source).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options.cmarkFlags)
+            }
+        }
+        guard let parsed else { fatalError("cmark could not allocate a document") }
+        root = parsed
+    }
+
+    public convenience init(parsing text: String, options: MarkdownOptions = .init()) {
+        self.init(parsing: Array(text.utf8), options: options)
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    public var rootNode: MarkdownNode { MarkdownNode(pointer: root) }
+
+    /// Merges adjacent text nodes, so that a `[[term]]` split by cmark's bracket handling is one literal again.
+    public func consolidateText() {
+        cmark_consolidate_text_nodes(root)
+    }
+
+    public func renderHTML() -> String {
+        guard let html = cmark_render_html(root, options.cmarkFlags) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// Visits every node in document order. The visitor must not remove or replace nodes; collect them and
+    /// change them after the walk.
+    public func walk(_ visit: (MarkdownNode, _ isEntering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            visit(MarkdownNode(pointer: cmark_iter_get_node(iterator)), event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    // MARK: Creating nodes. Each new node is inserted at once, so the tree owns it.
+
+    public func makeText(_ literal: String) -> MarkdownNode {
+        let node = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_TEXT))
+        cmark_node_set_literal(node.pointer, literal)
+        return node
+    }
+
+    /// A link node holding a copy of `text` as its only child.
+    public func makeLink(url: String, title: String = "", text: String) -> MarkdownNode {
+        let link = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_LINK))
+        cmark_node_set_url(link.pointer, url)
+        cmark_node_set_title(link.pointer, title)
+        cmark_node_append_child(link.pointer, makeText(text).pointer)
+        return link
+    }
+
+    /// A custom inline node: cmark emits `before` and `after` verbatim (even in safe mode), so callers
+    /// pass only HTML they escaped themselves.
+    public func makeCustomInline(before escapedHTML: String, after closingHTML: String, text: String) -> MarkdownNode {
+        let node = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_CUSTOM_INLINE))
+        cmark_node_set_on_enter(node.pointer, escapedHTML)
+        cmark_node_set_on_exit(node.pointer, closingHTML)
+        cmark_node_append_child(node.pointer, makeText(text).pointer)
+        return node
+    }
+
+    /// Replaces `old` by a custom block that keeps `old`'s children between `before` and `after`, then frees `old`.
+    public func wrapChildren(of old: MarkdownNode, inCustomBlockBefore escapedHTML: String, after closingHTML: String) {
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(block, escapedHTML)
+        cmark_node_set_on_exit(block, closingHTML)
+        while let child = cmark_node_first_child(old.pointer) {
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(old.pointer, block)
+        cmark_node_free(old.pointer)
+    }
+
+    /// Replaces `old` with `replacements` (in order) and frees `old`.
+    public func replace(_ old: MarkdownNode, with replacements: [MarkdownNode]) {
+        for node in replacements {
+            cmark_node_insert_before(old.pointer, node.pointer)
+        }
+        cmark_node_unlink(old.pointer)
+        cmark_node_free(old.pointer)
+    }
+
+    /// Replaces a link or image by its children (keeping the text, dropping the target), then frees it.
+    public func unwrap(_ node: MarkdownNode) {
+        while let child = cmark_node_first_child(node.pointer) {
+            cmark_node_insert_before(node.pointer, child)
+        }
+        cmark_node_unlink(node.pointer)
+        cmark_node_free(node.pointer)
+    }
+}
+
+/// A borrowed handle on a node of a `MarkdownDocument`. Strings read from it are copied at once.
+public struct MarkdownNode {
+    let pointer: OpaquePointer
+
+    public enum Kind: Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
+        case other
+    }
+
+    public var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: .document
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: .customBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: .customInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .other
+        }
+    }
+
+    /// The literal of a text or code node as UTF-8 bytes (copied).
+    public var literalBytes: [UInt8] {
+        guard let literal = cmark_node_get_literal(pointer) else { return [] }
+        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+    }
+
+    public var literal: String {
+        guard let literal = cmark_node_get_literal(pointer) else { return "" }
+        return String(cString: literal)
+    }
+
+    public var url: String {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_url(pointer, newValue) }
+    }
+
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    /// 1-based line in the parsed text, 0 when unknown (nodes made by a transform).
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+
+    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+
+    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+
+    /// The text a reader sees in this node and its descendants (text and code literals).
+    public var plainText: String {
+        var bytes: [UInt8] = []
+        collectPlainText(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func collectPlainText(into bytes: inout [UInt8]) {
+        switch kind {
+        case .text, .code:
+            bytes += literalBytes
+        case .softBreak, .lineBreak:
+            bytes.append(0x20)
+        default:
+            var child = firstChild
+            while let current = child {
+                current.collectPlainText(into: &bytes)
+                child = current.next
+            }
+        }
+    }
+}

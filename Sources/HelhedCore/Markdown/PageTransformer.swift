@@ -1,0 +1,291 @@
+import Foundation
+
+/// A page body after Helhed's AST transforms and cmark's HTML rendering.
+public struct RenderedBody: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var tableOfContents: [ContentsEntry]
+    /// Terms linked on the page (explicitly or automatically), in order of first use; the page lists their definitions.
+    public var linkedTerms: [Int]
+    /// Terms the page mentions in any way (also Markdown links to a term page), for the terms' "Bruges i".
+    public var mentionedTerms: Set<Int>
+    /// Pages this page links to, for finding pages nothing links to.
+    public var linkedPages: Set<PageID>
+    /// `#fragment` links to other pages, checked once every page's headings are known.
+    public var fragmentChecks: [FragmentCheck]
+    public var diagnostics: [Diagnostic]
+}
+
+/// A link to a heading on another page.
+public struct FragmentCheck: Sendable {
+    public let target: PageID
+    public let fragment: String
+    public let line: Int
+    public let address: String
+}
+
+/// Where a body is rendered: which page, and whether Helhed's transforms apply.
+public struct PageContext: Sendable {
+    public let source: SourceText
+    /// nil for Markdown that is not a page of a site (`helhed markdown`).
+    public let page: PageID?
+    public let autolinksTerms: Bool
+
+    public init(source: SourceText, page: PageID?, autolinksTerms: Bool) {
+        self.source = source
+        self.page = page
+        self.autolinksTerms = autolinksTerms
+    }
+}
+
+/// Parses a body with cmark, transforms the AST (glossary references and automatic term links, heading ids and
+/// anchors, internal links) and renders it with cmark. No HTML is ever rewritten as text.
+public struct PageTransformer: Sendable {
+    public let site: Site?
+    let resolver: LinkResolver?
+    public let options: MarkdownOptions
+
+    /// Ids the templates use on every page; headings never take them.
+    public static let reservedIDs: Set<String> = [
+        "hovedindhold", "indholdsfortegnelse", "ordforklaringer-paa-siden", "relaterede-ord", "bruges-i", "soegefelt", "soegeresultater",
+    ]
+    public static let definitionIDPrefix = "definition-"
+
+    public init(site: Site?, generatedSitePaths: Set<String> = [], options: MarkdownOptions) {
+        self.site = site
+        self.resolver = site.map { LinkResolver(site: $0, generatedSitePaths: generatedSitePaths) }
+        self.options = options
+    }
+
+    public func render(_ context: PageContext) -> RenderedBody {
+        let document = MarkdownDocument(parsing: context.source.body, options: options)
+        var run = TransformRun(transformer: self, context: context, document: document)
+        run.transform()
+        return RenderedBody(
+            html: document.renderHTML(),
+            headings: run.headings,
+            tableOfContents: ContentsEntry.tableOfContents(for: run.headings),
+            linkedTerms: run.linkedTerms,
+            mentionedTerms: run.mentionedTerms,
+            linkedPages: run.linkedPages,
+            fragmentChecks: run.fragmentChecks,
+            diagnostics: run.diagnostics
+        )
+    }
+}
+
+/// The state of transforming one document.
+private struct TransformRun {
+    let transformer: PageTransformer
+    let context: PageContext
+    let document: MarkdownDocument
+
+    var headings: [Heading] = []
+    var linkedTerms: [Int] = []
+    var mentionedTerms: Set<Int> = []
+    var linkedPages: Set<PageID> = []
+    var fragmentChecks: [FragmentCheck] = []
+    var diagnostics: [Diagnostic] = []
+    private var ownFragmentChecks: [(fragment: String, line: Int)] = []
+
+    init(transformer: PageTransformer, context: PageContext, document: MarkdownDocument) {
+        self.transformer = transformer
+        self.context = context
+        self.document = document
+    }
+
+    private var path: String { context.source.path }
+
+    private var ownTerm: Int? {
+        if case .term(let index) = context.page { return index }
+        return nil
+    }
+
+    mutating func transform() {
+        document.consolidateText()
+        let collected = collectNodes()
+        if let site = transformer.site {
+            for text in collected.texts { linkTerms(in: text.node, inHeading: text.inHeading, site: site) }
+            for link in collected.links { resolve(link, isImage: false) }
+            for image in collected.images { resolve(image, isImage: true) }
+        }
+        var ids = HeadingIDs(reserved: PageTransformer.reservedIDs.union(linkedTerms.compactMap { term in
+            transformer.site.map { PageTransformer.definitionIDPrefix + $0.terms[term].slug }
+        }))
+        for heading in collected.headings { anchor(heading, ids: &ids) }
+        let known = Set(headings.map(\.id))
+        for check in ownFragmentChecks where !known.contains(check.fragment) {
+            diagnostics.append(.error(path, line: check.line, "the link \"#\(check.fragment)\" points at a heading this page does not have\(Self.hint(check.fragment, among: headings.map(\.id)))"))
+        }
+    }
+
+    // MARK: Collecting
+
+    private struct TextNode {
+        let node: MarkdownNode
+        let inHeading: Bool
+    }
+
+    private func collectNodes() -> (texts: [TextNode], links: [MarkdownNode], images: [MarkdownNode], headings: [MarkdownNode]) {
+        var texts: [TextNode] = []
+        var links: [MarkdownNode] = []
+        var images: [MarkdownNode] = []
+        var headings: [MarkdownNode] = []
+        var headingDepth = 0
+        var linkDepth = 0
+        document.walk { node, isEntering in
+            switch node.kind {
+            case .heading:
+                headingDepth += isEntering ? 1 : -1
+                if !isEntering, (2...4).contains(node.headingLevel) { headings.append(node) }
+            case .link, .image:
+                linkDepth += isEntering ? 1 : -1
+                if !isEntering { node.kind == .link ? links.append(node) : images.append(node) }
+            case .text:
+                if linkDepth == 0 { texts.append(TextNode(node: node, inHeading: headingDepth > 0)) }
+            default:
+                break
+            }
+        }
+        return (texts, links, images, headings)
+    }
+
+    // MARK: Glossary references and automatic term links
+
+    private enum Piece {
+        case text(ArraySlice<UInt8>)
+        case term(Int, shown: String)
+    }
+
+    private mutating func linkTerms(in node: MarkdownNode, inHeading: Bool, site: Site) {
+        let bytes = node.literalBytes
+        let line = context.source.fileLine(bodyLine: Self.line(of: node))
+        var pieces: [Piece] = []
+        var plainStart = 0
+        var changed = false
+
+        func addPlain(_ range: Range<Int>, autolink: Bool, into run: inout TransformRun) {
+            guard !range.isEmpty else { return }
+            guard autolink else { pieces.append(.text(bytes[range])); return }
+            let slice = Array(bytes[range])
+            var cursor = 0
+            for match in site.termMatcher.matches(in: slice) where match.term != run.ownTerm && !run.linkedTerms.contains(match.term) {
+                if match.range.lowerBound > cursor { pieces.append(.text(slice[cursor..<match.range.lowerBound])) }
+                pieces.append(.term(match.term, shown: String(decoding: slice[match.range], as: UTF8.self)))
+                run.noteLinked(match.term)
+                cursor = match.range.upperBound
+                changed = true
+            }
+            if cursor < slice.count { pieces.append(.text(ArraySlice(slice[cursor...]))) }
+        }
+
+        let autolink = context.autolinksTerms && !inHeading && !site.termMatcher.isEmpty
+        for reference in WikiReference.all(in: bytes) {
+            addPlain(plainStart..<reference.range.lowerBound, autolink: autolink, into: &self)
+            plainStart = reference.range.upperBound
+            changed = true
+            guard let term = site.term(named: reference.name) else {
+                let hint = site.termSuggestions(for: reference.name)
+                let suggestion = hint.isEmpty ? "" : "; did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))?"
+                let leftOut = site.leftOutTerm(named: reference.name).map { ", because it \($0)" } ?? ""
+                diagnostics.append(.error(path, line: line, "[[\(reference.name)]] is not a term of the glossary\(leftOut)\(suggestion)"))
+                pieces.append(.text(bytes[reference.range]))
+                continue
+            }
+            noteLinked(term)
+            pieces.append(.term(term, shown: reference.shownText))
+        }
+        addPlain(plainStart..<bytes.count, autolink: autolink, into: &self)
+        guard changed else { return }
+
+        let nodes = pieces.map { piece -> MarkdownNode in
+            switch piece {
+            case .text(let slice):
+                return document.makeText(String(decoding: slice, as: UTF8.self))
+            case .term(let index, let shown):
+                let term = site.terms[index]
+                let open = "<a class=\"term\" href=\"\(HTMLEscaping.escape(site.baseURL.link(to: term.sitePath)))\" aria-describedby=\"\(PageTransformer.definitionIDPrefix)\(term.slug)\" data-definition=\"\(HTMLEscaping.escape(term.summary))\">"
+                return document.makeCustomInline(before: open, after: "</a>", text: shown)
+            }
+        }
+        document.replace(node, with: nodes)
+    }
+
+    private mutating func noteLinked(_ term: Int) {
+        if !linkedTerms.contains(term) { linkedTerms.append(term) }
+        mentionedTerms.insert(term)
+        linkedPages.insert(.term(term))
+    }
+
+    // MARK: Links and images
+
+    private mutating func resolve(_ node: MarkdownNode, isImage: Bool) {
+        guard let resolver = transformer.resolver, let site = transformer.site else { return }
+        let address = node.url
+        let line = context.source.fileLine(bodyLine: Self.line(of: node))
+        switch resolver.resolve(address, from: context.source, isImage: isImage) {
+        case .external:
+            break
+        case .ownHeading(let fragment):
+            ownFragmentChecks.append((fragment, line))
+        case .page(let target, let fragment):
+            node.url = site.baseURL.link(to: site.sitePath(of: target)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
+            linkedPages.insert(target)
+            if case .term(let term) = target { mentionedTerms.insert(term) }
+            if let fragment {
+                if target == context.page {
+                    ownFragmentChecks.append((fragment, line))
+                } else {
+                    fragmentChecks.append(FragmentCheck(target: target, fragment: fragment, line: line, address: address))
+                }
+            }
+        case .file(let sitePath, let fragment):
+            node.url = site.baseURL.link(to: Self.encodePath(sitePath)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
+        case .dangerous(let scheme):
+            diagnostics.append(.warning(path, line: line, "removed a \(isImage ? "picture" : "link") to a \(scheme): address; such addresses can run code in the reader's browser"))
+            document.unwrap(node)
+        case .broken(let message):
+            diagnostics.append(.error(path, line: line, message))
+        }
+    }
+
+    // MARK: Headings
+
+    private mutating func anchor(_ node: MarkdownNode, ids: inout HeadingIDs) {
+        let level = node.headingLevel
+        let text = node.plainText.trimmingCharacters(in: .whitespaces)
+        let id = ids.id(for: text)
+        headings.append(Heading(level: level, text: text, id: id))
+        let escapedID = HTMLEscaping.escape(id)
+        document.wrapChildren(
+            of: node,
+            inCustomBlockBefore: "<div class=\"heading\"><h\(level) id=\"\(escapedID)\">",
+            after: "</h\(level)><a class=\"heading-anchor\" href=\"#\(escapedID)\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link til afsnittet “\(HTMLEscaping.escape(text))”</span></a></div>"
+        )
+    }
+
+    // MARK: Helpers
+
+    /// The line of a node, or of its nearest ancestor that knows its line.
+    private static func line(of node: MarkdownNode) -> Int {
+        var current: MarkdownNode? = node
+        while let candidate = current {
+            if candidate.startLine > 0 { return candidate.startLine }
+            current = candidate.parent
+        }
+        return 0
+    }
+
+    private static func hint(_ fragment: String, among ids: [String]) -> String {
+        let close = Suggestions.closest(to: fragment, among: ids)
+        return close.isEmpty ? "" : " (did you mean \(close.map { "#\($0)" }.joined(separator: ", "))?)"
+    }
+
+    static func encodePath(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+
+    static func encodeFragment(_ fragment: String) -> String {
+        fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+    }
+}

@@ -1,0 +1,199 @@
+/// Finds glossary terms in running text with one Aho–Corasick automaton over every title and alias, so the cost
+/// is linear in the text whatever the number of terms. Works on UTF-8 bytes; case is folded for ASCII and
+/// Latin-1 (Æ/æ, Ø/ø, Å/å, É/é …), which covers Danish.
+public struct TermMatcher: Sendable {
+    public struct Match: Equatable, Sendable {
+        /// Byte range in the scanned text.
+        public let range: Range<Int>
+        /// Index of the term (as given to `init`).
+        public let term: Int
+    }
+
+    /// Transitions of the complete automaton: `transitions[state * classCount + byteClass]`.
+    private let transitions: [Int32]
+    private let classCount: Int
+    /// Maps a folded byte to its class; bytes no pattern uses share class 0.
+    private let byteClass: [UInt8]
+    /// The pattern that ends at a state, or -1.
+    private let patternAtState: [Int32]
+    /// The nearest state along the failure chain that ends a pattern, or -1.
+    private let nextOutputState: [Int32]
+    private let patternLength: [Int]
+    private let patternTerm: [Int]
+
+    /// `names[i]` are the forms of term `i`.
+    public init(names: [[String]]) {
+        var patterns: [(bytes: [UInt8], term: Int)] = []
+        var seen: Set<[UInt8]> = []
+        for (term, forms) in names.enumerated() {
+            for form in forms {
+                let folded = Self.fold(form)
+                if !folded.isEmpty, seen.insert(folded).inserted { patterns.append((folded, term)) }
+            }
+        }
+        var classes = [UInt8](repeating: 0, count: 256)
+        var nextClass = 1
+        for pattern in patterns {
+            for byte in pattern.bytes where classes[Int(byte)] == 0 {
+                classes[Int(byte)] = UInt8(truncatingIfNeeded: nextClass)
+                nextClass += 1
+            }
+        }
+        // More than 255 distinct bytes cannot occur in practice; if it did, the extra bytes share class 0 and merely never match.
+        let classCount = min(nextClass, 256)
+
+        // Build the trie.
+        var trie: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        var patternAtState: [Int32] = [-1]
+        for (index, pattern) in patterns.enumerated() {
+            var state = 0
+            for byte in pattern.bytes {
+                let symbol = Int(classes[Int(byte)])
+                if trie[state][symbol] < 0 {
+                    trie[state][symbol] = Int32(trie.count)
+                    trie.append([Int32](repeating: -1, count: classCount))
+                    patternAtState.append(-1)
+                }
+                state = Int(trie[state][symbol])
+            }
+            patternAtState[state] = Int32(index)
+        }
+
+        // Breadth-first: failure links, completed transitions and output links.
+        let stateCount = trie.count
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var nextOutput = [Int32](repeating: -1, count: stateCount)
+        var flat = [Int32](repeating: 0, count: stateCount * classCount)
+        var queue: [Int] = []
+        queue.reserveCapacity(stateCount)
+        for symbol in 1..<max(classCount, 1) {
+            let child = trie[0][symbol]
+            if child >= 0 {
+                flat[symbol] = child
+                queue.append(Int(child))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            let fail = Int(failure[state])
+            nextOutput[state] = patternAtState[fail] >= 0 ? Int32(fail) : nextOutput[fail]
+            for symbol in 0..<classCount {
+                let child = trie[state][symbol]
+                if child >= 0 && symbol != 0 {
+                    failure[Int(child)] = flat[fail * classCount + symbol]
+                    flat[state * classCount + symbol] = child
+                    queue.append(Int(child))
+                } else {
+                    flat[state * classCount + symbol] = flat[fail * classCount + symbol]
+                }
+            }
+        }
+        self.transitions = flat
+        self.classCount = classCount
+        self.byteClass = classes
+        self.patternAtState = patternAtState
+        self.nextOutputState = nextOutput
+        self.patternLength = patterns.map(\.bytes.count)
+        self.patternTerm = patterns.map(\.term)
+    }
+
+    public var isEmpty: Bool { patternLength.isEmpty }
+
+    /// Whole-word matches, leftmost first and longest at each start, never overlapping.
+    public func matches(in text: [UInt8]) -> [Match] {
+        guard !isEmpty, !text.isEmpty else { return [] }
+        // The longest pattern starting at each offset (0: none), then a left-to-right sweep: linear in the text.
+        var longestAt = [Int32](repeating: 0, count: text.count)
+        var patternAt = [Int32](repeating: 0, count: text.count)
+        var state = 0
+        var previous: UInt8 = 0
+        for offset in 0..<text.count {
+            let raw = text[offset]
+            let byte = Self.fold(raw, after: previous)
+            previous = raw
+            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(byte)])])
+            var output = patternAtState[state] >= 0 ? state : Int(nextOutputState[state])
+            while output >= 0 {
+                let pattern = Int(patternAtState[output])
+                let length = patternLength[pattern]
+                let start = offset + 1 - length
+                if Int(longestAt[start]) < length, Self.canStartWord(text, at: start), Self.canEndWord(text, at: offset + 1) {
+                    longestAt[start] = Int32(length)
+                    patternAt[start] = Int32(pattern)
+                }
+                output = Int(nextOutputState[output])
+            }
+        }
+        var result: [Match] = []
+        var start = 0
+        while start < text.count {
+            let length = Int(longestAt[start])
+            if length > 0 {
+                result.append(Match(range: start..<(start + length), term: patternTerm[Int(patternAt[start])]))
+                start += length
+            } else {
+                start += 1
+            }
+        }
+        return result
+    }
+
+    /// The form used for comparing names: case folded as the automaton does.
+    public static func fold(_ text: String) -> [UInt8] {
+        var previous: UInt8 = 0
+        return text.utf8.map { raw in
+            defer { previous = raw }
+            return fold(raw, after: previous)
+        }
+    }
+
+    @inline(__always)
+    static func fold(_ byte: UInt8, after previous: UInt8) -> UInt8 {
+        if byte >= 0x41 && byte <= 0x5A { return byte + 0x20 }
+        // Latin-1 capitals À–Þ (except ×) are C3 80–C3 9E; their small letters are 0x20 further on.
+        if previous == 0xC3 && byte >= 0x80 && byte <= 0x9E && byte != 0x97 { return byte + 0x20 }
+        return byte
+    }
+
+    /// A word may start at `offset`: no letter or digit right before it.
+    static func canStartWord(_ text: [UInt8], at offset: Int) -> Bool {
+        offset <= 0 || !isWordScalar(endingBefore: offset, in: text)
+    }
+
+    /// A word may end at `offset`: no letter or digit right after it.
+    static func canEndWord(_ text: [UInt8], at offset: Int) -> Bool {
+        offset >= text.count || !isWordScalar(startingAt: offset, in: text)
+    }
+
+    private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    private static func isWordScalar(startingAt offset: Int, in text: [UInt8]) -> Bool {
+        guard offset < text.count else { return false }
+        return isWordScalar(decode(text, from: offset))
+    }
+
+    private static func isWordScalar(endingBefore offset: Int, in text: [UInt8]) -> Bool {
+        var start = offset - 1
+        while start > 0 && isContinuation(text[start]) { start -= 1 }
+        guard start >= 0 else { return false }
+        return isWordScalar(decode(text, from: start))
+    }
+
+    private static func decode(_ text: [UInt8], from offset: Int) -> Unicode.Scalar? {
+        var iterator = text[offset...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return false }
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}

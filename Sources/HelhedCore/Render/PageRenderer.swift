@@ -1,0 +1,214 @@
+/// Turns the site and its rendered bodies into view models and renders every HTML page through the templates.
+struct PageRenderer: Sendable {
+    let site: Site
+    let pages: SitePages
+    let bodies: [PageID: RenderedBody]
+    let templates: TemplateSet
+    let assets: AssetURLs
+    let siteModel: SiteModel
+    /// Articles that mention each term, in Danish order: the terms' "Bruges i".
+    let usedIn: [[Int]]
+
+    init(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs) {
+        self.site = site
+        self.pages = pages
+        self.bodies = bodies
+        self.templates = templates
+        self.assets = assets
+        let base = site.baseURL
+        siteModel = SiteModel(
+            title: site.config.title, description: site.config.description, language: site.config.language,
+            publisher: site.config.publisher, absoluteURL: base.absolute(""), homeURL: base.link(to: ""),
+            articlesURL: base.link(to: SitePages.articlesPath), glossaryURL: base.link(to: SitePages.glossaryPath),
+            tagsURL: base.link(to: SitePages.tagsPath), searchURL: base.link(to: SitePages.searchPath), feedURL: base.link(to: SitePages.feedPath)
+        )
+        var usedIn: [[Int]] = Array(repeating: [], count: site.terms.count)
+        for index in site.articles.indices {
+            for term in bodies[.article(index)]?.mentionedTerms ?? [] { usedIn[term].append(index) }
+        }
+        self.usedIn = usedIn.map { articles in DanishText.sorted(articles) { site.articles[$0].title } }
+    }
+
+    /// Every HTML page of the site. Pages render in parallel; each task reads only shared, immutable values.
+    func renderAll() -> [OutputFile] {
+        enum Job: Sendable {
+            case home, articles, glossary, tags, notFound
+            case page(PageID)
+            case tag(Int)
+        }
+        let jobs: [Job] = [.home, .articles, .glossary, .tags, .notFound] + pages.markdownPages.map(Job.page) + pages.tags.indices.map(Job.tag)
+        return jobs.parallelMap { job -> OutputFile in
+            switch job {
+            case .home: file("", "index", home())
+            case .articles: file(SitePages.articlesPath, "articles", articleList())
+            case .glossary: file(SitePages.glossaryPath, "glossary", glossary())
+            case .tags: file(SitePages.tagsPath, "tags", tagList())
+            case .notFound: OutputFile(path: SitePages.notFoundPath, contents: .text(templates.render("404", notFound())))
+            case .page(.article(let index)): file(site.articles[index].sitePath, "article", article(index))
+            case .page(.term(let index)): file(site.terms[index].sitePath, "term", term(index))
+            case .tag(let index): file(pages.tags[index].sitePath, "tag", tag(index))
+            }
+        }
+    }
+
+    private func file(_ sitePath: String, _ template: String, _ model: Any) -> OutputFile {
+        OutputFile(path: sitePath + "index.html", contents: .text(templates.render(template, model)))
+    }
+
+    // MARK: Shared frame
+
+    private enum Section {
+        case home, articles, glossary, tags, search, none
+    }
+
+    private func layout(title: String, description: String?, sitePath: String, section: Section, isArticle: Bool = false,
+                        crumbs: [Crumb] = []) -> Layout {
+        let base = site.baseURL
+        let sections: [(String, String, Section)] = [
+            ("Forside", "", .home), ("Artikler", SitePages.articlesPath, .articles), ("Ordforklaringer", SitePages.glossaryPath, .glossary),
+            ("Emner", SitePages.tagsPath, .tags), ("Søg", SitePages.searchPath, .search),
+        ]
+        let nav = sections.map { label, path, linkSection in
+            NavLink(label: label, url: base.link(to: path), current: path == sitePath ? "page" : linkSection == section ? "true" : nil)
+        }
+        let trail = section == .home ? [] : [Crumb(label: "Forside", url: base.link(to: ""))] + crumbs
+        return Layout(
+            site: siteModel, assets: assets, title: title,
+            documentTitle: section == .home ? site.config.title : "\(title) – \(site.config.title)",
+            description: description ?? site.config.description,
+            canonicalURL: base.absolute(sitePath), openGraphType: isArticle ? "article" : "website",
+            nav: nav, breadcrumbs: trail, hasBreadcrumbs: !trail.isEmpty
+        )
+    }
+
+    private var articlesCrumb: Crumb { Crumb(label: "Artikler", url: site.baseURL.link(to: SitePages.articlesPath)) }
+    private var glossaryCrumb: Crumb { Crumb(label: "Ordforklaringer", url: site.baseURL.link(to: SitePages.glossaryPath)) }
+    private var tagsCrumb: Crumb { Crumb(label: "Emner", url: site.baseURL.link(to: SitePages.tagsPath)) }
+
+    // MARK: Pages
+
+    private func home() -> HomePage {
+        let cards = pages.articlesForHome.map(card)
+        let featured = pages.articlesForHome.filter { site.articles[$0].kind == .explainer }.map(card)
+        return HomePage(layout: layout(title: site.config.title, description: nil, sitePath: "", section: .home),
+                        featured: featured, articles: Array(cards.dropFirst(featured.count)), hasArticles: cards.count > featured.count,
+                        termCount: site.terms.count)
+    }
+
+    private func articleList() -> ArticlesPage {
+        ArticlesPage(layout: layout(title: "Artikler", description: "Alle artikler, nyeste først.", sitePath: SitePages.articlesPath, section: .articles),
+                     articles: pages.articlesNewestFirst.map(card))
+    }
+
+    private func article(_ index: Int) -> ArticlePage {
+        let article = site.articles[index]
+        let body = bodies[.article(index)]!
+        return ArticlePage(
+            layout: layout(title: article.title, description: article.summary, sitePath: article.sitePath, section: .articles,
+                           isArticle: true, crumbs: [articlesCrumb]),
+            title: article.title, kind: article.kind.label, date: article.date.danish, dateISO: article.date.description,
+            updated: article.updated?.danish, updatedISO: article.updated?.description, summary: article.summary,
+            tags: tagLinks(article.tags), hasTags: !article.tags.isEmpty, body: HTML(body.html),
+            contents: contents(body), hasContents: !body.tableOfContents.isEmpty,
+            definitions: definitions(body), hasDefinitions: !body.linkedTerms.isEmpty
+        )
+    }
+
+    private func glossary() -> GlossaryPage {
+        var groups: [(letter: String, terms: [TermCard])] = []
+        for index in pages.termsAlphabetically {
+            let term = site.terms[index]
+            let letter = DanishText.filingLetter(of: term.title)
+            let card = TermCard(title: term.title, url: site.baseURL.link(to: term.sitePath), summary: term.summary)
+            if groups.last?.letter == letter {
+                groups[groups.count - 1].terms.append(card)
+            } else {
+                groups.append((letter, [card]))
+            }
+        }
+        let withTerms = Set(groups.map(\.letter))
+        let letters = (DanishText.alphabet + (withTerms.contains("#") ? ["#"] : [])).map { letter in
+            LetterLink(letter: letter, url: "#" + Self.letterID(letter), hasTerms: withTerms.contains(letter))
+        }
+        return GlossaryPage(
+            layout: layout(title: "Ordforklaringer", description: "Ordforklaringer: de vigtigste begreber om boligsociale indsatser, fra A til Å.",
+                           sitePath: SitePages.glossaryPath, section: .glossary),
+            letters: letters,
+            groups: groups.map { LetterGroup(letter: $0.letter, id: Self.letterID($0.letter), terms: $0.terms) },
+            termCount: site.terms.count
+        )
+    }
+
+    static func letterID(_ letter: String) -> String {
+        letter == "#" ? "bogstav-andre" : "bogstav-" + Slug.make(from: letter)
+    }
+
+    private func term(_ index: Int) -> TermPage {
+        let term = site.terms[index]
+        let body = bodies[.term(index)]!
+        let related = site.relatedTerms[index].map { PageLink(title: site.terms[$0].title, url: site.baseURL.link(to: site.terms[$0].sitePath)) }
+        let usedIn = usedIn[index].map { PageLink(title: site.articles[$0].title, url: site.baseURL.link(to: site.articles[$0].sitePath)) }
+        return TermPage(
+            layout: layout(title: term.title, description: term.summary, sitePath: term.sitePath, section: .glossary, crumbs: [glossaryCrumb]),
+            title: term.title, summary: term.summary, aliases: term.aliases, hasAliases: !term.aliases.isEmpty, body: HTML(body.html),
+            related: related, hasRelated: !related.isEmpty, usedIn: usedIn, hasUsedIn: !usedIn.isEmpty,
+            definitions: definitions(body), hasDefinitions: !body.linkedTerms.isEmpty
+        )
+    }
+
+    private func tagList() -> TagsPage {
+        let summaries = pages.tags.map { tag in
+            TagSummary(name: tag.name, url: site.baseURL.link(to: tag.sitePath), count: tag.articles.count, countText: Self.articleCount(tag.articles.count))
+        }
+        return TagsPage(layout: layout(title: "Emner", description: "Artiklerne samlet efter emne.", sitePath: SitePages.tagsPath, section: .tags),
+                        tags: summaries, hasTags: !summaries.isEmpty)
+    }
+
+    private func tag(_ index: Int) -> TagPage {
+        let tag = pages.tags[index]
+        return TagPage(
+            layout: layout(title: "Emne: \(tag.name)", description: "Artikler om \(tag.name).", sitePath: tag.sitePath, section: .tags, crumbs: [tagsCrumb]),
+            name: tag.name, countText: Self.articleCount(tag.articles.count), articles: tag.articles.map(card)
+        )
+    }
+
+    private func notFound() -> NotFoundPage {
+        NotFoundPage(layout: layout(title: "Siden findes ikke", description: nil, sitePath: SitePages.notFoundPath, section: .none))
+    }
+
+    // MARK: Parts
+
+    private func card(_ index: Int) -> ArticleCard {
+        let article = site.articles[index]
+        return ArticleCard(title: article.title, url: site.baseURL.link(to: article.sitePath), kind: article.kind.label,
+                           date: article.date.danish, dateISO: article.date.description, summary: article.summary, tags: tagLinks(article.tags))
+    }
+
+    private func tagLinks(_ names: [String]) -> [TagLink] {
+        var seen: Set<String> = []
+        return names.compactMap { name in
+            let slug = Slug.make(from: name)
+            guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
+            return TagLink(name: name, url: site.baseURL.link(to: "emner/\(slug)/"))
+        }
+    }
+
+    private func contents(_ body: RenderedBody) -> [ContentsSection] {
+        body.tableOfContents.map { entry in
+            ContentsSection(text: entry.text, id: entry.id, subsections: entry.children.map { ContentsLink(text: $0.text, id: $0.id) },
+                            hasSubsections: !entry.children.isEmpty)
+        }
+    }
+
+    private func definitions(_ body: RenderedBody) -> [Definition] {
+        body.linkedTerms.map { index in
+            let term = site.terms[index]
+            return Definition(id: PageTransformer.definitionIDPrefix + term.slug, title: term.title,
+                              url: site.baseURL.link(to: term.sitePath), summary: term.summary)
+        }
+    }
+
+    static func articleCount(_ count: Int) -> String {
+        count == 1 ? "1 artikel" : "\(count) artikler"
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Mustache
+
+/// The theme's Mustache templates, loaded once and checked against the view models before any page is rendered:
+/// every required template and partial exists, every tag names a field of the model, and only HTML fields are
+/// inserted unescaped.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    let outlines: [String: [TemplateTag]]
+    let paths: [String: String]
+
+    /// Templates every theme must have, and the view model each page template renders.
+    public static let pageTemplates: [(name: String, sample: any Sendable)] = ViewModels.samples
+    public static let partials = ["layout", "head", "header", "footer"]
+
+    /// Loads `*.mustache` from `folder`; `displayFolder` is how the folder is named in messages.
+    public init(folder: URL, displayFolder: String) throws(BuildFailure) {
+        var diagnostics = Diagnostics()
+        var library = MustacheLibrary()
+        var outlines: [String: [TemplateTag]] = [:]
+        var paths: [String: String] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        if names.isEmpty {
+            throw BuildFailure([.error(displayFolder, "the templates folder is missing or empty")])
+        }
+        for file in names.sorted() where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let path = displayFolder + "/" + file
+            paths[name] = path
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(path, "the template cannot be read as UTF-8 text"))
+                continue
+            }
+            do {
+                outlines[name] = try TemplateOutline.parse(text)
+            } catch {
+                diagnostics.append(.error(path, line: error.line, "template: \(error.message)"))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(path, line: error.context.lineNumber, "template: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(path, "template: \(error)"))
+            }
+        }
+        for name in Self.partials + Self.pageTemplates.map(\.name) where paths[name] == nil {
+            diagnostics.append(.error(displayFolder + "/" + name + ".mustache", "the theme needs this template, but it is missing"))
+        }
+        self.library = library
+        self.outlines = outlines
+        self.paths = paths
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics.sorted) }
+        for (name, sample) in Self.pageTemplates {
+            diagnostics.append(contentsOf: check(name, against: sample))
+        }
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics.sorted) }
+    }
+
+    /// Renders a page template; the model must be the type its sample has (the check ran against that type).
+    public func render(_ template: String, _ model: Any) -> String {
+        library.render(model, withTemplate: template) ?? ""
+    }
+
+    // MARK: Checking
+
+    func check(_ template: String, against sample: Any) -> [Diagnostic] {
+        let shape: ModelShape
+        do {
+            shape = try ModelShape.of(sample)
+        } catch {
+            return [.error(paths[template] ?? template, "internal: \(error)")]
+        }
+        var checker = Checker(templates: self, modelName: "\(type(of: sample))")
+        checker.check(template, stack: [shape])
+        return checker.diagnostics
+    }
+
+    private struct Checker {
+        let templates: TemplateSet
+        let modelName: String
+        var diagnostics: [Diagnostic] = []
+        var partialDepth = 0
+
+        init(templates: TemplateSet, modelName: String) {
+            self.templates = templates
+            self.modelName = modelName
+        }
+
+        mutating func check(_ template: String, stack: [ModelShape], blocks: [TemplateTag] = []) {
+            guard let outline = templates.outlines[template] else { return }
+            guard partialDepth < 20 else {
+                diagnostics.append(.error(templates.paths[template] ?? template, "template: partials include each other without end"))
+                return
+            }
+            partialDepth += 1
+            check(outline, in: template, stack: stack)
+            partialDepth -= 1
+        }
+
+        mutating func check(_ tags: [TemplateTag], in template: String, stack: [ModelShape]) {
+            let path = templates.paths[template] ?? template
+            for tag in tags {
+                switch tag {
+                case .variable(let name, let isRaw, let line):
+                    guard let shape = lookUp(name, in: stack, at: path, line: line) else { continue }
+                    if isRaw && shape != .html {
+                        diagnostics.append(.error(path, line: line, "template: '{{{\(name)}}}' would insert \(shape) unescaped; only HTML fields may use triple braces, write '{{\(name)}}'"))
+                    } else if !isRaw && shape == .html {
+                        diagnostics.append(.error(path, line: line, "template: '\(name)' is HTML; insert it with '{{{\(name)}}}'"))
+                    } else if case .list = shape {
+                        diagnostics.append(.error(path, line: line, "template: '\(name)' is a list; use '{{#\(name)}}…{{/\(name)}}'"))
+                    } else if case .object = shape, name != "." {
+                        diagnostics.append(.error(path, line: line, "template: '\(name)' is a group of fields (\(shape.fieldNames.joined(separator: ", "))); name one of them"))
+                    }
+                case .section(let name, let isInverted, let children, let line):
+                    guard let shape = lookUp(name, in: stack, at: path, line: line) else { continue }
+                    var inner = stack
+                    if !isInverted {
+                        switch shape {
+                        case .list(let element): inner.append(element)
+                        case .object: inner.append(shape)
+                        default: break
+                        }
+                    }
+                    check(children, in: template, stack: inner)
+                case .partial(let name, let line):
+                    guard templates.outlines[name] != nil else {
+                        diagnostics.append(.error(path, line: line, "template: the partial '\(name)' does not exist (no \(name).mustache)"))
+                        continue
+                    }
+                    check(name, stack: stack)
+                case .parent(let name, let children, let line):
+                    guard templates.outlines[name] != nil else {
+                        diagnostics.append(.error(path, line: line, "template: the parent template '\(name)' does not exist (no \(name).mustache)"))
+                        continue
+                    }
+                    check(name, stack: stack)
+                    check(children, in: template, stack: stack)
+                case .block(_, let children, _):
+                    check(children, in: template, stack: stack)
+                }
+            }
+        }
+
+        mutating func lookUp(_ name: String, in stack: [ModelShape], at path: String, line: Int) -> ModelShape? {
+            if name == "." { return stack.last }
+            let parts = name.split(separator: ".").map(String.init)
+            guard let first = parts.first, var shape = stack.reversed().lazy.compactMap({ $0.field(first) }).first else {
+                let available = Set(stack.flatMap(\.fieldNames)).sorted()
+                let hint = Suggestions.closest(to: parts.first ?? name, among: available, limit: 1).first.map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.append(.error(path, line: line, "template: '\(name)' is not a field of \(modelName) here\(hint) (fields: \(available.joined(separator: ", ")))"))
+                return nil
+            }
+            for part in parts.dropFirst() {
+                guard let next = shape.field(part) else {
+                    diagnostics.append(.error(path, line: line, "template: '\(name)': there is no field '\(part)' (fields: \(shape.fieldNames.joined(separator: ", ")))"))
+                    return nil
+                }
+                shape = next
+            }
+            return shape
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// What a link or image address in Markdown turns out to point at.
+public enum LinkTarget: Equatable, Sendable {
+    /// Left as written: another site, `mailto:` and the like.
+    case external
+    /// A page of the site, optionally a heading on it (checked once every page's headings are known).
+    case page(PageID, fragment: String?)
+    /// A heading on the same page.
+    case ownHeading(String)
+    /// A copied file or generated page, by its path inside the site.
+    case file(sitePath: String, fragment: String?)
+    /// An address that must not reach the output (`javascript:` and the like).
+    case dangerous(scheme: String)
+    case broken(String)
+}
+
+/// Resolves link addresses the way editors write them: relative to the Markdown file, to `.md` files and to
+/// files under `Content/`. Nothing may point outside `Content/`.
+public struct LinkResolver: Sendable {
+    let site: Site
+    /// Paths inside the site that the build generates besides the Markdown pages (`ordforklaringer/`, `feed.xml` …).
+    let generatedSitePaths: Set<String>
+
+    static let dangerousSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    public func resolve(_ address: String, from source: SourceText, isImage: Bool) -> LinkTarget {
+        if address.isEmpty { return .broken("the link has no address") }
+        if let scheme = Self.scheme(of: address) {
+            let lowered = scheme.lowercased()
+            if Self.dangerousSchemes.contains(lowered) {
+                if isImage && lowered == "data" && address.lowercased().hasPrefix("data:image/") && !address.lowercased().hasPrefix("data:image/svg") {
+                    return .external
+                }
+                return .dangerous(scheme: lowered)
+            }
+            return .external
+        }
+        if address.hasPrefix("//") { return .external }
+
+        let (pathPart, fragment) = Self.splitFragment(address)
+        if pathPart.isEmpty {
+            return fragment.map { .ownHeading($0) } ?? .broken("the link has no address")
+        }
+        if pathPart.contains("?") {
+            return .broken("a link inside the site cannot have a query ('?'): \(address)")
+        }
+        guard let decoded = pathPart.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else {
+            return .broken("the address \"\(address)\" is not a valid path")
+        }
+        let isSiteAbsolute = decoded.hasPrefix("/")
+        let base = isSiteAbsolute ? [] : source.contentPath.split(separator: "/").dropLast().map(String.init)
+        var segments = base
+        for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                if segments.isEmpty {
+                    return .broken("the link \"\(address)\" leads outside the content folder")
+                }
+                segments.removeLast()
+            default: segments.append(String(segment))
+            }
+        }
+        let target = segments.joined(separator: "/")
+        let endsWithSlash = decoded.hasSuffix("/")
+
+        if target.hasSuffix(".md") {
+            if let page = site.page(atContentPath: target) { return .page(page, fragment: fragment) }
+            if let reason = site.leftOutReason(forContentPath: target) { return .broken("the link \"\(address)\" points at a page that \(reason)") }
+            return .broken("the link \"\(address)\" points at \(target), which does not exist")
+        }
+        if !endsWithSlash && site.isStaticFile(sitePath: target) { return .file(sitePath: target, fragment: fragment) }
+        if isSiteAbsolute {
+            let sitePath = target.isEmpty ? "" : target + (endsWithSlash || !target.contains(".") ? "/" : "")
+            if generatedSitePaths.contains(sitePath) || site.isStaticFile(sitePath: target) {
+                return .file(sitePath: sitePath, fragment: fragment)
+            }
+            return .broken("the link \"\(address)\" does not point at a page or file of the site; link to the Markdown file (e.g. ../artikler/x.md) instead")
+        }
+        if site.hasFolder(target) {
+            return .broken("the link \"\(address)\" points at a folder; link to a file in it")
+        }
+        return .broken("the link \"\(address)\" points at \(target), which does not exist in the content folder")
+    }
+
+    /// The scheme of an absolute URI (`https`, `mailto`, `javascript`), or nil for a path.
+    static func scheme(of address: String) -> String? {
+        guard let colon = address.firstIndex(of: ":") else { return nil }
+        let candidate = address[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        else { return nil }
+        return String(candidate)
+    }
+
+    static func splitFragment(_ address: String) -> (path: String, fragment: String?) {
+        guard let hash = address.firstIndex(of: "#") else { return (address, nil) }
+        let fragment = String(address[address.index(after: hash)...])
+        return (String(address[..<hash]), fragment.removingPercentEncoding ?? fragment)
+    }
+}
+
+extension Site {
+    /// Whether `path` (inside `Content/`) is a folder that holds files of the site.
+    func hasFolder(_ path: String) -> Bool {
+        guard !path.isEmpty else { return true }
+        let prefix = path + "/"
+        return staticSitePaths.contains { $0.hasPrefix(prefix) } || pageByContentPath.keys.contains { $0.hasPrefix(prefix) }
+            || leftOutContentPaths.keys.contains { $0.hasPrefix(prefix) }
+    }
+}

@@ -1,0 +1,176 @@
+/// Identifies a page made from a Markdown file.
+public enum PageID: Hashable, Sendable, Comparable {
+    case article(Int)
+    case term(Int)
+}
+
+/// What to include and where the site will live; from the command line.
+public struct SiteOptions: Sendable {
+    public var baseURL: BaseURL?
+    public var includeDrafts: Bool
+    public var includeFuture: Bool
+    /// The day that decides what is "in the future"; injectable for tests.
+    public var today: Day
+
+    public init(baseURL: BaseURL? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, today: Day = .today()) {
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.today = today
+    }
+}
+
+/// The published site: the pages that will be built and the indexes every page is resolved against.
+/// Built once, then shared read-only by the parallel page renderers.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    public let articles: [Article]
+    public let terms: [GlossaryTerm]
+    public let staticFiles: [StaticFile]
+    /// Related terms of each term, both the ones it names and the ones naming it, in Danish order.
+    public let relatedTerms: [[Int]]
+    /// Finds every term's title and aliases in running text.
+    public let termMatcher: TermMatcher
+
+    let pageByContentPath: [String: PageID]
+    /// Markdown files that exist but are left out, with the reason, so a link to one is a clear error.
+    let leftOutContentPaths: [String: String]
+    let termByFoldedName: [[UInt8]: Int]
+    /// Names of terms left out (drafts), with the reason.
+    let leftOutTermNames: [[UInt8]: String]
+    let staticSitePaths: Set<String>
+    let allTermNames: [String]
+
+    public var baseURL: BaseURL { config.baseURL }
+
+    public func sitePath(of page: PageID) -> String {
+        switch page {
+        case .article(let index): articles[index].sitePath
+        case .term(let index): terms[index].sitePath
+        }
+    }
+
+    public func source(of page: PageID) -> SourceText {
+        switch page {
+        case .article(let index): articles[index].source
+        case .term(let index): terms[index].source
+        }
+    }
+
+    public func title(of page: PageID) -> String {
+        switch page {
+        case .article(let index): articles[index].title
+        case .term(let index): terms[index].title
+        }
+    }
+
+    public func page(atContentPath path: String) -> PageID? { pageByContentPath[path] }
+
+    public func leftOutReason(forContentPath path: String) -> String? { leftOutContentPaths[path] }
+
+    public func isStaticFile(sitePath: String) -> Bool { staticSitePaths.contains(sitePath) }
+
+    /// The term a name (title or alias, any case) stands for.
+    public func term(named name: String) -> Int? {
+        termByFoldedName[TermMatcher.fold(name.trimmingCharacters(in: .whitespaces))]
+    }
+
+    /// Why a term with this name is not published, if it exists but is left out.
+    public func leftOutTerm(named name: String) -> String? {
+        leftOutTermNames[TermMatcher.fold(name.trimmingCharacters(in: .whitespaces))]
+    }
+
+    public func termSuggestions(for name: String) -> [String] {
+        Suggestions.closest(to: name, among: allTermNames)
+    }
+
+    /// Chooses what is published, checks that addresses and names are unique, and builds the indexes.
+    public static func assemble(_ content: LoadedContent, options: SiteOptions, into diagnostics: inout Diagnostics) -> Site {
+        var config = content.config
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
+
+        var leftOut: [String: String] = [:]
+        var articles: [Article] = []
+        for article in content.articles {
+            if article.isDraft && !options.includeDrafts {
+                leftOut[article.source.contentPath] = "is a draft (draft: true); build with --drafts to include it"
+            } else if article.date > options.today && !options.includeFuture {
+                leftOut[article.source.contentPath] = "is dated in the future (\(article.date)); build with --future to include it"
+            } else {
+                articles.append(article)
+            }
+        }
+        var terms: [GlossaryTerm] = []
+        var leftOutTermNames: [[UInt8]: String] = [:]
+        for term in content.terms {
+            if term.isDraft && !options.includeDrafts {
+                leftOut[term.source.contentPath] = "is a draft (draft: true); build with --drafts to include it"
+                for name in term.names { leftOutTermNames[TermMatcher.fold(name)] = "is a draft (\(term.source.path))" }
+            } else {
+                terms.append(term)
+            }
+        }
+
+        var pageByContentPath: [String: PageID] = [:]
+        var pageBySitePath: [String: SourceText] = [:]
+        func register(_ page: PageID, source: SourceText, sitePath: String) {
+            pageByContentPath[source.contentPath] = page
+            if let other = pageBySitePath[sitePath] {
+                diagnostics.append(.error(source.path, line: 1, "two pages would have the address /\(sitePath): this one and \(other.path); give one of them another title or a 'slug'"))
+            } else {
+                pageBySitePath[sitePath] = source
+            }
+        }
+        for (index, article) in articles.enumerated() { register(.article(index), source: article.source, sitePath: article.sitePath) }
+        for (index, term) in terms.enumerated() { register(.term(index), source: term.source, sitePath: term.sitePath) }
+
+        var termByFoldedName: [[UInt8]: Int] = [:]
+        for (index, term) in terms.enumerated() {
+            for (position, name) in term.names.enumerated() {
+                let folded = TermMatcher.fold(name)
+                guard let other = termByFoldedName[folded] else {
+                    termByFoldedName[folded] = index
+                    continue
+                }
+                guard other != index else { continue }
+                let otherTerm = terms[other]
+                let what = position == 0 ? "the title" : "the alias"
+                let clash = TermMatcher.fold(otherTerm.title) == folded ? "the title of another term" : "also an alias of another term"
+                diagnostics.append(.error(term.source.path, line: 1, "\(what) \"\(name)\" is \(clash) (\(otherTerm.source.path)); every name must point at one term"))
+            }
+        }
+
+        let allTermNames = terms.flatMap(\.names)
+        var declared: [Set<Int>] = Array(repeating: [], count: terms.count)
+        for (index, term) in terms.enumerated() {
+            for name in term.related {
+                guard let target = termByFoldedName[TermMatcher.fold(name)] else {
+                    let hint = Suggestions.closest(to: name, among: allTermNames)
+                    let suggestion = hint.isEmpty ? "" : " (did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))?)"
+                    diagnostics.append(.error(term.source.path, line: 1, "front matter: 'related' names \"\(name)\", which is not a term of the glossary\(suggestion)"))
+                    continue
+                }
+                if target != index {
+                    declared[index].insert(target)
+                    declared[target].insert(index)
+                }
+            }
+        }
+        let relatedTerms = declared.map { set in DanishText.sorted(Array(set)) { terms[$0].title } }
+
+        return Site(
+            config: config,
+            articles: articles,
+            terms: terms,
+            staticFiles: content.staticFiles,
+            relatedTerms: relatedTerms,
+            termMatcher: TermMatcher(names: terms.map(\.names)),
+            pageByContentPath: pageByContentPath,
+            leftOutContentPaths: leftOut,
+            termByFoldedName: termByFoldedName,
+            leftOutTermNames: leftOutTermNames,
+            staticSitePaths: Set(content.staticFiles.map(\.sitePath)),
+            allTermNames: allTermNames
+        )
+    }
+}

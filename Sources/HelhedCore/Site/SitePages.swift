@@ -1,0 +1,74 @@
+/// An emne (tag) and the articles that carry it.
+public struct Tag: Sendable {
+    public let name: String
+    public let slug: String
+    /// Articles, newest first.
+    public let articles: [Int]
+
+    public var sitePath: String { "emner/\(slug)/" }
+}
+
+/// Which pages the site has and in what order they are listed. Derived once from the `Site`.
+public struct SitePages: Sendable {
+    public let site: Site
+    /// Every page made from a Markdown file: articles, then terms.
+    public let markdownPages: [PageID]
+    /// Explainers first, then the rest newest first (the front page's order).
+    public let articlesForHome: [Int]
+    /// All articles newest first.
+    public let articlesNewestFirst: [Int]
+    /// Terms in Danish alphabetical order.
+    public let termsAlphabetically: [Int]
+    /// Tags in Danish alphabetical order.
+    public let tags: [Tag]
+
+    public static let articlesPath = "artikler/"
+    public static let glossaryPath = "ordforklaringer/"
+    public static let tagsPath = "emner/"
+    public static let searchPath = "soeg/"
+    public static let notFoundPath = "404.html"
+    public static let feedPath = "feed.xml"
+    public static let sitemapPath = "sitemap.xml"
+    public static let robotsPath = "robots.txt"
+    public static let searchIndexPath = "soeg/index.json"
+
+    public init(site: Site) {
+        self.site = site
+        markdownPages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
+        let newestFirst = site.articles.indices.sorted { lhs, rhs in
+            let (a, b) = (site.articles[lhs], site.articles[rhs])
+            if a.date != b.date { return a.date > b.date }
+            return DanishText.precedes(a.title, b.title)
+        }
+        articlesNewestFirst = newestFirst
+        articlesForHome = newestFirst.filter { site.articles[$0].kind == .explainer } + newestFirst.filter { site.articles[$0].kind != .explainer }
+        termsAlphabetically = DanishText.sorted(Array(site.terms.indices)) { site.terms[$0].title }
+
+        var bySlug: [String: (name: String, articles: [Int])] = [:]
+        for index in newestFirst {
+            for name in site.articles[index].tags {
+                let slug = Slug.make(from: name)
+                guard !slug.isEmpty else { continue }
+                if bySlug[slug]?.articles.contains(index) == true { continue }
+                bySlug[slug, default: (name, [])].articles.append(index)
+            }
+        }
+        tags = DanishText.sorted(bySlug.map { Tag(name: $0.value.name, slug: $0.key, articles: $0.value.articles) }) { $0.name }
+    }
+
+    public func autolinksTerms(_ page: PageID) -> Bool {
+        switch page {
+        case .article(let index): site.articles[index].autolinksTerms ?? site.config.autolinksTerms
+        case .term(let index): site.terms[index].autolinksTerms ?? site.config.autolinksTerms
+        }
+    }
+
+    /// Every page and file the build generates besides copied files, as paths inside the site.
+    public var generatedSitePaths: Set<String> {
+        var paths: Set<String> = ["", Self.articlesPath, Self.glossaryPath, Self.tagsPath, Self.searchPath, Self.notFoundPath,
+                                  Self.feedPath, Self.sitemapPath, Self.robotsPath, Self.searchIndexPath]
+        for page in markdownPages { paths.insert(site.sitePath(of: page)) }
+        for tag in tags { paths.insert(tag.sitePath) }
+        return paths
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import HelhedCore
+
+@main
+struct Helhed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "helhed",
+        abstract: "Builds a Danish static website from Markdown in Content/ and Mustache templates in Templates/.",
+        subcommands: [Build.self, RenderMarkdown.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+struct SiteFolders: ParsableArguments {
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    @Option(help: "The templates folder.")
+    var templates = "Templates"
+
+    @Option(name: .customLong("base-url"), help: "The address the site will live at, overriding base_url in site.yml.")
+    var baseURL: String?
+
+    @Flag(help: "Include drafts (draft: true).")
+    var drafts = false
+
+    @Flag(help: "Include articles dated in the future.")
+    var future = false
+
+    func buildOptions(output: String) throws -> BuildOptions {
+        var site = SiteOptions(includeDrafts: drafts, includeFuture: future)
+        if let baseURL {
+            guard let parsed = BaseURL(baseURL) else {
+                throw ValidationError("--base-url must be an absolute http(s) address like https://example.org/sti/ (got \"\(baseURL)\")")
+            }
+            site.baseURL = parsed
+        }
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return BuildOptions(
+            contentFolder: URL(fileURLWithPath: content, relativeTo: current),
+            templatesFolder: URL(fileURLWithPath: templates, relativeTo: current),
+            outputFolder: URL(fileURLWithPath: output, relativeTo: current),
+            site: site
+        )
+    }
+}
+
+/// Prints diagnostics the way compilers do, so terminals and editors can jump to them.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @OptionGroup var folders: SiteFolders
+
+    @Option(help: "The output folder; replaced as a whole when the build succeeds.")
+    var output = "Public"
+
+    @Flag(help: "Print nothing but problems.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            let result = try SiteBuilder.build(try folders.buildOptions(output: output))
+            report(result.warnings)
+            if !quiet { print(result.summary) }
+        } catch let failure as BuildFailure {
+            report(failure.diagnostics)
+            let count = failure.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("helhed: the build failed with \(count) error\(count == 1 ? "" : "s"); \(output)/ is unchanged\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct RenderMarkdown: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "markdown",
+        abstract: "Render Markdown from standard input to HTML on standard output, through the same cmark wrapper as the build."
+    )
+
+    @Flag(help: "Turn Helhed's transforms (heading ids and anchors) off: plain CommonMark.")
+    var plain = false
+
+    @Flag(help: "Keep raw HTML and every link address.")
+    var unsafe = false
+
+    func run() throws {
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        print(MarkdownCommand.render(Array(input), plain: plain, unsafe: unsafe), terminator: "")
+    }
+}

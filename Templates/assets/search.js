@@ -1,0 +1,1 @@
+// search: written with the search page

@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "HelhedCoreTests",
             dependencies: ["HelhedCore"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "HelhedServeTests",

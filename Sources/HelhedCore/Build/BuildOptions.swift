@@ -6,20 +6,24 @@ public struct BuildOptions: Sendable {
     public var templatesFolder: URL
     public var outputFolder: URL
     public var site: SiteOptions
+    /// Paths in messages are shown relative to this folder (the current folder by default).
+    public var messageBase: URL
 
-    public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL, site: SiteOptions = SiteOptions()) {
+    public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL, site: SiteOptions = SiteOptions(),
+                messageBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.contentFolder = contentFolder
         self.templatesFolder = templatesFolder
         self.outputFolder = outputFolder
         self.site = site
+        self.messageBase = messageBase
     }
 
-    /// Folders as the user named them, relative to the current folder where possible, for messages.
-    static func displayName(_ url: URL) -> String {
+    /// A folder as the user knows it: relative to `messageBase` where possible.
+    func displayName(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
-        let current = FileManager.default.currentDirectoryPath
-        if path == current { return "." }
-        if path.hasPrefix(current + "/") { return String(path.dropFirst(current.count + 1)) }
+        let base = messageBase.standardizedFileURL.path
+        if path == base { return "." }
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
         return path
     }
 }

@@ -19,7 +19,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
         let generated = try SiteGenerator.generate(options)
-        try OutputWriter.write(generated.files, to: options.outputFolder, displayName: BuildOptions.displayName(options.outputFolder))
+        try OutputWriter.write(generated.files, to: options.outputFolder, displayName: options.displayName(options.outputFolder))
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return BuildReport(pageCount: generated.pageCount, articleCount: generated.site.articles.count, termCount: generated.site.terms.count,
                            copiedFileCount: generated.copiedFileCount, milliseconds: elapsed, warnings: generated.warnings)

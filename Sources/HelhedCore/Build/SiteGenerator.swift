@@ -16,7 +16,7 @@ public struct GeneratedSite: Sendable {
 public enum SiteGenerator {
     public static func generate(_ options: BuildOptions) throws(BuildFailure) -> GeneratedSite {
         var diagnostics = Diagnostics()
-        let templatesDisplay = BuildOptions.displayName(options.templatesFolder)
+        let templatesDisplay = options.displayName(options.templatesFolder)
 
         var templates: TemplateSet?
         do {
@@ -25,7 +25,7 @@ public enum SiteGenerator {
             diagnostics.append(contentsOf: error.diagnostics)
         }
 
-        let loader = ContentLoader(root: options.contentFolder, displayRoot: BuildOptions.displayName(options.contentFolder))
+        let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
         guard let content = loader.load(into: &diagnostics) else { throw BuildFailure(diagnostics.sorted) }
         let site = Site.assemble(content, options: options.site, into: &diagnostics)
 

@@ -25,7 +25,7 @@ public struct FrontMatter {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw Self.diagnostic(for: error, path: path, firstLine: firstLine)
+            throw Self.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine)
         } catch {
             throw .error(path, line: firstLine, "front matter: \(error)")
         }
@@ -104,6 +104,11 @@ public struct FrontMatter {
 
     /// A list of texts; a single text is accepted as a list of one.
     public func textList(_ key: String, into diagnostics: inout Diagnostics) -> [String] {
+        locatedTextList(key, into: &diagnostics).map(\.value)
+    }
+
+    /// A list of texts with the file line of each entry.
+    public func locatedTextList(_ key: String, into diagnostics: inout Diagnostics) -> [Located<String>] {
         guard let field = fields[key], !Self.isNull(field.node) else { return [] }
         let items: [Node]
         if let sequence = field.node.sequence {
@@ -114,13 +119,14 @@ public struct FrontMatter {
             diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a list of words, like [a, b] (got \(Self.describe(field.node)))"))
             return []
         }
-        var values: [String] = []
+        var values: [Located<String>] = []
         for item in items {
+            let line = Self.line(of: item, firstLine: firstLine)
             guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-                diagnostics.append(.error(path, line: Self.line(of: item, firstLine: firstLine), "front matter: every entry of '\(key)' must be text (got \(Self.describe(item)))"))
+                diagnostics.append(.error(path, line: line, "front matter: every entry of '\(key)' must be text (got \(Self.describe(item)))"))
                 continue
             }
-            values.append(text)
+            values.append(Located(text, line: line))
         }
         return values
     }
@@ -171,7 +177,7 @@ public struct FrontMatter {
         return nil
     }
 
-    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return .error(path, line: firstLine + mark.line - 1, "front matter is not valid YAML: \(detail)")
@@ -181,8 +187,24 @@ public struct FrontMatter {
         case .parser(let context, let problem, let mark, _): return at(mark, problem, context)
         case .composer(let context, let problem, let mark, _): return at(mark, problem, context)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(path, line: firstLine + context.mark.line - 1, "front matter: \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) is given twice")
+            // Yams points at the mapping; the editor needs the line of the repeated field.
+            let key = duplicates.first ?? ""
+            let repeatLine = yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.element.hasPrefix(key + ":") || $0.element.hasPrefix(key + " :") }
+                .dropFirst().first.map { $0.offset + 1 } ?? context.mark.line
+            return .error(path, line: firstLine + repeatLine - 1, "front matter: '\(key)' is given twice")
         default: return .error(path, line: firstLine, "front matter is not valid YAML: \(error)")
         }
+    }
+}
+
+/// A value from a file, with the line it was written on.
+public struct Located<Value: Sendable>: Sendable {
+    public let value: Value
+    public let line: Int
+
+    public init(_ value: Value, line: Int) {
+        self.value = value
+        self.line = line
     }
 }

@@ -6,9 +6,11 @@ public struct GlossaryTerm: Sendable {
     /// The one-sentence definition.
     public let summary: String
     /// Other forms that count as the term: "helhedsplanen", "helhedsplaner".
-    public let aliases: [String]
+    public let aliases: [Located<String>]
     /// Titles (or aliases) of related terms, as the editor wrote them; resolved against the glossary later.
-    public let related: [String]
+    public let related: [Located<String>]
+    /// The line of `title`, for messages about it.
+    public let titleLine: Int
     public let isDraft: Bool
     public let slug: String
     public let autolinksTerms: Bool?
@@ -16,14 +18,18 @@ public struct GlossaryTerm: Sendable {
     public var sitePath: String { "ordforklaringer/\(slug)/" }
 
     /// The title and every alias.
-    public var names: [String] { [title] + aliases }
+    public var names: [String] { [title] + aliases.map(\.value) }
+
+    /// The title and every alias, with the line each is written on.
+    public var locatedNames: [Located<String>] { [Located(title, line: titleLine)] + aliases }
 
     public static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink"]
 
-    public init(source: SourceText, title: String, summary: String, aliases: [String] = [], related: [String] = [],
-                isDraft: Bool = false, slug: String, autolinksTerms: Bool? = nil) {
+    public init(source: SourceText, title: String, titleLine: Int = 1, summary: String, aliases: [Located<String>] = [],
+                related: [Located<String>] = [], isDraft: Bool = false, slug: String, autolinksTerms: Bool? = nil) {
         self.source = source
         self.title = title
+        self.titleLine = titleLine
         self.summary = summary
         self.aliases = aliases
         self.related = related
@@ -37,13 +43,13 @@ public struct GlossaryTerm: Sendable {
         diagnostics.append(contentsOf: fields.unknownKeyWarnings(known: knownKeys))
         let title = fields.text("title", required: true, into: &diagnostics)
         let summary = fields.text("summary", required: true, into: &diagnostics)
-        let aliases = fields.textList("aliases", into: &diagnostics)
-        let related = fields.textList("related", into: &diagnostics)
+        let aliases = fields.locatedTextList("aliases", into: &diagnostics)
+        let related = fields.locatedTextList("related", into: &diagnostics)
         let isDraft = fields.flag("draft", into: &diagnostics) ?? false
         let autolinks = fields.flag("autolink", into: &diagnostics)
         let slug = FrontMatterReading.slug(fields, title: title, into: &diagnostics)
         guard let title, let summary, let slug else { return nil }
-        return GlossaryTerm(source: source, title: title, summary: summary, aliases: aliases, related: related,
+        return GlossaryTerm(source: source, title: title, titleLine: fields.line(of: "title"), summary: summary, aliases: aliases, related: related,
                             isDraft: isDraft, slug: slug, autolinksTerms: autolinks)
     }
 }

@@ -86,7 +86,7 @@ private struct TransformRun {
     var linkedPages: Set<PageID> = []
     var fragmentChecks: [FragmentCheck] = []
     var diagnostics: [Diagnostic] = []
-    private var ownFragmentChecks: [(fragment: String, line: Int)] = []
+    private var ownFragmentChecks: [(fragment: String, line: Int, address: String)] = []
 
     init(transformer: PageTransformer, context: PageContext, document: MarkdownDocument) {
         self.transformer = transformer
@@ -115,7 +115,7 @@ private struct TransformRun {
         for heading in collected.headings { anchor(heading, ids: &ids) }
         let known = Set(headings.map(\.id))
         for check in ownFragmentChecks where !known.contains(check.fragment) {
-            diagnostics.append(.error(path, line: check.line, "the link \"#\(check.fragment)\" points at a heading this page does not have\(Self.hint(check.fragment, among: headings.map(\.id)))"))
+            diagnostics.append(.error(path, line: check.line, "the link \"\(check.address)\" points at a heading this page does not have\(Self.hint(check.fragment, among: headings.map(\.id)))"))
         }
     }
 
@@ -224,17 +224,17 @@ private struct TransformRun {
         let address = node.url
         let line = context.source.fileLine(bodyLine: Self.line(of: node))
         switch resolver.resolve(address, from: context.source, isImage: isImage) {
-        case .external:
+        case .external, .unreadablePage:
             break
         case .ownHeading(let fragment):
-            ownFragmentChecks.append((fragment, line))
+            ownFragmentChecks.append((fragment, line, address))
         case .page(let target, let fragment):
             node.url = site.baseURL.link(to: site.sitePath(of: target)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
             linkedPages.insert(target)
             if case .term(let term) = target { mentionedTerms.insert(term) }
             if let fragment {
                 if target == context.page {
-                    ownFragmentChecks.append((fragment, line))
+                    ownFragmentChecks.append((fragment, line, address))
                 } else {
                     fragmentChecks.append(FragmentCheck(target: target, fragment: fragment, line: line, address: address))
                 }

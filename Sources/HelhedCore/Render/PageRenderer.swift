@@ -150,7 +150,7 @@ struct PageRenderer: Sendable {
         let usedIn = usedIn[index].map { PageLink(title: site.articles[$0].title, url: site.baseURL.link(to: site.articles[$0].sitePath)) }
         return TermPage(
             layout: layout(title: term.title, description: term.summary, sitePath: term.sitePath, section: .glossary, crumbs: [glossaryCrumb]),
-            title: term.title, summary: term.summary, aliases: term.aliases, hasAliases: !term.aliases.isEmpty, body: HTML(body.html),
+            title: term.title, summary: term.summary, aliases: term.aliases.map(\.value), hasAliases: !term.aliases.isEmpty, body: HTML(body.html),
             related: related, hasRelated: !related.isEmpty, usedIn: usedIn, hasUsedIn: !usedIn.isEmpty,
             definitions: definitions(body), hasDefinitions: !body.linkedTerms.isEmpty
         )

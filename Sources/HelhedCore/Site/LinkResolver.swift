@@ -13,6 +13,8 @@ public enum LinkTarget: Equatable, Sendable {
     /// An address that must not reach the output (`javascript:` and the like).
     case dangerous(scheme: String)
     case broken(String)
+    /// A page that exists but could not be read; its own errors say why, so the link adds none.
+    case unreadablePage
 }
 
 /// Resolves link addresses the way editors write them: relative to the Markdown file, to `.md` files and to
@@ -68,6 +70,7 @@ public struct LinkResolver: Sendable {
         if target.hasSuffix(".md") {
             if let page = site.page(atContentPath: target) { return .page(page, fragment: fragment) }
             if let reason = site.leftOutReason(forContentPath: target) { return .broken("the link \"\(address)\" points at a page that \(reason)") }
+            if site.isUnreadable(contentPath: target) { return .unreadablePage }
             return .broken("the link \"\(address)\" points at \(target), which does not exist")
         }
         if !endsWithSlash && site.isStaticFile(sitePath: target) { return .file(sitePath: target, fragment: fragment) }

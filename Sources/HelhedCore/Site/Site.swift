@@ -36,6 +36,8 @@ public struct Site: Sendable {
     /// Markdown files that exist but are left out, with the reason, so a link to one is a clear error.
     let leftOutContentPaths: [String: String]
     let termByFoldedName: [[UInt8]: Int]
+    /// Markdown files that could not be read (their errors are already reported).
+    let unreadableContentPaths: Set<String>
     /// Names of terms left out (drafts), with the reason.
     let leftOutTermNames: [[UInt8]: String]
     let staticSitePaths: Set<String>
@@ -67,6 +69,8 @@ public struct Site: Sendable {
     public func page(atContentPath path: String) -> PageID? { pageByContentPath[path] }
 
     public func leftOutReason(forContentPath path: String) -> String? { leftOutContentPaths[path] }
+
+    public func isUnreadable(contentPath path: String) -> Bool { unreadableContentPaths.contains(path) }
 
     public func isStaticFile(sitePath: String) -> Bool { staticSitePaths.contains(sitePath) }
 
@@ -126,7 +130,8 @@ public struct Site: Sendable {
 
         var termByFoldedName: [[UInt8]: Int] = [:]
         for (index, term) in terms.enumerated() {
-            for (position, name) in term.names.enumerated() {
+            for (position, located) in term.locatedNames.enumerated() {
+                let name = located.value
                 let folded = TermMatcher.fold(name)
                 guard let other = termByFoldedName[folded] else {
                     termByFoldedName[folded] = index
@@ -136,18 +141,19 @@ public struct Site: Sendable {
                 let otherTerm = terms[other]
                 let what = position == 0 ? "the title" : "the alias"
                 let clash = TermMatcher.fold(otherTerm.title) == folded ? "the title of another term" : "also an alias of another term"
-                diagnostics.append(.error(term.source.path, line: 1, "\(what) \"\(name)\" is \(clash) (\(otherTerm.source.path)); every name must point at one term"))
+                diagnostics.append(.error(term.source.path, line: located.line, "\(what) \"\(name)\" is \(clash) (\(otherTerm.source.path)); every name must point at one term"))
             }
         }
 
         let allTermNames = terms.flatMap(\.names)
         var declared: [Set<Int>] = Array(repeating: [], count: terms.count)
         for (index, term) in terms.enumerated() {
-            for name in term.related {
+            for located in term.related {
+                let name = located.value
                 guard let target = termByFoldedName[TermMatcher.fold(name)] else {
                     let hint = Suggestions.closest(to: name, among: allTermNames)
                     let suggestion = hint.isEmpty ? "" : " (did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))?)"
-                    diagnostics.append(.error(term.source.path, line: 1, "front matter: 'related' names \"\(name)\", which is not a term of the glossary\(suggestion)"))
+                    diagnostics.append(.error(term.source.path, line: located.line, "front matter: 'related' names \"\(name)\", which is not a term of the glossary\(suggestion)"))
                     continue
                 }
                 if target != index {
@@ -168,6 +174,8 @@ public struct Site: Sendable {
             pageByContentPath: pageByContentPath,
             leftOutContentPaths: leftOut,
             termByFoldedName: termByFoldedName,
+            unreadableContentPaths: content.markdownPaths.subtracting(content.articles.map(\.source.contentPath))
+                .subtracting(content.terms.map(\.source.contentPath)),
             leftOutTermNames: leftOutTermNames,
             staticSitePaths: Set(content.staticFiles.map(\.sitePath)),
             allTermNames: allTermNames

@@ -1,0 +1,179 @@
+import Testing
+@testable import HelhedCore
+
+@Suite struct FrontMatterTests {
+    private func source(_ text: String) throws -> SourceText {
+        try SourceText(path: "Content/artikler/x.md", contentPath: "artikler/x.md", bytes: Array(text.utf8))
+    }
+
+    private func parseArticle(_ text: String) throws -> (Article?, [String]) {
+        var diagnostics = Diagnostics()
+        let article = Article.parse(try source(text), into: &diagnostics)
+        return (article, diagnostics.all.map(\.description))
+    }
+
+    @Test func readsEveryArticleField() throws {
+        let (article, messages) = try parseArticle("""
+            ---
+            title: "Kolding: sociale effektinvesteringer"
+            date: 2022-09-05
+            updated: 2022-10-01
+            kind: case
+            summary: Et resumé.
+            tags: [samarbejde, beskæftigelse]
+            draft: true
+            slug: kolding
+            autolink: false
+            ---
+            Brødtekst.
+            """)
+        #expect(messages.isEmpty)
+        let parsed = try #require(article)
+        #expect(parsed.title == "Kolding: sociale effektinvesteringer")
+        #expect(parsed.date == Day(iso: "2022-09-05"))
+        #expect(parsed.updated == Day(iso: "2022-10-01"))
+        #expect(parsed.kind == .caseStory)
+        #expect(parsed.summary == "Et resumé.")
+        #expect(parsed.tags == ["samarbejde", "beskæftigelse"])
+        #expect(parsed.isDraft)
+        #expect(parsed.slug == "kolding")
+        #expect(parsed.autolinksTerms == false)
+        #expect(parsed.sitePath == "artikler/kolding/")
+        #expect(String(decoding: parsed.source.body, as: UTF8.self) == "Brødtekst.")
+        #expect(parsed.source.fileLine(bodyLine: 1) == 12)
+    }
+
+    @Test func makesTheSlugFromTheTitle() throws {
+        let (article, _) = try parseArticle("---\ntitle: Fredericia tænker større!\ndate: 2022-09-12\nkind: case\n---\n")
+        #expect(article?.slug == "fredericia-taenker-stoerre")
+    }
+
+    @Test func reportsWrongFieldsWithTheirLines() throws {
+        let (article, messages) = try parseArticle("""
+            ---
+            title: [et, liste]
+            date: i går
+            kind: story
+            tags: 5
+            draft: ja
+            titel: stavefejl
+            slug: Ikke en slug
+            ---
+            """)
+        #expect(article == nil)
+        #expect(messages == [
+            "Content/artikler/x.md:7: warning: front matter: unknown field 'titel' (did you mean 'title'?)",
+            "Content/artikler/x.md:2: error: front matter: 'title' must be text (got a list)",
+            "Content/artikler/x.md:3: error: front matter: 'date' is not a date (got \"i går\"); write it as YYYY-MM-DD, e.g. 2022-08-20",
+            "Content/artikler/x.md:4: error: front matter: unknown kind \"story\"; use explainer, case or event",
+            "Content/artikler/x.md:5: error: front matter: 'tags' must be a list of words, like [a, b] (got \"5\")",
+            "Content/artikler/x.md:6: error: front matter: 'draft' must be true or false (got \"ja\")",
+            "Content/artikler/x.md:8: error: front matter: 'slug' may only hold a-z, 0-9 and single '-' between them (got \"Ikke en slug\"; try \"ikke-en-slug\")",
+        ])
+    }
+
+    @Test func reportsMissingRequiredFields() throws {
+        let (_, messages) = try parseArticle("---\nsummary: kun et resumé\n---\n")
+        #expect(messages == [
+            "Content/artikler/x.md:1: error: front matter: 'title' is required",
+            "Content/artikler/x.md:1: error: front matter: 'date' is required",
+            "Content/artikler/x.md:1: error: front matter: 'kind' is required",
+        ])
+    }
+
+    @Test func reportsInvalidYAMLAtItsLine() throws {
+        let (_, messages) = try parseArticle("---\ntitle: A\n  date: 2022-01-01\n---\n")
+        #expect(messages == ["Content/artikler/x.md:3: error: front matter is not valid YAML: mapping values are not allowed in this context"])
+    }
+
+    @Test func reportsTabIndentation() throws {
+        let (_, messages) = try parseArticle("---\ntitle: A\ntags:\n\t- a\n---\n")
+        #expect(messages == ["Content/artikler/x.md:4: error: front matter: a tab is used for indentation; YAML needs spaces"])
+    }
+
+    @Test func reportsAFieldGivenTwice() throws {
+        let (_, messages) = try parseArticle("---\ntitle: A\ntitle: B\ndate: 2022-01-01\nkind: case\n---\n")
+        #expect(messages == ["Content/artikler/x.md:3: error: front matter: 'title' is given twice"])
+    }
+
+    @Test func acceptsCRLFAndAByteOrderMark() throws {
+        let text = "\u{FEFF}---\r\ntitle: A\r\ndate: 2022-01-01\r\nkind: event\r\n---\r\nLinje et\r\nLinje to\r\n"
+        let (article, messages) = try parseArticle(text)
+        #expect(messages.isEmpty)
+        #expect(String(decoding: try #require(article).source.body, as: UTF8.self) == "Linje et\nLinje to\n")
+    }
+
+    @Test func requiresFrontMatter() {
+        #expect(throws: Diagnostic.error("Content/artikler/x.md", line: 1, "the file must start with front matter: a line '---', the fields, then another '---'")) {
+            try source("# Bare en overskrift\n")
+        }
+        #expect(throws: Diagnostic.error("Content/artikler/x.md", line: 1, "the front matter is not closed: add a line '---' after its last field")) {
+            try source("---\ntitle: A\n")
+        }
+        #expect(throws: Diagnostic.error("Content/artikler/x.md", line: 1, "the file is empty; an article or term starts with front matter between '---' lines")) {
+            try source("")
+        }
+    }
+
+    @Test func rejectsBinaryAndInvalidUTF8() {
+        #expect(throws: Diagnostic.error("Content/x.md", line: 2, "the file is not valid UTF-8 (byte 0xE6); save it as UTF-8")) {
+            try SourceText(path: "Content/x.md", bytes: Array("---\nsm".utf8) + [0xE6, 0x72] + Array("\n---\n".utf8))
+        }
+        #expect(throws: Diagnostic.error("Content/x.md", line: 1, "this is not a text file (it contains a NUL byte); is it a binary file named .md?")) {
+            try SourceText(path: "Content/x.md", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x0A])
+        }
+    }
+
+    @Test func readsTermsWithAliasesAndRelated() throws {
+        var diagnostics = Diagnostics()
+        let term = GlossaryTerm.parse(try source("""
+            ---
+            title: helhedsplan
+            summary: En samlet plan.
+            aliases:
+              - helhedsplaner
+              - helhedsplanen
+            related: [Landsbyggefonden]
+            ---
+            Tekst.
+            """), into: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        let parsed = try #require(term)
+        #expect(parsed.names == ["helhedsplan", "helhedsplaner", "helhedsplanen"])
+        #expect(parsed.aliases.map(\.line) == [5, 6])
+        #expect(parsed.related.map(\.value) == ["Landsbyggefonden"])
+        #expect(parsed.sitePath == "ordforklaringer/helhedsplan/")
+    }
+
+    @Test func termsNeedASummary() throws {
+        var diagnostics = Diagnostics()
+        _ = GlossaryTerm.parse(try source("---\ntitle: ord\n---\n"), into: &diagnostics)
+        #expect(diagnostics.all.map(\.description) == ["Content/artikler/x.md:1: error: front matter: 'summary' is required"])
+    }
+
+    @Test func readsTheSiteConfiguration() {
+        var diagnostics = Diagnostics()
+        let config = SiteConfig.parse(yaml: """
+            title: Boligsocialt
+            description: Om indsatser.
+            base_url: https://example.org/boligsocial
+            publisher: Forlaget
+            unsafe_html: true
+            autolink: false
+            """, path: "Content/site.yml", into: &diagnostics)
+        #expect(diagnostics.all.isEmpty)
+        #expect(config?.baseURL.path == "/boligsocial/")
+        #expect(config?.baseURL.origin == "https://example.org")
+        #expect(config?.allowsRawHTML == true)
+        #expect(config?.autolinksTerms == false)
+    }
+
+    @Test func rejectsABadBaseURLAndLanguage() {
+        var diagnostics = Diagnostics()
+        _ = SiteConfig.parse(yaml: "title: T\ndescription: D\nbase_url: example.org\nlanguage: en\n", path: "Content/site.yml", into: &diagnostics)
+        #expect(diagnostics.all.map(\.description) == [
+            "Content/site.yml:4: error: 'language' must be da: the theme's texts, dates and sorting are Danish (got \"en\")",
+            "Content/site.yml:3: error: 'base_url' must be an absolute http(s) address like https://example.org/ or https://example.org/sti/ (got \"example.org\")",
+        ])
+    }
+}

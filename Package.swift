@@ -51,6 +51,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "HelhedCLITests",
+            dependencies: ["helhed"]
+        ),
+        .testTarget(
             name: "HelhedServeTests",
             dependencies: ["HelhedServe", "HelhedCore"]
         ),

@@ -133,7 +133,7 @@ import Testing
             "Content/artikler/a.md:12: error: the link \"../../hemmelig.txt\" leads outside the content folder",
             "Content/artikler/a.md:12: error: the link \"../billeder/ingen.png\" points at billeder/ingen.png, which does not exist in the content folder",
             "Content/artikler/a.md:14: error: the link \"../ordforklaringer/\" points at a folder; link to a file in it",
-            "Content/artikler/a.md:14: error: the link \"/etc/passwd\" does not point at a page or file of the site; link to the Markdown file (e.g. ../artikler/x.md) instead",
+            "Content/artikler/a.md:14: error: the link \"/etc/passwd\" does not point at a page or file of the site (a link starting with / is read from the site's root, not from your computer); link relative to this file, e.g. ../artikler/x.md",
         ].sorted())
     }
 

@@ -25,6 +25,8 @@ public struct Article: Sendable {
     public let tags: [String]
     public let isDraft: Bool
     public let slug: String
+    /// The line that decides the address: `slug` when given, else `title`.
+    public let addressLine: Int
     /// nil: follow the site's setting.
     public let autolinksTerms: Bool?
 
@@ -33,7 +35,7 @@ public struct Article: Sendable {
     public static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink"]
 
     public init(source: SourceText, title: String, date: Day, updated: Day? = nil, kind: ArticleKind, summary: String? = nil,
-                tags: [String] = [], isDraft: Bool = false, slug: String, autolinksTerms: Bool? = nil) {
+                tags: [String] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {
         self.source = source
         self.title = title
         self.date = date
@@ -43,6 +45,7 @@ public struct Article: Sendable {
         self.tags = tags
         self.isDraft = isDraft
         self.slug = slug
+        self.addressLine = addressLine
         self.autolinksTerms = autolinksTerms
     }
 
@@ -70,7 +73,7 @@ public struct Article: Sendable {
         }
         guard let title, let date, let kind, let slug else { return nil }
         return Article(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
-                       isDraft: isDraft, slug: slug, autolinksTerms: autolinks)
+                       isDraft: isDraft, slug: slug, addressLine: fields.line(of: fields.has("slug") ? "slug" : "title"), autolinksTerms: autolinks)
     }
 }
 

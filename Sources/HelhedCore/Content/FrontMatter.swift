@@ -53,6 +53,8 @@ public struct FrontMatter {
         self.fieldOrder = order
     }
 
+    public func has(_ key: String) -> Bool { fields[key] != nil }
+
     /// The file line of a field, or of the opening fence when it is absent.
     public func line(of key: String) -> Int {
         fields[key]?.line ?? 1

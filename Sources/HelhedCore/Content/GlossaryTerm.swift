@@ -13,6 +13,8 @@ public struct GlossaryTerm: Sendable {
     public let titleLine: Int
     public let isDraft: Bool
     public let slug: String
+    /// The line that decides the address: `slug` when given, else `title`.
+    public let addressLine: Int
     public let autolinksTerms: Bool?
 
     public var sitePath: String { "ordforklaringer/\(slug)/" }
@@ -26,7 +28,7 @@ public struct GlossaryTerm: Sendable {
     public static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink"]
 
     public init(source: SourceText, title: String, titleLine: Int = 1, summary: String, aliases: [Located<String>] = [],
-                related: [Located<String>] = [], isDraft: Bool = false, slug: String, autolinksTerms: Bool? = nil) {
+                related: [Located<String>] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {
         self.source = source
         self.title = title
         self.titleLine = titleLine
@@ -35,6 +37,7 @@ public struct GlossaryTerm: Sendable {
         self.related = related
         self.isDraft = isDraft
         self.slug = slug
+        self.addressLine = addressLine
         self.autolinksTerms = autolinksTerms
     }
 
@@ -50,6 +53,6 @@ public struct GlossaryTerm: Sendable {
         let slug = FrontMatterReading.slug(fields, title: title, into: &diagnostics)
         guard let title, let summary, let slug else { return nil }
         return GlossaryTerm(source: source, title: title, titleLine: fields.line(of: "title"), summary: summary, aliases: aliases, related: related,
-                            isDraft: isDraft, slug: slug, autolinksTerms: autolinks)
+                            isDraft: isDraft, slug: slug, addressLine: fields.line(of: fields.has("slug") ? "slug" : "title"), autolinksTerms: autolinks)
     }
 }

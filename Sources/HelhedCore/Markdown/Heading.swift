@@ -31,19 +31,23 @@ public struct ContentsEntry: Sendable, Equatable {
     }
 }
 
-/// Gives headings unique ids: the slug of their text, then `-2`, `-3` … for repeats.
+/// Gives headings unique ids: the slug of their text, then `-2`, `-3` … for repeats. Remembers the next number per
+/// slug, so a thousand identical headings cost a thousand steps, not half a million.
 struct HeadingIDs {
     private var used: Set<String>
+    private var nextNumber: [String: Int] = [:]
 
     init(reserved: Set<String>) {
         used = reserved
     }
 
     mutating func id(for text: String) -> String {
-        let base = Slug.make(from: text).isEmpty ? "afsnit" : Slug.make(from: text)
+        let slug = Slug.make(from: text)
+        let base = slug.isEmpty ? "afsnit" : slug
         if used.insert(base).inserted { return base }
-        var number = 2
+        var number = nextNumber[base, default: 2]
         while !used.insert("\(base)-\(number)").inserted { number += 1 }
+        nextNumber[base] = number + 1
         return "\(base)-\(number)"
     }
 }

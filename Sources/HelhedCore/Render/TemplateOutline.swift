@@ -91,6 +91,9 @@ enum TemplateOutline {
                 throw TemplateOutlineError(line: tagLine, message: "a tag opened with '{{' is never closed")
             }
             var inner = String(decoding: text[offset..<end], as: UTF8.self)
+            if inner.contains("{{") {
+                throw TemplateOutlineError(line: tagLine, message: "a tag opened with '{{' is not closed with '}}' before the next tag begins")
+            }
             for byte in text[offset..<end] where byte == 0x0A { line += 1 }
             offset = end + closing.count
             var sigil = ""

@@ -67,19 +67,17 @@ public struct LinkResolver: Sendable {
         let target = segments.joined(separator: "/")
         let endsWithSlash = decoded.hasSuffix("/")
 
+        let notInSite = "the link \"\(address)\" does not point at a page or file of the site (a link starting with / is read from the site's root, not from your computer); link relative to this file, e.g. ../artikler/x.md"
         if target.hasSuffix(".md") {
             if let page = site.page(atContentPath: target) { return .page(page, fragment: fragment) }
             if let reason = site.leftOutReason(forContentPath: target) { return .broken("the link \"\(address)\" points at a page that \(reason)") }
             if site.isUnreadable(contentPath: target) { return .unreadablePage }
-            return .broken("the link \"\(address)\" points at \(target), which does not exist")
+            return .broken(isSiteAbsolute ? notInSite : "the link \"\(address)\" points at \(target), which does not exist")
         }
         if !endsWithSlash && site.isStaticFile(sitePath: target) { return .file(sitePath: target, fragment: fragment) }
         if isSiteAbsolute {
-            let sitePath = target.isEmpty ? "" : target + (endsWithSlash || !target.contains(".") ? "/" : "")
-            if generatedSitePaths.contains(sitePath) || site.isStaticFile(sitePath: target) {
-                return .file(sitePath: sitePath, fragment: fragment)
-            }
-            return .broken("the link \"\(address)\" does not point at a page or file of the site; link to the Markdown file (e.g. ../artikler/x.md) instead")
+            let sitePath = generatedSitePaths.contains(target) ? target : target.isEmpty ? "" : target + "/"
+            return generatedSitePaths.contains(sitePath) ? .file(sitePath: sitePath, fragment: fragment) : .broken(notInSite)
         }
         if site.hasFolder(target) {
             return .broken("the link \"\(address)\" points at a folder; link to a file in it")

@@ -117,16 +117,16 @@ public struct Site: Sendable {
 
         var pageByContentPath: [String: PageID] = [:]
         var pageBySitePath: [String: SourceText] = [:]
-        func register(_ page: PageID, source: SourceText, sitePath: String) {
+        func register(_ page: PageID, source: SourceText, sitePath: String, line: Int) {
             pageByContentPath[source.contentPath] = page
             if let other = pageBySitePath[sitePath] {
-                diagnostics.append(.error(source.path, line: 1, "two pages would have the address /\(sitePath): this one and \(other.path); give one of them another title or a 'slug'"))
+                diagnostics.append(.error(source.path, line: line, "two pages would have the address /\(sitePath): this one and \(other.path); give one of them another title or a 'slug'"))
             } else {
                 pageBySitePath[sitePath] = source
             }
         }
-        for (index, article) in articles.enumerated() { register(.article(index), source: article.source, sitePath: article.sitePath) }
-        for (index, term) in terms.enumerated() { register(.term(index), source: term.source, sitePath: term.sitePath) }
+        for (index, article) in articles.enumerated() { register(.article(index), source: article.source, sitePath: article.sitePath, line: article.addressLine) }
+        for (index, term) in terms.enumerated() { register(.term(index), source: term.source, sitePath: term.sitePath, line: term.addressLine) }
 
         var termByFoldedName: [[UInt8]: Int] = [:]
         for (index, term) in terms.enumerated() {

@@ -66,4 +66,78 @@ if (indexPath) {
   check("a prefix finds more than the whole word", () => assert.ok(titles("helhedsplan").length <= titles("helhed").length));
   console.log(`search index ${indexPath}: ${fs.statSync(indexPath).size} bytes, ${index.pages.length} pages`);
 }
-console.log(`search.js: ${checks} checks passed`);
+// 4. The page script on a minimal stand-in for the DOM: ?q= runs a search on load, typing updates the results and
+// the address, and results are built as elements with text (never HTML).
+class FakeElement {
+  constructor(tagName) { this.tagName = tagName; this.children = []; this.text = ""; this.attributes = {}; this.listeners = {}; }
+  set textContent(value) { this.children = []; this.text = value; }
+  get textContent() { return this.text + this.children.map((child) => child.textContent).join(""); }
+  appendChild(child) { this.children.push(child); return child; }
+  getAttribute(name) { return this.attributes[name]; }
+  addEventListener(type, listener) { (this.listeners[type] = this.listeners[type] || []).push(listener); }
+  fire(type) { (this.listeners[type] || []).forEach((listener) => listener({ preventDefault() {} })); }
+  find(tagName) { return this.children.flatMap((child) => (child.tagName === tagName ? [child] : []).concat(child.find ? child.find(tagName) : [])); }
+}
+
+async function domChecks() {
+  const form = new FakeElement("form");
+  form.attributes["data-search-index"] = "/sti/soeg/index.json";
+  const input = new FakeElement("input");
+  input.value = "";
+  const region = new FakeElement("div");
+  const fetched = [];
+  const addresses = [];
+  global.document = {
+    querySelector: (selector) => (selector === "form[data-search-index]" ? form : null),
+    getElementById: (id) => ({ soegefelt: input, soegeresultater: region })[id] || null,
+    createElement: (tagName) => new FakeElement(tagName),
+    createTextNode: (text) => ({ textContent: text }),
+  };
+  global.history = { replaceState: (state, title, address) => addresses.push(address) };
+  global.window = {
+    fetch: (url) => { fetched.push(url); return Promise.resolve({ ok: true, json: () => Promise.resolve({ version: 1, pages }) }); },
+    URLSearchParams,
+    history: global.history,
+    location: { href: "https://example.org/sti/soeg/?q=K%C3%B8lding", search: "?q=K%C3%B8lding" },
+  };
+  global.fetch = global.window.fetch;
+  const scriptPath = require.resolve(path.join(root, "Templates/assets/search.js"));
+  delete require.cache[scriptPath];
+  require(scriptPath);
+  const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  await settle(20);
+
+  check("?q= fills the field and searches once the index is fetched", () => {
+    assert.strictEqual(input.value, "Kølding");
+    assert.deepStrictEqual(fetched, ["/sti/soeg/index.json"]);
+    assert.match(region.textContent, /^Ingen resultater for »Kølding«/);
+  });
+  input.value = "Kolding";
+  input.fire("input");
+  await settle(250);
+  check("typing shows the results with title link, kind and snippet", () => {
+    assert.match(region.find("p")[0].textContent, /^2 resultater for »Kolding«\.$/);
+    const links = region.find("a");
+    assert.deepStrictEqual(links.map((link) => link.href), ["/a/", "/b/"]);
+    assert.deepStrictEqual(links.map((link) => link.textContent), ["Kolding og Æblegården", "Om helhedsplaner"]);
+    assert.deepStrictEqual(region.find("li")[0].find("p")[0].textContent, "Artikel");
+    assert.strictEqual(fetched.length, 1);
+  });
+  check("the query goes into the address, so results can be linked", () => assert.strictEqual(addresses[addresses.length - 1], "/sti/soeg/?q=Kolding"));
+  input.value = "<img src=x onerror=alert(1)>";
+  form.fire("submit");
+  await settle(20);
+  check("a query is shown as text", () => {
+    assert.ok(region.find("img").length === 0);
+    assert.match(region.textContent, /Ingen resultater for »<img src=x onerror=alert\(1\)>«/);
+  });
+  input.value = "";
+  form.fire("submit");
+  await settle(20);
+  check("an empty query clears the results and the address", () => {
+    assert.strictEqual(region.textContent, "");
+    assert.strictEqual(addresses[addresses.length - 1], "/sti/soeg/");
+  });
+}
+
+domChecks().then(() => console.log(`search.js: ${checks} checks passed`), (error) => { console.error(error); process.exit(1); });

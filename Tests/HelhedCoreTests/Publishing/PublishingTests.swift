@@ -154,6 +154,22 @@ import Testing
         #expect(term.contains(#"<link rel="alternate" type="application/atom+xml" title="Boligtest" href="/boligsocial/feed.xml">"#))
     }
 
+    @Test func everyPageLinksTheFeedAndHasDescriptionAndOpenGraph() throws {
+        let fixture = try PublishFixture()
+        defer { fixture.remove() }
+        try fixture.build()
+        let pages = PublishFixture.files(in: fixture.output).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 13)
+        for file in pages {
+            let html = try fixture.read(file)
+            #expect(html.contains(#"<link rel="alternate" type="application/atom+xml" title="Boligtest" href="/boligsocial/feed.xml">"#), "\(file)")
+            for key in ["description", "og:title", "og:description", "og:url", "og:type", "og:site_name"] {
+                #expect(HTMLScan.meta(key, in: html)?.isEmpty == false, "\(file) lacks \(key)")
+            }
+            #expect(HTMLScan.meta("og:url", in: html)?.hasPrefix("https://example.org/boligsocial/") == true)
+        }
+    }
+
     @Test func scriptTagsAndQuotesInTitleAndSummaryAreEscapedInTheHead() throws {
         var files = PublishFixture.files
         let title = #"Farlig "titel" <script>alert(1)</script>"#

@@ -55,7 +55,8 @@ public enum SiteGenerator {
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls)
         let htmlFiles = renderer.renderAll()
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
-        let files = (htmlFiles + assets.files + copied).sorted { $0.path < $1.path }
+        let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies)
+        let files = (htmlFiles + published + assets.files + copied).sorted { $0.path < $1.path }
         if let clash = firstDuplicatePath(files) {
             throw BuildFailure([.error(loader.displayPath(clash), "this file would overwrite a page the build generates at /\(clash); rename it")])
         }

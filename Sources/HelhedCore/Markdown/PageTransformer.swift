@@ -107,7 +107,10 @@ private struct TransformRun {
         if let site = transformer.site {
             for text in collected.texts { linkTerms(in: text.node, inHeading: text.inHeading, site: site) }
             for link in collected.links { resolve(link, isImage: false) }
-            for image in collected.images { resolve(image, isImage: true) }
+            for image in collected.images {
+                checkAltText(image)
+                resolve(image, isImage: true)
+            }
         }
         var ids = HeadingIDs(reserved: PageTransformer.reservedIDs.union(linkedTerms.compactMap { term in
             transformer.site.map { PageTransformer.definitionIDPrefix + $0.terms[term].slug }
@@ -247,6 +250,13 @@ private struct TransformRun {
         case .broken(let message):
             diagnostics.append(.error(path, line: line, message))
         }
+    }
+
+    /// A picture without a description (`![](x.png)`: no text in the image node) is invisible to screen reader users.
+    private mutating func checkAltText(_ node: MarkdownNode) {
+        guard node.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        let line = context.source.fileLine(bodyLine: Self.line(of: node))
+        diagnostics.append(.warning(path, line: line, "the picture \"\(node.url)\" has no alt text; describe it between the brackets: ![what the picture shows](\(node.url))"))
     }
 
     // MARK: Headings

@@ -32,17 +32,18 @@ struct PageRenderer: Sendable {
     /// Every HTML page of the site. Pages render in parallel; each task reads only shared, immutable values.
     func renderAll() -> [OutputFile] {
         enum Job: Sendable {
-            case home, articles, glossary, tags, notFound
+            case home, articles, glossary, tags, search, notFound
             case page(PageID)
             case tag(Int)
         }
-        let jobs: [Job] = [.home, .articles, .glossary, .tags, .notFound] + pages.markdownPages.map(Job.page) + pages.tags.indices.map(Job.tag)
+        let jobs: [Job] = [.home, .articles, .glossary, .tags, .search, .notFound] + pages.markdownPages.map(Job.page) + pages.tags.indices.map(Job.tag)
         return jobs.parallelMap { job -> OutputFile in
             switch job {
             case .home: file("", "index", home())
             case .articles: file(SitePages.articlesPath, "articles", articleList())
             case .glossary: file(SitePages.glossaryPath, "glossary", glossary())
             case .tags: file(SitePages.tagsPath, "tags", tagList())
+            case .search: file(SitePages.searchPath, "search", searchPage())
             case .notFound: OutputFile(path: SitePages.notFoundPath, contents: .text(templates.render("404", notFound())))
             case .page(.article(let index)): file(site.articles[index].sitePath, "article", article(index))
             case .page(.term(let index)): file(site.terms[index].sitePath, "term", term(index))
@@ -170,6 +171,12 @@ struct PageRenderer: Sendable {
             layout: layout(title: "Emne: \(tag.name)", description: "Artikler om \(tag.name).", sitePath: tag.sitePath, section: .tags, crumbs: [tagsCrumb]),
             name: tag.name, countText: Self.articleCount(tag.articles.count), articles: tag.articles.map(card)
         )
+    }
+
+    private func searchPage() -> SearchPage {
+        SearchPage(layout: layout(title: "Søg", description: "Søg i artikler og ordforklaringer om boligsociale indsatser.",
+                                  sitePath: SitePages.searchPath, section: .search),
+                   indexURL: site.baseURL.link(to: SitePages.searchIndexPath))
     }
 
     private func notFound() -> NotFoundPage {

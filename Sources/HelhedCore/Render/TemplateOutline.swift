@@ -2,7 +2,7 @@ import Foundation
 
 /// The tags of a Mustache template as a tree, read by Helhed itself so that templates can be checked against the
 /// view models before anything is rendered (swift-mustache would render a misspelt name as an empty string).
-indirect enum TemplateTag: Equatable {
+indirect enum TemplateTag: Equatable, Sendable {
     /// `{{name}}`, or `{{{name}}}` / `{{&name}}` when `isRaw`.
     case variable(name: String, isRaw: Bool, line: Int)
     /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`.

@@ -10,6 +10,7 @@ public enum ViewModels {
         ("articles", ArticlesPage.sample),
         ("tags", TagsPage.sample),
         ("tag", TagPage.sample),
+        ("search", SearchPage.sample),
     ]
 }
 
@@ -89,4 +90,8 @@ extension TagsPage {
 
 extension TagPage {
     public static let sample = TagPage(layout: .sample, name: "«tag.name»", countText: "«tag.countText»", articles: [.sample])
+}
+
+extension SearchPage {
+    public static let sample = SearchPage(layout: .sample, indexURL: "/sti/soeg/index.json")
 }

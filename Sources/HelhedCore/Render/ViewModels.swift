@@ -194,3 +194,10 @@ public struct TagPage: Sendable {
     public let countText: String
     public let articles: [ArticleCard]
 }
+
+/// `/soeg/`: the form, and where `search.js` finds the index built at build time.
+public struct SearchPage: Sendable {
+    public let layout: Layout
+    /// `soeg/index.json`
+    public let indexURL: String
+}

@@ -1,1 +1,0 @@
-// search: written with the search page

@@ -1,0 +1,12 @@
+/// The files the build generates besides HTML pages and theme assets: `feed.xml`, `sitemap.xml`, `robots.txt` and
+/// `soeg/index.json`. All of them come from the published `Site` only, so drafts and future articles never appear.
+public enum PublishingFiles {
+    public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [OutputFile] {
+        [
+            Feed.make(site: site, pages: pages, bodies: bodies),
+            Sitemap.make(site: site, pages: pages),
+            Sitemap.robots(site: site),
+            SearchIndex.make(site: site, pages: pages, bodies: bodies),
+        ]
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// `soeg/index.json`, the index `Templates/assets/search.js` searches, built from the published articles and terms
+/// only (drafts and future articles are not in the `Site`, so they cannot be found).
+///
+/// To stay small it holds no full text. Per page:
+/// - `title`, `url`, `kind` (the label readers see: "Artikel" or "Ordforklaring") and `summary` (the snippet; for an
+///   article without a summary, the start of its text);
+/// - `names`: the folded words of the title, and of a term's aliases — matches here rank highest;
+/// - `terms`: the folded words of the glossary terms the page mentions — ranked next;
+/// - `words`: every other folded word of the summary and body, each once, sorted — ranked lowest.
+/// Words are space-separated strings rather than JSON arrays, which makes the file about a third smaller.
+public struct SearchIndex: Codable, Equatable, Sendable {
+    public struct Entry: Codable, Equatable, Sendable {
+        public let title: String
+        public let url: String
+        public let kind: String
+        public let summary: String
+        public let names: String
+        public let terms: String
+        public let words: String
+    }
+
+    /// Bumped when the format changes, so a cached script can tell.
+    public let version: Int
+    public let pages: [Entry]
+
+    public static let articleKind = "Artikel"
+    public static let termKind = "Ordforklaring"
+    /// How much body text stands in for a missing summary.
+    static let snippetLength = 180
+
+    /// Articles newest first, then terms in Danish order: the order ties are shown in.
+    public static func build(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> SearchIndex {
+        let order = pages.articlesNewestFirst.map(PageID.article) + pages.termsAlphabetically.map(PageID.term)
+        let options = MarkdownOptions(allowsRawHTML: false)
+        let entries = order.parallelMap { page -> Entry in
+            // The words come from cmark's AST of the body (text and code), never from the rendered HTML.
+            let text = readableText(MarkdownDocument(parsing: site.source(of: page).body, options: options))
+            let mentioned = bodies[page].map { DanishText.sorted(Array($0.mentionedTerms)) { site.terms[$0].title } } ?? []
+            switch page {
+            case .article(let index):
+                let article = site.articles[index]
+                return entry(title: article.title, url: site.baseURL.link(to: article.sitePath), kind: articleKind,
+                             summary: article.summary, names: [article.title], text: text, terms: mentioned.flatMap { site.terms[$0].names })
+            case .term(let index):
+                let term = site.terms[index]
+                return entry(title: term.title, url: site.baseURL.link(to: term.sitePath), kind: termKind,
+                             summary: term.summary, names: term.names, text: text, terms: mentioned.flatMap { site.terms[$0].names })
+            }
+        }
+        return SearchIndex(version: 1, pages: entries)
+    }
+
+    /// The text a reader sees (text, code and code blocks), with a space between blocks and at line breaks so that
+    /// the last word of a paragraph and the first of the next stay two words.
+    static func readableText(_ document: MarkdownDocument) -> String {
+        var bytes: [UInt8] = []
+        document.walk { node, _ in
+            switch node.kind {
+            case .text, .code, .codeBlock:
+                bytes += node.literalBytes
+            case .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak, .softBreak, .lineBreak:
+                bytes.append(0x20)
+            default:
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, terms: [String]) -> Entry {
+        let nameWords = unique(names.flatMap(SearchText.words))
+        let termWords = unique(terms.flatMap(SearchText.words)).subtracting(nameWords)
+        let bodyWords = unique(SearchText.words((summary ?? "") + " " + text)).subtracting(nameWords).subtracting(termWords)
+        let snippet = summary ?? Self.snippet(from: text)
+        return Entry(title: title, url: url, kind: kind, summary: snippet, names: joined(nameWords), terms: joined(termWords),
+                     words: joined(bodyWords))
+    }
+
+    private static func unique(_ words: [String]) -> Set<String> { Set(words) }
+    private static func joined(_ words: Set<String>) -> String { words.sorted().joined(separator: " ") }
+
+    /// The start of the text, cut at a word boundary.
+    static func snippet(from text: String) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard flat.count > snippetLength else { return flat }
+        let cut = flat.prefix(snippetLength)
+        let atSpace = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return atSpace + " …"
+    }
+
+    /// Deterministic JSON: sorted keys, no escaped slashes, no extra white space.
+    public func json() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and integers cannot fail.
+        return Array(try! encoder.encode(self))
+    }
+
+    public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> OutputFile {
+        OutputFile(path: SitePages.searchIndexPath, contents: .bytes(build(site: site, pages: pages, bodies: bodies).json()))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// `helhed check`: everything a build would report, without writing anything, plus warnings about the content:
+///
+/// - broken links and other build errors (from the build itself);
+/// - pictures without alt text (the build's warning, at the picture's line);
+/// - articles with no or an empty summary, and summaries (of articles and terms) still holding the `TODO`
+///   placeholder `helhed new` writes;
+/// - glossary terms no article uses: no published article mentions the term (by an automatic link, a `[[term]]` or a
+///   Markdown link to its page), so the term's "Bruges i" list is empty;
+/// - pages nothing links to: articles and terms that no *other* Markdown page links to in its body — by a Markdown
+///   link, a `[[term]]` reference or an automatic term link. The lists the build makes (the front page, the article
+///   list, the glossary, tag pages, "Relaterede ord" and "Bruges i") do not count: they link every page, so they
+///   would hide nothing. A page linking to itself does not count either.
+///
+/// The checks on content run on the pages that are published with the same options (`--drafts`, `--future`), and
+/// they run even when the build has errors, as long as the content could be read.
+public enum SiteCheck {
+    public struct Report: Sendable {
+        /// Every error and warning, sorted by file and line.
+        public let diagnostics: [Diagnostic]
+        /// Pages checked (articles and terms); 0 when the content could not be read.
+        public let pageCount: Int
+
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+        public var summary: String {
+            func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+            return "Checked \(count(pageCount, "page")): \(count(errors.count, "error")), \(count(warnings.count, "warning"))"
+        }
+    }
+
+    public static func run(_ options: BuildOptions) -> Report {
+        var diagnostics: [Diagnostic]
+        var site: Site?
+        var bodies: [PageID: RenderedBody] = [:]
+        do {
+            let generated = try SiteGenerator.generate(options)
+            diagnostics = generated.warnings
+            site = generated.site
+            bodies = generated.bodies
+        } catch {
+            diagnostics = error.diagnostics
+            if let (readSite, readBodies) = readContent(options) {
+                site = readSite
+                bodies = readBodies
+            }
+        }
+        guard let site else { return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: 0) }
+        diagnostics += contentWarnings(site: site, bodies: bodies)
+        return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: site.articles.count + site.terms.count)
+    }
+
+    /// Loads and renders the bodies when the build failed, so the content checks can still run. Its diagnostics are
+    /// the build's, already reported.
+    static func readContent(_ options: BuildOptions) -> (Site, [PageID: RenderedBody])? {
+        var ignored = Diagnostics()
+        let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
+        guard let content = loader.load(into: &ignored) else { return nil }
+        let site = Site.assemble(content, options: options.site, into: &ignored)
+        let pages = SitePages(site: site)
+        let transformer = PageTransformer(site: site, generatedSitePaths: pages.generatedSitePaths,
+                                          options: MarkdownOptions(allowsRawHTML: site.config.allowsRawHTML))
+        let rendered = pages.markdownPages.parallelMap { page in
+            transformer.render(PageContext(source: site.source(of: page), page: page, autolinksTerms: pages.autolinksTerms(page)))
+        }
+        return (site, Dictionary(uniqueKeysWithValues: zip(pages.markdownPages, rendered)))
+    }
+
+    /// The warnings about content; see the type's documentation for what each one means.
+    public static func contentWarnings(site: Site, bodies: [PageID: RenderedBody]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+
+        for article in site.articles {
+            let line = summaryLine(article.source)
+            if let summary = article.summary {
+                if summary.hasPrefix(NewContent.placeholderPrefix) {
+                    warnings.append(.warning(article.source.path, line: line, "the summary is still a placeholder (\"\(summary)\"); write one or two sentences that say what the article is about"))
+                }
+            } else {
+                warnings.append(.warning(article.source.path, line: line, "the article has no summary; add 'summary:' to the front matter (it is shown in lists, search results, the feed and link previews)"))
+            }
+        }
+        for term in site.terms where term.summary.hasPrefix(NewContent.placeholderPrefix) {
+            warnings.append(.warning(term.source.path, line: summaryLine(term.source), "the summary is still a placeholder (\"\(term.summary)\"); explain the term in one sentence"))
+        }
+
+        var usedByArticles: Set<Int> = []
+        var linkedFrom: [PageID: Set<PageID>] = [:]
+        for (page, body) in bodies {
+            if case .article = page { usedByArticles.formUnion(body.mentionedTerms) }
+            for target in body.linkedPages where target != page { linkedFrom[target, default: []].insert(page) }
+        }
+        for (index, term) in site.terms.enumerated() where !usedByArticles.contains(index) {
+            warnings.append(.warning(term.source.path, line: 1, "no article uses the term \"\(term.title)\" (its \"Bruges i\" list is empty); mention it in an article, or remove it"))
+        }
+        let pages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
+        for page in pages where linkedFrom[page, default: []].isEmpty {
+            let what = if case .article = page { "article" } else { "term" }
+            warnings.append(.warning(site.source(of: page).path, line: 1, "no other page links to this \(what) (\"\(site.title(of: page))\"); readers find it only through the lists; link to it from a related page"))
+        }
+        return warnings
+    }
+
+    /// The file line of `summary:`, or the opening `---` when there is none.
+    static func summaryLine(_ source: SourceText) -> Int {
+        (try? FrontMatter(yaml: source.frontMatter, path: source.path, firstLine: SourceText.frontMatterFirstLine))?.line(of: "summary") ?? 1
+    }
+}

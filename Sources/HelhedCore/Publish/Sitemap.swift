@@ -1,0 +1,64 @@
+/// `sitemap.xml` and `robots.txt`.
+///
+/// The sitemap lists every HTML page except `404.html`, with absolute addresses. `lastmod` is only given where the
+/// content says when something changed:
+/// - an article: its `updated`, else its `date`;
+/// - the front page and the article list: the newest `lastmod` of the articles they list;
+/// - the tag overview: the newest of all tagged articles; a tag page: the newest of its articles;
+/// - glossary terms, the glossary overview and the search page: no `lastmod`. Terms have no date in their front
+///   matter, and borrowing an article's date would claim changes that did not happen (search engines learn to
+///   ignore a `lastmod` that is wrong).
+public enum Sitemap {
+    public static let namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+    public struct Entry: Equatable, Sendable {
+        /// Path inside the site (`artikler/x/`).
+        public let sitePath: String
+        public let lastModified: Day?
+    }
+
+    /// Every page the sitemap lists, sorted by address.
+    public static func entries(site: Site, pages: SitePages) -> [Entry] {
+        func newest(_ articles: [Int]) -> Day? { articles.map { Feed.lastChange(site.articles[$0]) }.max() }
+        var entries: [Entry] = [
+            Entry(sitePath: "", lastModified: newest(Array(site.articles.indices))),
+            Entry(sitePath: SitePages.articlesPath, lastModified: newest(Array(site.articles.indices))),
+            Entry(sitePath: SitePages.glossaryPath, lastModified: nil),
+            Entry(sitePath: SitePages.tagsPath, lastModified: newest(pages.tags.flatMap(\.articles))),
+            Entry(sitePath: SitePages.searchPath, lastModified: nil),
+        ]
+        for (index, article) in site.articles.enumerated() {
+            entries.append(Entry(sitePath: article.sitePath, lastModified: Feed.lastChange(site.articles[index])))
+        }
+        for term in site.terms {
+            entries.append(Entry(sitePath: term.sitePath, lastModified: nil))
+        }
+        for tag in pages.tags {
+            entries.append(Entry(sitePath: tag.sitePath, lastModified: newest(tag.articles)))
+        }
+        return entries.sorted { $0.sitePath < $1.sitePath }
+    }
+
+    public static func make(site: Site, pages: SitePages) -> OutputFile {
+        var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#, #"<urlset xmlns="\#(namespace)">"#]
+        for entry in entries(site: site, pages: pages) {
+            let lastmod = entry.lastModified.map { "<lastmod>\($0)</lastmod>" } ?? ""
+            lines.append("<url><loc>\(XMLText.escape(site.baseURL.absolute(entry.sitePath)))</loc>\(lastmod)</url>")
+        }
+        lines.append("</urlset>")
+        return OutputFile(path: SitePages.sitemapPath, contents: .text(lines.joined(separator: "\n") + "\n"))
+    }
+
+    /// `robots.txt`: everything may be crawled; the sitemap's absolute address. (Crawlers read robots.txt only at a
+    /// domain's root; under a sub-path the file is harmless and the host's own robots.txt decides.)
+    public static func robots(site: Site) -> OutputFile {
+        let text = """
+            User-agent: *
+            Disallow:
+
+            Sitemap: \(site.baseURL.absolute(SitePages.sitemapPath))
+
+            """
+        return OutputFile(path: SitePages.robotsPath, contents: .text(text))
+    }
+}

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "helhed", targets: ["helhed"]),
+        .executable(name: "helhed-bench", targets: ["helhed-bench"]),
         .library(name: "HelhedCore", targets: ["HelhedCore"]),
     ],
     dependencies: [
@@ -44,6 +45,14 @@ let package = Package(
                 "HelhedServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "helhed-bench",
+            dependencies: [
+                "HelhedCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/HelhedBenchmark"
         ),
         .testTarget(
             name: "HelhedCoreTests",

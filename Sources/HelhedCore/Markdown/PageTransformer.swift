@@ -14,6 +14,9 @@ public struct RenderedBody: Sendable {
     /// `#fragment` links to other pages, checked once every page's headings are known.
     public var fragmentChecks: [FragmentCheck]
     public var diagnostics: [Diagnostic]
+    /// The text a reader sees, taken from the AST before Helhed's transforms (so `[[x|y]]` counts as written): what the
+    /// search index is made from. Kept here so the index does not parse every body a second time.
+    public var readableText: String
 }
 
 /// A link to a heading on another page.
@@ -59,6 +62,7 @@ public struct PageTransformer: Sendable {
 
     public func render(_ context: PageContext) -> RenderedBody {
         let document = MarkdownDocument(parsing: context.source.body, options: options)
+        let readableText = context.page == nil ? "" : document.readableText()
         var run = TransformRun(transformer: self, context: context, document: document)
         run.transform()
         return RenderedBody(
@@ -69,7 +73,8 @@ public struct PageTransformer: Sendable {
             mentionedTerms: run.mentionedTerms,
             linkedPages: run.linkedPages,
             fragmentChecks: run.fragmentChecks,
-            diagnostics: run.diagnostics
+            diagnostics: run.diagnostics,
+            readableText: readableText
         )
     }
 }

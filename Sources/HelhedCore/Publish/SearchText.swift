@@ -13,6 +13,13 @@ import Foundation
 /// 5. words are the runs of letters and digits (Unicode categories L and N); words of one character are dropped.
 public enum SearchText {
     public static func fold(_ text: String) -> String {
+        if let bytes = foldedBySimpleTable(text) { return String(decoding: bytes, as: UTF8.self) }
+        return foldedByFoundation(text)
+    }
+
+    /// The five steps, literally, through Foundation's Unicode tables. Slow (several copies of the text); the table
+    /// below answers almost all real text without it.
+    static func foldedByFoundation(_ text: String) -> String {
         let composed = text.precomposedStringWithCanonicalMapping.lowercased()
         var replaced = String.UnicodeScalarView()
         for scalar in composed.unicodeScalars {
@@ -31,23 +38,86 @@ public enum SearchText {
         return String(folded)
     }
 
+    // MARK: The table
+
+    /// Scalars whose fold does not depend on their neighbours: Latin (U+0000–U+024F), general punctuation
+    /// (U+2000–U+206F) and currency signs (U+20A0–U+20CF). None of them is a combining mark, none combines with
+    /// another under NFC, and the only context-dependent lower-casing (final sigma) is Greek, so the fold of a text
+    /// made only of them is the folds of its scalars, one after the other. Each entry is computed once by the
+    /// Foundation path above, so the two agree by construction; any other scalar (a combining mark, Greek, CJK …)
+    /// sends the whole text through Foundation.
+    private static let tableRanges: [(start: UInt32, end: UInt32, offset: Int)] = [(0x0000, 0x0250, 0), (0x2000, 0x2070, 0x250), (0x20A0, 0x20D0, 0x2C0)]
+    private static let foldTable: [[UInt8]] = {
+        var table: [[UInt8]] = []
+        for range in tableRanges {
+            for value in range.start..<range.end {
+                table.append(Array(foldedByFoundation(String(Unicode.Scalar(value)!)).utf8))
+            }
+        }
+        return table
+    }()
+
+    private static func tableIndex(_ value: UInt32) -> Int? {
+        for range in tableRanges where value >= range.start && value < range.end { return Int(value - range.start) + range.offset }
+        return nil
+    }
+
+    /// UTF-8 of the fold when every scalar of `text` is in the table; nil otherwise.
+    static func foldedBySimpleTable(_ text: String) -> [UInt8]? {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        let table = foldTable
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value >= 0x41 && value <= 0x5A {
+                folded.append(UInt8(value + 0x20))
+            } else if value < 0x80 {
+                folded.append(UInt8(value))
+            } else if let index = tableIndex(value) {
+                folded.append(contentsOf: table[index])
+            } else {
+                return nil
+            }
+        }
+        return folded
+    }
+
     /// The folded words of a text, in order, repeats kept.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         var length = 0
         func finish() {
-            if length > 1 { words.append(String(current)) }
-            current = String.UnicodeScalarView()
+            if length > 1 { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
             length = 0
         }
-        for scalar in fold(text).unicodeScalars {
-            if isWordScalar(scalar) {
-                current.append(scalar)
+        let folded = foldedBySimpleTable(text) ?? Array(foldedByFoundation(text).utf8)
+        var index = 0
+        while index < folded.count {
+            let byte = folded[index]
+            if byte < 0x80 {
+                // ASCII: letters and digits are words; the rest separates them.
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) {
+                    current.append(byte)
+                    length += 1
+                } else {
+                    finish()
+                }
+                index += 1
+                continue
+            }
+            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            let end = min(index + width, folded.count)
+            var decoder = UTF8()
+            var iterator = folded[index..<end].makeIterator()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator), isWordScalar(scalar) {
+                current.append(contentsOf: folded[index..<end])
                 length += 1
             } else {
                 finish()
             }
+            index = end
         }
         finish()
         return words

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import HelhedCore
+
+/// `SearchText.fold` answers most text from a table of per-scalar folds and sends the rest through Foundation.
+/// The two must agree on every text, which these tests check on the shared cases, on every table scalar next to
+/// letters, combining marks and Greek, and on seeded random mixes.
+@Suite struct SearchTextTableTests {
+    static let tableScalars: [Unicode.Scalar] = [(0x0000, 0x0250), (0x2000, 0x2070), (0x20A0, 0x20D0)]
+        .flatMap { range in (range.0..<range.1).compactMap(Unicode.Scalar.init) }
+
+    static func expectAgreement(_ text: String) {
+        let viaFoundation = SearchText.foldedByFoundation(text)
+        #expect(SearchText.fold(text) == viaFoundation, "fold(\(text.debugDescription))")
+    }
+
+    @Test func theSharedCasesFoldAlikeBothWays() throws {
+        for testCase in try SearchTests.normalizationCases() { Self.expectAgreement(testCase.text) }
+    }
+
+    @Test func everyTableScalarFoldsAlikeInContext() {
+        for scalar in Self.tableScalars {
+            let character = String(scalar)
+            for text in ["a\(character)b", "\(character)\(character)", "Σ\(character)", "\(character)\u{301}", "Å\(character)æ"] {
+                Self.expectAgreement(text)
+            }
+        }
+    }
+
+    @Test func randomMixesFoldAlike() {
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let extra: [Unicode.Scalar] = ["\u{301}", "\u{30A}", "\u{308}", "Σ", "ς", "İ", "ﬁ", "Å", "Ω", "K", "\u{1E9E}", "é"]
+        let pool = Self.tableScalars + extra
+        for _ in 0..<2_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(1 + next() % 12) { text.append(pool[next() % pool.count]) }
+            let string = String(text)
+            Self.expectAgreement(string)
+            #expect(SearchText.words(string) == Self.wordsViaFoundation(string), "words(\(string.debugDescription))")
+        }
+    }
+
+    /// The original definition of `words`: runs of letters and digits in the folded text, one-character words dropped.
+    static func wordsViaFoundation(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in SearchText.foldedByFoundation(text).unicodeScalars {
+            if SearchText.isWordScalar(scalar) {
+                current.append(scalar)
+            } else {
+                if current.count > 1 { words.append(String(current)) }
+                current = String.UnicodeScalarView()
+            }
+        }
+        if current.count > 1 { words.append(String(current)) }
+        return words
+    }
+}

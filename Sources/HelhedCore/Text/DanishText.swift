@@ -16,6 +16,42 @@ public enum DanishText {
         items.map { (key($0), $0) }.sorted { precedes($0.0, $1.0) }.map(\.1)
     }
 
+    /// The position of each text in Danish order (equal texts keep their input order, as `sorted` does). Sorting a
+    /// site's titles once and comparing positions afterwards replaces many small sorts: every comparison here goes
+    /// through ICU and costs microseconds. Large inputs sort their two halves on two cores, then merge.
+    public static func ranks(of texts: [String]) -> [Int] {
+        let order: [Int]
+        if texts.count < 1_000 {
+            order = sorted(Array(texts.indices)) { texts[$0] }
+        } else {
+            let middle = texts.count / 2
+            let halves = [Array(0..<middle), Array(middle..<texts.count)].parallelMap { half in sorted(half) { texts[$0] } }
+            order = merge(halves[0], halves[1]) { precedes(texts[$0], texts[$1]) }
+        }
+        var rank = [Int](repeating: 0, count: texts.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+        return rank
+    }
+
+    /// Merges two sorted lists; on ties the left one's element comes first, which keeps the merge stable.
+    private static func merge(_ left: [Int], _ right: [Int], by precedes: (Int, Int) -> Bool) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(left.count + right.count)
+        var (l, r) = (0, 0)
+        while l < left.count && r < right.count {
+            if precedes(right[r], left[l]) {
+                merged.append(right[r])
+                r += 1
+            } else {
+                merged.append(left[l])
+                l += 1
+            }
+        }
+        merged.append(contentsOf: left[l...])
+        merged.append(contentsOf: right[r...])
+        return merged
+    }
+
     /// The Danish alphabet as the glossary's jump bar shows it.
     public static let alphabet: [String] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) } + ["Æ", "Ø", "Å"]
 

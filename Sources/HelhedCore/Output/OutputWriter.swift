@@ -73,20 +73,36 @@ public enum OutputWriter {
         let description: String
     }
 
+    /// Folders first, then every file, both across all cores. Each page has a folder of its own (`artikler/x/`), so
+    /// a site has about as many folders as files: folders are made with `mkdir` directly, top level first (few), then
+    /// the deeper ones in parallel — each task makes the folders whose first file it writes, in path order, so a
+    /// folder always exists before anything is put in it.
     static func writeFiles(_ files: [OutputFile], into folder: URL) throws {
-        var folders: Set<String> = [""]
+        let root = folder.path
+        var seen: Set<Substring> = [""]
+        var foldersByDepth: [[String]] = []
         for file in files {
-            var path = ""
-            for component in file.path.split(separator: "/").dropLast() {
-                path += (path.isEmpty ? "" : "/") + component
-                if folders.insert(path).inserted {
-                    try FileManager.default.createDirectory(at: folder.appendingPathComponent(path), withIntermediateDirectories: false)
+            var depth = 0
+            var end = file.path.startIndex
+            while let slash = file.path[end...].firstIndex(of: "/") {
+                let prefix = file.path[..<slash]
+                if seen.insert(prefix).inserted {
+                    while foldersByDepth.count <= depth { foldersByDepth.append([]) }
+                    foldersByDepth[depth].append(String(prefix))
                 }
+                depth += 1
+                end = file.path.index(after: slash)
             }
+        }
+        for folders in foldersByDepth {
+            let failures = folders.parallelMap { path -> String? in
+                Glibc.mkdir(root + "/" + path, 0o755) == 0 || errno == EEXIST ? nil : "\(path): \(String(cString: strerror(errno)))"
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw WriteError(description: failure) }
         }
         let failures = files.parallelMap { file -> String? in
             do {
-                try write(file, to: folder.appendingPathComponent(file.path).path)
+                try write(file, to: root + "/" + file.path)
                 return nil
             } catch {
                 return "\(file.path): \(error)"

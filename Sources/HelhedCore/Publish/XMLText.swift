@@ -7,6 +7,11 @@ enum XMLText {
         HTMLEscaping.escape(removingInvalidCharacters(text))
     }
 
+    /// `escape(text)` appended to `output` as UTF-8, without an intermediate string.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        HTMLEscaping.append(removingInvalidCharacters(text), to: &output)
+    }
+
     static func removingInvalidCharacters(_ text: String) -> String {
         guard mayHoldInvalidCharacters(text) else { return text }
         guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
@@ -18,7 +23,8 @@ enum XMLText {
     /// A quick byte scan that rules out almost every text: the disallowed characters are single bytes below 0x20,
     /// or U+FFFE/U+FFFF, whose UTF-8 starts with EF BF. (Feeds run every article body through here.)
     static func mayHoldInvalidCharacters(_ text: String) -> Bool {
-        text.utf8.contains { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF }
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF } }
     }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

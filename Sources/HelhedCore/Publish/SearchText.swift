@@ -64,22 +64,29 @@ public enum SearchText {
 
     /// UTF-8 of the fold when every scalar of `text` is in the table; nil otherwise.
     static func foldedBySimpleTable(_ text: String) -> [UInt8]? {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(text.utf8.count)
+        var text = text
         let table = foldTable
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value >= 0x41 && value <= 0x5A {
-                folded.append(UInt8(value + 0x20))
-            } else if value < 0x80 {
-                folded.append(UInt8(value))
-            } else if let index = tableIndex(value) {
-                folded.append(contentsOf: table[index])
-            } else {
-                return nil
+        return text.withUTF8 { bytes -> [UInt8]? in
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    folded.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+                    index += 1
+                    continue
+                }
+                // A Swift string is valid UTF-8, so the lead byte gives the length.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                guard let entry = tableIndex(value) else { return nil }
+                folded.append(contentsOf: table[entry])
+                index += length
             }
+            return folded
         }
-        return folded
     }
 
     /// The folded words of a text, in order, repeats kept.

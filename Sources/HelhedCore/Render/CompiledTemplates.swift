@@ -53,7 +53,7 @@ struct CompiledTemplates: @unchecked Sendable {
         guard let nodes = templates[template] else { return "" }
         var output: [UInt8] = []
         output.reserveCapacity(32 * 1024)
-        var context = Context(stack: [model], indentation: nil, overrides: nil)
+        var context = Context(stack: [Frame(model)], indentation: nil, overrides: nil)
         render(nodes, context: &context, into: &output)
         return String(decoding: output, as: UTF8.self)
     }
@@ -127,8 +127,44 @@ struct CompiledTemplates: @unchecked Sendable {
 
     // MARK: Rendering
 
+    /// A value on the context stack, classified once when it is pushed: asking `Any` whether it is a
+    /// `MustacheParent` on every lookup copied the whole model into an existential box each time (about 1,700
+    /// instructions per lookup).
+    private enum Frame {
+        /// A view model: answers names itself.
+        case parent(any MustacheParent, Any)
+        /// Text, numbers and flags have no fields (`Mirror` finds no children in them).
+        case leaf(Any)
+        /// Anything else is asked through `Mirror`, as swift-mustache does.
+        case other(Any)
+
+        init(_ value: Any) {
+            if value is String || value is Int || value is Bool {
+                self = .leaf(value)
+            } else if let parent = value as? MustacheParent {
+                self = .parent(parent, value)
+            } else {
+                self = .other(value)
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .parent(_, let value), .leaf(let value), .other(let value): value
+            }
+        }
+
+        func child(_ name: String) -> Any? {
+            switch self {
+            case .parent(let parent, _): parent.child(named: name)
+            case .leaf: nil
+            case .other(let value): CompiledTemplates.mirrorChild(name, of: value)
+            }
+        }
+    }
+
     private struct Context {
-        var stack: [Any]
+        var stack: [Frame]
         var indentation: String?
         var overrides: [String: [Node]]?
     }
@@ -196,9 +232,9 @@ struct CompiledTemplates: @unchecked Sendable {
         switch value {
         case let list as TemplateList:
             var inner = Context(stack: context.stack, indentation: context.indentation, overrides: context.overrides)
-            inner.stack.append(0)
+            inner.stack.append(.leaf(0))
             for element in list.templateElements {
-                inner.stack[inner.stack.count - 1] = element
+                inner.stack[inner.stack.count - 1] = Frame(element)
                 render(body, context: &inner, into: &output)
             }
         case let flag as Bool:
@@ -209,7 +245,7 @@ struct CompiledTemplates: @unchecked Sendable {
             return
         case .some(let value):
             var inner = context
-            inner.stack.append(value)
+            inner.stack.append(Frame(value))
             render(body, context: &inner, into: &output)
         case .none:
             return
@@ -222,7 +258,7 @@ struct CompiledTemplates: @unchecked Sendable {
         switch value {
         case let list as TemplateList:
             guard list.templateElements.isEmpty else { return }
-            inner.stack.append(value!)
+            inner.stack.append(Frame(value!))
         case let flag as Bool:
             guard !flag else { return }
         case let renderable as MustacheCustomRenderable where renderable.isNull:
@@ -236,16 +272,17 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     /// `MustacheTemplate.getChild` for names without transforms.
-    private func lookUp(_ path: Path, in stack: [Any]) -> Any? {
+    private func lookUp(_ path: Path, in stack: [Frame]) -> Any? {
         switch path {
         case .current:
-            return stack.last
+            return stack.last?.value
         case .top(let names):
-            return Self.child(names[...], of: stack[stack.count - 1])
+            guard let top = stack.last, let first = names.first else { return stack.last?.value }
+            return top.child(first).flatMap { Self.child(names.dropFirst(), of: $0) }
         case .stack(let names):
-            guard let first = names.first else { return stack.last }
-            for object in stack.reversed() {
-                if let found = Self.immediateChild(first, of: object) { return Self.child(names.dropFirst(), of: found) }
+            guard let first = names.first else { return stack.last?.value }
+            for frame in stack.reversed() {
+                if let found = frame.child(first) { return Self.child(names.dropFirst(), of: found) }
             }
             return nil
         }
@@ -263,6 +300,10 @@ struct CompiledTemplates: @unchecked Sendable {
     /// View models answer by name (`MustacheParent`); anything else is asked through `Mirror`, as swift-mustache does.
     private static func immediateChild(_ name: String, of object: Any) -> Any? {
         if let parent = object as? MustacheParent { return parent.child(named: name) }
+        return mirrorChild(name, of: object)
+    }
+
+    fileprivate static func mirrorChild(_ name: String, of object: Any) -> Any? {
         guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
         return unwrapped(value)
     }

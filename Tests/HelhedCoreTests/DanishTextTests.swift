@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HelhedCore
 
@@ -6,6 +7,39 @@ import Testing
         let words = ["Aarhus", "Åben", "Zebra", "Æble", "Øst", "almen bolig", "Boligsocialnet", "ærlig", "Viborg", "østlig", "aarhusianer"]
         let sorted = words.sorted(by: DanishText.precedes)
         #expect(sorted == ["almen bolig", "Boligsocialnet", "Viborg", "Zebra", "Æble", "ærlig", "Øst", "østlig", "Åben", "Aarhus", "aarhusianer"])
+    }
+
+    /// The quick path of `precedes` must agree with ICU wherever it answers.
+    @Test func theQuickOrderAgreesWithICU() {
+        func icu(_ lhs: String, _ rhs: String) -> Bool {
+            switch lhs.compare(rhs, options: [.caseInsensitive], range: nil, locale: DanishText.locale) {
+            case .orderedAscending: true
+            case .orderedDescending: false
+            case .orderedSame: lhs < rhs
+            }
+        }
+        var texts = ["Aarhus", "aarhus", "Åben", "Zebra", "Æble", "Øst", "almen bolig", "almenbolig", "almen-bolig", "Boligsocialnet",
+                     "bolig 10", "bolig 9", "bolig", "Bolig", "bolig.", "Erfaringer med boligråd i Gellerup 12", "Erfaringer med byråd",
+                     "ea", "éa", "Éb", "ab", "aab", "abb", "baa", "ba", "bå", "bz", "b z", "b-z", "b1", "", " ", "a", "A", "aA", "Aa"]
+        var state: UInt64 = 11
+        let pieces = ["a", "A", "aa", "b", "B", "z", "æ", "ø", "å", "é", " ", "-", "0", "9", "e", "Å", "\u{301}", "."]
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<(1 + Int(state % 6)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            texts.append(text)
+        }
+        var answered = 0
+        for lhs in texts {
+            for rhs in texts {
+                guard let quick = DanishText.quickOrder(lhs, rhs) else { continue }
+                answered += 1
+                #expect(quick == icu(lhs, rhs), "\(lhs.debugDescription) vs \(rhs.debugDescription)")
+            }
+        }
+        #expect(answered > 10_000, "the quick path should answer most pairs of plain texts")
     }
 
     @Test func ordersEqualWordsStably() {

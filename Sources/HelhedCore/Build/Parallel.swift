@@ -7,7 +7,12 @@ extension Array where Element: Sendable {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Release the buffer's references before freeing it: without this every result (each rendered page,
+            // each body) stayed referenced forever, a leak the size of the site on every build and rebuild.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let slots = UncheckedSendable(results)
         withoutActuallyEscaping(transform) { transform in
             let transform = UncheckedSendable(transform)

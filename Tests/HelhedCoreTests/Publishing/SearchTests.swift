@@ -46,6 +46,18 @@ import Testing
 
     // MARK: The index
 
+    /// `json()` encodes entry by entry; the bytes must be what encoding the whole index at once gives.
+    @Test func theIndexJSONIsWhatJSONEncoderWrites() throws {
+        let entry = { (title: String) in
+            SearchIndex.Entry(title: title, url: "/sti/\(title)/", kind: "Artikel", summary: "\"Citat\" / skråstreg\n\u{1}æ",
+                              names: "a b", terms: "", words: "ord")
+        }
+        for pages in [[], [entry("første")], [entry("første"), entry("anden"), entry("tredje")]] {
+            let index = SearchIndex(version: 1, pages: pages)
+            #expect(index.json() == Array(try SearchIndex.encoder().encode(index)))
+        }
+    }
+
     @Test func theIndexHoldsPublishedPagesWithFoldedWordLists() throws {
         let fixture = try PublishFixture()
         defer { fixture.remove() }

@@ -18,8 +18,15 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
-        let generated = try SiteGenerator.generate(options)
-        try OutputWriter.write(generated.files, to: options.outputFolder, displayName: options.displayName(options.outputFolder))
+        let staged = StagedOutput(output: options.outputFolder, displayName: options.displayName(options.outputFolder))
+        let generated: GeneratedSite
+        do {
+            generated = try SiteGenerator.generate(options, streamingTo: staged)
+            try staged.commit()
+        } catch {
+            staged.discard()
+            throw error
+        }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return BuildReport(pageCount: generated.pageCount, articleCount: generated.site.articles.count, termCount: generated.site.terms.count,
                            copiedFileCount: generated.copiedFileCount, milliseconds: elapsed, warnings: generated.warnings)

@@ -3,6 +3,7 @@ import Foundation
 /// A generated site, in memory: every output file, plus what the build learned on the way.
 public struct GeneratedSite: Sendable {
     public let site: Site
+    /// Every output file, sorted by path; empty when the files were written to a staging folder as they were made.
     public let files: [OutputFile]
     public let bodies: [PageID: RenderedBody]
     /// Warnings (errors make generation throw).
@@ -14,7 +15,9 @@ public struct GeneratedSite: Sendable {
 /// The build pipeline, top to bottom: load content → parse front matter → Markdown through cmark's AST →
 /// resolve links and glossary terms → render templates. Writing is `OutputWriter`'s job.
 public enum SiteGenerator {
-    public static func generate(_ options: BuildOptions) throws(BuildFailure) -> GeneratedSite {
+    /// With `staged` (as `helhed build` does), pages and files are written to its staging folder as they are made
+    /// and not kept: `files` is then empty. A 10,000-article site no longer holds all its HTML in memory at once.
+    public static func generate(_ options: BuildOptions, streamingTo staged: StagedOutput? = nil) throws(BuildFailure) -> GeneratedSite {
         var diagnostics = Diagnostics()
         let templatesDisplay = options.displayName(options.templatesFolder)
 
@@ -53,15 +56,32 @@ public enum SiteGenerator {
         guard let templates, let assets, !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
 
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls)
-        let htmlFiles = renderer.renderAll()
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
-        let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies)
-        let files = (htmlFiles + published + assets.files + copied).sorted { $0.path < $1.path }
-        if let clash = firstDuplicatePath(files) {
+        let paths = (renderer.outputPaths + PublishingFiles.paths + (assets.files + copied).map(\.path)).sorted()
+        if let clash = zip(paths, paths.dropFirst()).first(where: { $0 == $1 })?.0 {
             throw BuildFailure([.error(loader.displayPath(clash), "this file would overwrite a page the build generates at /\(clash); rename it")])
         }
-        return GeneratedSite(site: site, files: files, bodies: bodies, warnings: diagnostics.sorted,
-                             pageCount: htmlFiles.count, copiedFileCount: copied.count + assets.files.count)
+
+        var kept: [OutputFile] = []
+        var pageCount = 0
+        func emit(_ files: [OutputFile]) throws(BuildFailure) {
+            if let staged { try staged.write(files) } else { kept += files }
+        }
+        try renderer.renderAll(inBatchesOf: staged == nil ? .max : 512) { (batch) throws(BuildFailure) in
+            pageCount += batch.count
+            try emit(batch)
+        }
+        if let staged {
+            try staged.writePieces(of: SitePages.feedPath) { (write) throws(BuildFailure) in
+                try Feed.write(site: site, pages: pages, bodies: bodies, write)
+            }
+            try emit(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies))
+        } else {
+            try emit(PublishingFiles.make(site: site, pages: pages, bodies: bodies))
+        }
+        try emit(assets.files + copied)
+        return GeneratedSite(site: site, files: kept.sorted { $0.path < $1.path }, bodies: bodies, warnings: diagnostics.sorted,
+                             pageCount: pageCount, copiedFileCount: copied.count + assets.files.count)
     }
 
     /// `page.md#heading` links, checked once every page's heading ids are known.
@@ -81,7 +101,4 @@ public enum SiteGenerator {
         return diagnostics
     }
 
-    private static func firstDuplicatePath(_ sortedFiles: [OutputFile]) -> String? {
-        zip(sortedFiles, sortedFiles.dropFirst()).first { $0.path == $1.path }?.0.path
-    }
 }

@@ -17,10 +17,20 @@ public enum Feed {
     /// The day an article last changed: `updated`, else `date`.
     static func lastChange(_ article: Article) -> Day { article.updated ?? article.date }
 
-    /// The feed as UTF-8. It holds every article's full body, escaped, which makes it the largest file of a big site
-    /// (about 9 KB per article), so it is written straight into one buffer: no line strings joined into another
-    /// string (which held the feed in memory three times over).
+    /// The feed as UTF-8, in one buffer.
     static func bytes(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [UInt8] {
+        var output: [UInt8] = []
+        // Generous: escaping grows HTML by about half, and pages of a reservation that are never written cost no memory.
+        output.reserveCapacity(pages.articlesNewestFirst.reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.utf8.count ?? 0) * 2 })
+        write(site: site, pages: pages, bodies: bodies) { output += $0 }
+        return output
+    }
+
+    /// The feed as UTF-8, handed over in pieces of about a megabyte. It holds every article's full body, escaped,
+    /// which makes it the largest file of a big site (about 9 KB per article, 90 MB for 10,000 articles):
+    /// `helhed build` writes the pieces to disk as they come instead of holding the whole feed in memory.
+    static func write<Failure: Error>(site: Site, pages: SitePages, bodies: [PageID: RenderedBody],
+                                      _ deliver: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
         let base = site.baseURL
         let config = site.config
         let newest = site.articles.map(lastChange).max()
@@ -36,19 +46,22 @@ public enum Feed {
             "<author><name>\(XMLText.escape(config.publisher ?? config.title))</name></author>",
             "<generator>Helhed</generator>",
         ]
-        let articles = pages.articlesNewestFirst
-        var output: [UInt8] = []
-        // Generous: escaping grows HTML by about half, and pages of a reservation that are never written cost no memory.
-        output.reserveCapacity(articles.reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.utf8.count ?? 0) * 2 })
+        let pieceSize = 1 << 20
+        var piece: [UInt8] = []
+        piece.reserveCapacity(pieceSize + pieceSize / 2)
         for line in head {
-            output.append(contentsOf: line.utf8)
-            output.append(0x0A)
+            piece.append(contentsOf: line.utf8)
+            piece.append(0x0A)
         }
-        for index in articles {
-            appendEntry(site.articles[index], html: bodies[.article(index)]?.html ?? "", base: base, to: &output)
+        for index in pages.articlesNewestFirst {
+            appendEntry(site.articles[index], html: bodies[.article(index)]?.html ?? "", base: base, to: &piece)
+            if piece.count >= pieceSize {
+                try deliver(piece)
+                piece.removeAll(keepingCapacity: true)
+            }
         }
-        output.append(contentsOf: "</feed>\n".utf8)
-        return output
+        piece.append(contentsOf: "</feed>\n".utf8)
+        try deliver(piece)
     }
 
     /// One `<entry>`, each line ending in a newline.

@@ -33,29 +33,62 @@ struct PageRenderer: Sendable {
 
     /// Every HTML page of the site. Pages render in parallel; each task reads only shared, immutable values.
     func renderAll() -> [OutputFile] {
-        enum Job: Sendable {
-            case home, articles, glossary, tags, search, notFound
-            case page(PageID)
-            case tag(Int)
-        }
-        let jobs: [Job] = [.home, .articles, .glossary, .tags, .search, .notFound] + pages.markdownPages.map(Job.page) + pages.tags.indices.map(Job.tag)
-        return jobs.parallelMap { job -> OutputFile in
-            switch job {
-            case .home: file("", "index", home())
-            case .articles: file(SitePages.articlesPath, "articles", articleList())
-            case .glossary: file(SitePages.glossaryPath, "glossary", glossary())
-            case .tags: file(SitePages.tagsPath, "tags", tagList())
-            case .search: file(SitePages.searchPath, "search", searchPage())
-            case .notFound: OutputFile(path: SitePages.notFoundPath, contents: .text(templates.render("404", notFound())))
-            case .page(.article(let index)): file(site.articles[index].sitePath, "article", article(index))
-            case .page(.term(let index)): file(site.terms[index].sitePath, "term", term(index))
-            case .tag(let index): file(pages.tags[index].sitePath, "tag", tag(index))
-            }
+        var files: [OutputFile] = []
+        renderAll(inBatchesOf: .max) { files += $0 }
+        return files
+    }
+
+    /// Every HTML page, handed over `size` pages at a time (each batch rendered in parallel), so that a caller can
+    /// write them and let them go instead of holding every page of a large site in memory.
+    func renderAll<Failure: Error>(inBatchesOf size: Int, _ deliver: ([OutputFile]) throws(Failure) -> Void) throws(Failure) {
+        let jobs = self.jobs
+        var start = 0
+        while start < jobs.count {
+            let end = start + min(size, jobs.count - start)
+            try deliver(Array(jobs[start..<end]).parallelMap(render))
+            start = end
         }
     }
 
-    private func file(_ sitePath: String, _ template: String, _ model: Any) -> OutputFile {
-        OutputFile(path: sitePath + "index.html", contents: .text(templates.render(template, model)))
+    /// The path of every page `renderAll` makes, known before any is rendered.
+    var outputPaths: [String] { jobs.map(path) }
+
+    private enum Job: Sendable {
+        case home, articles, glossary, tags, search, notFound
+        case page(PageID)
+        case tag(Int)
+    }
+
+    private var jobs: [Job] {
+        [.home, .articles, .glossary, .tags, .search, .notFound] + pages.markdownPages.map(Job.page) + pages.tags.indices.map(Job.tag)
+    }
+
+    private func path(_ job: Job) -> String {
+        switch job {
+        case .home: "index.html"
+        case .articles: SitePages.articlesPath + "index.html"
+        case .glossary: SitePages.glossaryPath + "index.html"
+        case .tags: SitePages.tagsPath + "index.html"
+        case .search: SitePages.searchPath + "index.html"
+        case .notFound: SitePages.notFoundPath
+        case .page(let page): site.sitePath(of: page) + "index.html"
+        case .tag(let index): pages.tags[index].sitePath + "index.html"
+        }
+    }
+
+    private func render(_ job: Job) -> OutputFile {
+        let html = switch job {
+        case .home: templates.render("index", home())
+        case .articles: templates.render("articles", articleList())
+        case .glossary: templates.render("glossary", glossary())
+        case .tags: templates.render("tags", tagList())
+        case .search: templates.render("search", searchPage())
+        case .notFound: templates.render("404", notFound())
+        case .page(.article(let index)): templates.render("article", article(index))
+        case .page(.term(let index)): templates.render("term", term(index))
+        case .tag(let index): templates.render("tag", tag(index))
+        }
+        return OutputFile(path: path(job), contents: .text(html))
     }
 
     // MARK: Shared frame

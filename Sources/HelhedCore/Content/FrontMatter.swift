@@ -78,7 +78,7 @@ public struct FrontMatter {
             diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be text (got \(Self.describe(field.node)))"))
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = scalar.string.trimmingWhitespaceAndNewlines()
         if value.isEmpty {
             if required { diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is empty")) }
             return nil
@@ -126,7 +126,7 @@ public struct FrontMatter {
         var values: [Located<String>] = []
         for item in items {
             let line = Self.line(of: item, firstLine: firstLine)
-            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            guard let text = item.scalar?.string.trimmingWhitespaceAndNewlines(), !text.isEmpty else {
                 diagnostics.append(.error(path, line: line, "front matter: every entry of '\(key)' must be text (got \(Self.describe(item)))"))
                 continue
             }

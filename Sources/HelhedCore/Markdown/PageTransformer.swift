@@ -259,7 +259,7 @@ private struct TransformRun {
 
     /// A picture without a description (`![](x.png)`: no text in the image node) is invisible to screen reader users.
     private mutating func checkAltText(_ node: MarkdownNode) {
-        guard node.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        guard node.plainText.trimmingWhitespaceAndNewlines().isEmpty else { return }
         let line = context.source.fileLine(bodyLine: Self.line(of: node))
         diagnostics.append(.warning(path, line: line, "the picture \"\(node.url)\" has no alt text; describe it between the brackets: ![what the picture shows](\(node.url))"))
     }
@@ -268,7 +268,7 @@ private struct TransformRun {
 
     private mutating func anchor(_ node: MarkdownNode, ids: inout HeadingIDs) {
         let level = node.headingLevel
-        let text = node.plainText.trimmingCharacters(in: .whitespaces)
+        let text = node.plainText.trimmingWhitespace()
         let id = ids.id(for: text)
         headings.append(Heading(level: level, text: text, id: id))
         let escapedID = HTMLEscaping.escape(id)

@@ -24,8 +24,8 @@ struct WikiReference: Equatable {
             guard isValid, end + 1 < bytes.count, end > index + 2 else { index += 1; continue }
             let inner = bytes[(index + 2)..<end]
             let parts = inner.split(separator: bar, maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(decoding: parts[0], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            let shown = parts.count > 1 ? String(decoding: parts[1], as: UTF8.self).trimmingCharacters(in: .whitespaces) : name
+            let name = String(decoding: parts[0], as: UTF8.self).trimmingWhitespace()
+            let shown = parts.count > 1 ? String(decoding: parts[1], as: UTF8.self).trimmingWhitespace() : name
             if !name.isEmpty {
                 references.append(WikiReference(range: index..<(end + 2), name: name, shownText: shown.isEmpty ? name : shown))
                 index = end + 2

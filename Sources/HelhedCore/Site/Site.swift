@@ -76,12 +76,12 @@ public struct Site: Sendable {
 
     /// The term a name (title or alias, any case) stands for.
     public func term(named name: String) -> Int? {
-        termByFoldedName[TermMatcher.fold(name.trimmingCharacters(in: .whitespaces))]
+        termByFoldedName[TermMatcher.fold(name.trimmingWhitespace())]
     }
 
     /// Why a term with this name is not published, if it exists but is left out.
     public func leftOutTerm(named name: String) -> String? {
-        leftOutTermNames[TermMatcher.fold(name.trimmingCharacters(in: .whitespaces))]
+        leftOutTermNames[TermMatcher.fold(name.trimmingWhitespace())]
     }
 
     public func termSuggestions(for name: String) -> [String] {

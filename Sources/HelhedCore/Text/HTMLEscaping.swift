@@ -17,23 +17,32 @@ public enum HTMLEscaping {
     public static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             var runStart = 0
-            for (index, byte) in bytes.enumerated() where needsEscaping(byte) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: entity(byte))
-                runStart = index + 1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if needsEscaping(byte) {
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    appendEntity(byte, to: &output)
+                    runStart = index + 1
+                }
+                index += 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
         }
     }
 
-    private static func entity(_ byte: UInt8) -> String.UTF8View {
+    private static let entities: [[UInt8]] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].map { Array($0.utf8) }
+
+    @inline(__always)
+    private static func appendEntity(_ byte: UInt8, to output: inout [UInt8]) {
         switch byte {
-        case UInt8(ascii: "&"): "&amp;".utf8
-        case UInt8(ascii: "<"): "&lt;".utf8
-        case UInt8(ascii: ">"): "&gt;".utf8
-        case UInt8(ascii: "\""): "&quot;".utf8
-        default: "&#39;".utf8
+        case UInt8(ascii: "&"): output.append(contentsOf: entities[0])
+        case UInt8(ascii: "<"): output.append(contentsOf: entities[1])
+        case UInt8(ascii: ">"): output.append(contentsOf: entities[2])
+        case UInt8(ascii: "\""): output.append(contentsOf: entities[3])
+        default: output.append(contentsOf: entities[4])
         }
     }
 

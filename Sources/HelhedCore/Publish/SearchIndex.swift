@@ -57,7 +57,9 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, terms: [String]) -> Entry {
         let nameWords = unique(names.flatMap(SearchText.words))
         let termWords = unique(terms.flatMap(SearchText.words)).subtracting(nameWords)
-        let bodyWords = unique(SearchText.words((summary ?? "") + " " + text)).subtracting(nameWords).subtracting(termWords)
+        // Folding works character by character and a space separates words, so the summary's words and the text's
+        // are the words of "summary text".
+        let bodyWords = SearchText.uniqueWords(summary ?? "").union(SearchText.uniqueWords(text)).subtracting(nameWords).subtracting(termWords)
         let snippet = summary ?? Self.snippet(from: text)
         return Entry(title: title, url: url, kind: kind, summary: snippet, names: joined(nameWords), terms: joined(termWords),
                      words: joined(bodyWords))

@@ -92,42 +92,54 @@ public enum SearchText {
     /// The folded words of a text, in order, repeats kept.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current: [UInt8] = []
-        var length = 0
-        func finish() {
-            if length > 1 { words.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-            length = 0
-        }
-        let folded = foldedBySimpleTable(text) ?? Array(foldedByFoundation(text).utf8)
-        var index = 0
-        while index < folded.count {
-            let byte = folded[index]
-            if byte < 0x80 {
-                // ASCII: letters and digits are words; the rest separates them.
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) {
-                    current.append(byte)
-                    length += 1
-                } else {
-                    finish()
-                }
-                index += 1
-                continue
-            }
-            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            let end = min(index + width, folded.count)
-            var decoder = UTF8()
-            var iterator = folded[index..<end].makeIterator()
-            if case .scalarValue(let scalar) = decoder.decode(&iterator), isWordScalar(scalar) {
-                current.append(contentsOf: folded[index..<end])
-                length += 1
-            } else {
-                finish()
-            }
-            index = end
-        }
-        finish()
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
         return words
+    }
+
+    /// The folded words of a text, each once (what the search index stores).
+    static func uniqueWords(_ text: String) -> Set<String> {
+        var words: Set<String> = []
+        forEachWord(in: text) { words.insert(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with the UTF-8 of each folded word of two characters or more, in order. Works on the folded bytes
+    /// in place: no string is made for a run of characters until it is known to be a word.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let folded = foldedBySimpleTable(text) ?? Array(foldedByFoundation(text).utf8)
+        folded.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var wordStart = 0
+            var characters = 0
+            func finish(at end: Int) {
+                if characters > 1 { body(UnsafeBufferPointer(start: base + wordStart, count: end - wordStart)) }
+                characters = 0
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let width: Int
+                let isWord: Bool
+                if byte < 0x80 {
+                    // ASCII: letters and digits are words; the rest separates them.
+                    width = 1
+                    isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+                } else {
+                    width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
+                    var decoder = UTF8()
+                    var iterator = UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]).makeIterator()
+                    if case .scalarValue(let scalar) = decoder.decode(&iterator) { isWord = isWordScalar(scalar) } else { isWord = false }
+                }
+                if isWord {
+                    if characters == 0 { wordStart = index }
+                    characters += 1
+                } else {
+                    finish(at: index)
+                }
+                index += width
+            }
+            finish(at: bytes.count)
+        }
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

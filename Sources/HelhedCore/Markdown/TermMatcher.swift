@@ -104,9 +104,9 @@ public struct TermMatcher: Sendable {
     /// Whole-word matches, leftmost first and longest at each start, never overlapping.
     public func matches(in text: [UInt8]) -> [Match] {
         guard !isEmpty, !text.isEmpty else { return [] }
-        // The longest pattern starting at each offset (0: none), then a left-to-right sweep: linear in the text.
-        var longestAt = [Int32](repeating: 0, count: text.count)
-        var patternAt = [Int32](repeating: 0, count: text.count)
+        // Every whole-word occurrence, as the automaton finds them (by end offset); then by start, longest first, and a
+        // left-to-right sweep. Linear in the text; occurrences are few, so nothing is allocated per byte of text.
+        var found: [(start: Int, length: Int, pattern: Int)] = []
         var state = 0
         var previous: UInt8 = 0
         for offset in 0..<text.count {
@@ -119,23 +119,19 @@ public struct TermMatcher: Sendable {
                 let pattern = Int(patternAtState[output])
                 let length = patternLength[pattern]
                 let start = offset + 1 - length
-                if Int(longestAt[start]) < length, Self.canStartWord(text, at: start), Self.canEndWord(text, at: offset + 1) {
-                    longestAt[start] = Int32(length)
-                    patternAt[start] = Int32(pattern)
+                if Self.canStartWord(text, at: start), Self.canEndWord(text, at: offset + 1) {
+                    found.append((start, length, pattern))
                 }
                 output = Int(nextOutputState[output])
             }
         }
+        guard !found.isEmpty else { return [] }
+        found.sort { $0.start != $1.start ? $0.start < $1.start : $0.length > $1.length }
         var result: [Match] = []
-        var start = 0
-        while start < text.count {
-            let length = Int(longestAt[start])
-            if length > 0 {
-                result.append(Match(range: start..<(start + length), term: patternTerm[Int(patternAt[start])]))
-                start += length
-            } else {
-                start += 1
-            }
+        var cursor = 0
+        for occurrence in found where occurrence.start >= cursor {
+            result.append(Match(range: occurrence.start..<(occurrence.start + occurrence.length), term: patternTerm[occurrence.pattern]))
+            cursor = occurrence.start + occurrence.length
         }
         return result
     }

@@ -16,7 +16,8 @@
 #    plus finding the changed files, i.e. what `helhed serve` does between a save and telling the browser to reload.
 # 6. Prints the table and the pass/fail of every target, and writes it to .benchmark/results.md.
 #
-# Environment: RUNS (default 10), MEMORY_RUNS (3), REBUILD_RUNS (20), SIZES ("1000 10000"), SKIP_BUILD=1.
+# Environment: RUNS (default 10), MEMORY_RUNS (3), REBUILD_RUNS (20), SIZES ("1000 10000"), SKIP_BUILD=1,
+# OUTPUT_ROOT (a folder, or "disk"; see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,18 @@ MEMORY_RUNS=${MEMORY_RUNS:-3}
 REBUILD_RUNS=${REBUILD_RUNS:-20}
 SIZES=${SIZES:-"1000 10000"}
 WORK=.benchmark
-OUT="$PWD/$WORK/out"
+# Where both tools write their sites. By default a RAM-backed tmpfs (/dev/shm), so that the run measures the tools
+# rather than the disk: on an ext4 file system without a journal (as on this project's machines), creating tens of
+# thousands of files right after deleting as many makes ext4 scan past every recently deleted inode
+# (`recently_deleted` in the kernel), which adds seconds to both tools and grows with every run. OUTPUT_ROOT=disk
+# writes to .benchmark/out instead.
+if [ "${OUTPUT_ROOT:-}" = disk ] || [ ! -w /dev/shm ]; then
+    OUT="$PWD/$WORK/out"
+    OUTPUT_PLACE="disk ($(df --output=fstype "$PWD" | tail -1 | tr -d ' '), $WORK/out)"
+else
+    OUT=${OUTPUT_ROOT:-/dev/shm/helhed-benchmark}
+    OUTPUT_PLACE="tmpfs ($OUT)"
+fi
 mkdir -p "$WORK" "$OUT"
 
 need=()
@@ -57,7 +69,7 @@ for n in $SIZES; do
     cmark1_cmd="cmark $corpus/cmark/all.md > /dev/null"
     cmark2_cmd="cmark $corpus/cmark/half-1.md > /dev/null & cmark $corpus/cmark/half-2.md > /dev/null; wait"
     hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/hyperfine-$n.json" \
-        --prepare "rm -rf $OUT/helhed-$n $OUT/hugo-$n" \
+        --prepare "rm -rf $OUT/helhed-$n" --prepare "rm -rf $OUT/hugo-$n" --prepare true --prepare true \
         -n helhed "$helhed_cmd" -n hugo "$hugo_cmd" -n cmark1 "$cmark1_cmd" -n cmark2 "$cmark2_cmd" >/dev/null
     for tool in helhed hugo cmark1 cmark2; do
         MED[$tool,$n]=$(jq -r --arg t "$tool" '.results[] | select(.command == $t) | .median' "$WORK/hyperfine-$n.json")
@@ -81,7 +93,7 @@ done
 echo
 echo "== Rebuild after editing one article (N = 1000) =="
 $BENCH rebuild --content "$WORK/n1000/helhed/Content" --templates Templates --runs "$REBUILD_RUNS" > "$WORK/rebuild.json"
-stat() { jq -r ".$1 | sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end" "$WORK/rebuild.json"; }
+stat() { jq -r ".$1 | sort | (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end) * 10 | round / 10" "$WORK/rebuild.json"; }
 range() { jq -r ".$1 | \"\(min | . * 10 | round / 10)–\(max | . * 10 | round / 10)\"" "$WORK/rebuild.json"; }
 FULL_MED=$(stat fullMilliseconds); FULL_RANGE=$(range fullMilliseconds)
 INC_MED=$(stat incrementalMilliseconds); INC_RANGE=$(range incrementalMilliseconds)
@@ -96,6 +108,7 @@ verdict() { awk -v v="$1" -v limit="$2" 'BEGIN { print (v <= limit ? "PASS" : "F
 
 {
     echo "Machine: $(nproc) cores, $(free -h | awk '/^Mem:/ { print $2 }') memory, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average before the report: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Output written to: $OUTPUT_PLACE; the output folder is removed before each timed run of either tool"
     echo "Tools: $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), $(hugo version | cut -d' ' -f1-2), $(cmark --version | head -1), hyperfine $(hyperfine --version | cut -d' ' -f2); $RUNS runs per command after one warm-up"
     echo
     echo "| N articles | command | median ms | min–max ms | pages | pages/s | peak RSS MB | vs Helhed |"

@@ -33,6 +33,8 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     /// Articles newest first, then terms in Danish order: the order ties are shown in.
     public static func build(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> SearchIndex {
         let order = pages.articlesNewestFirst.map(PageID.article) + pages.termsAlphabetically.map(PageID.term)
+        // The words of each term's names, once: every page that mentions a term lists them.
+        let termNameWords = site.terms.parallelMap { term in term.names.flatMap(SearchText.words) }
         let entries = order.parallelMap { page -> Entry in
             // The words come from cmark's AST of the body (text and code), never from the rendered HTML; the
             // transformer kept that text when it parsed the body, so the body is not parsed a second time.
@@ -44,25 +46,31 @@ public struct SearchIndex: Codable, Equatable, Sendable {
             case .article(let index):
                 let article = site.articles[index]
                 return entry(title: article.title, url: site.baseURL.link(to: article.sitePath), kind: articleKind,
-                             summary: article.summary, names: [article.title], text: text, terms: mentioned.flatMap { site.terms[$0].names })
+                             summary: article.summary, names: [article.title], text: text, termWords: mentioned.flatMap { termNameWords[$0] })
             case .term(let index):
                 let term = site.terms[index]
                 return entry(title: term.title, url: site.baseURL.link(to: term.sitePath), kind: termKind,
-                             summary: term.summary, names: term.names, text: text, terms: mentioned.flatMap { site.terms[$0].names })
+                             summary: term.summary, names: term.names, text: text, termWords: mentioned.flatMap { termNameWords[$0] })
             }
         }
         return SearchIndex(version: 1, pages: entries)
     }
 
-    static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, terms: [String]) -> Entry {
+    /// `termWords`: the words of the names of the terms the page mentions.
+    static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, termWords: [String]) -> Entry {
         let nameWords = unique(names.flatMap(SearchText.words))
-        let termWords = unique(terms.flatMap(SearchText.words)).subtracting(nameWords)
+        let termWords = unique(termWords).subtracting(nameWords)
         // Folding works character by character and a space separates words, so the summary's words and the text's
-        // are the words of "summary text".
-        let bodyWords = SearchText.uniqueWords(summary ?? "").union(SearchText.uniqueWords(text)).subtracting(nameWords).subtracting(termWords)
+        // are the words of "summary text". Sorting them and skipping repeats gives the same list as a set, sorted,
+        // for less work (a page has hundreds of words and few distinct ones).
+        var bodyWords: [String] = []
+        for word in (SearchText.words(summary ?? "") + SearchText.words(text)).sorted()
+        where word != bodyWords.last && !nameWords.contains(word) && !termWords.contains(word) {
+            bodyWords.append(word)
+        }
         let snippet = summary ?? Self.snippet(from: text)
         return Entry(title: title, url: url, kind: kind, summary: snippet, names: joined(nameWords), terms: joined(termWords),
-                     words: joined(bodyWords))
+                     words: bodyWords.joined(separator: " "))
     }
 
     private static func unique(_ words: [String]) -> Set<String> { Set(words) }

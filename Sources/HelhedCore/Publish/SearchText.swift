@@ -96,13 +96,6 @@ public enum SearchText {
         return words
     }
 
-    /// The folded words of a text, each once (what the search index stores).
-    static func uniqueWords(_ text: String) -> Set<String> {
-        var words: Set<String> = []
-        forEachWord(in: text) { words.insert(String(decoding: $0, as: UTF8.self)) }
-        return words
-    }
-
     /// Calls `body` with the UTF-8 of each folded word of two characters or more, in order. Works on the folded bytes
     /// in place: no string is made for a run of characters until it is known to be a word.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {

@@ -33,10 +33,9 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     /// Articles newest first, then terms in Danish order: the order ties are shown in.
     public static func build(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> SearchIndex {
         let order = pages.articlesNewestFirst.map(PageID.article) + pages.termsAlphabetically.map(PageID.term)
-        let options = MarkdownOptions(allowsRawHTML: false)
         let entries = order.parallelMap { page -> Entry in
-            // The words come from cmark's AST of the body (text and code), never from the rendered HTML.
-            let text = readableText(MarkdownDocument(parsing: site.source(of: page).body, options: options))
+            // The words come from cmark's AST of the body (text and code), collected by the transform pass, never from HTML.
+            let text = bodies[page]?.readableText ?? ""
             let mentioned = bodies[page].map { DanishText.sorted(Array($0.mentionedTerms)) { site.terms[$0].title } } ?? []
             switch page {
             case .article(let index):
@@ -50,23 +49,6 @@ public struct SearchIndex: Codable, Equatable, Sendable {
             }
         }
         return SearchIndex(version: 1, pages: entries)
-    }
-
-    /// The text a reader sees (text, code and code blocks), with a space between blocks and at line breaks so that
-    /// the last word of a paragraph and the first of the next stay two words.
-    static func readableText(_ document: MarkdownDocument) -> String {
-        var bytes: [UInt8] = []
-        document.walk { node, _ in
-            switch node.kind {
-            case .text, .code, .codeBlock:
-                bytes += node.literalBytes
-            case .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak, .softBreak, .lineBreak:
-                bytes.append(0x20)
-            default:
-                break
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, terms: [String]) -> Entry {

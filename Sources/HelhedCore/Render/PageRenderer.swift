@@ -29,31 +29,35 @@ struct PageRenderer: Sendable {
         self.usedIn = usedIn.map { articles in DanishText.sorted(articles) { site.articles[$0].title } }
     }
 
-    /// Every HTML page of the site. Pages render in parallel; each task reads only shared, immutable values.
-    func renderAll() -> [OutputFile] {
+    /// Every HTML page of the site, rendered in parallel (each task reads only shared, immutable values). A page whose
+    /// view model and templates equal those of `previous` is not rendered again.
+    func renderAll(reusing previous: [String: CachedPage] = [:]) -> (files: [OutputFile], cache: [String: CachedPage], rendered: Int) {
         enum Job: Sendable {
             case home, articles, glossary, tags, search, notFound
             case page(PageID)
             case tag(Int)
         }
-        let jobs: [Job] = [.home, .articles, .glossary, .tags, .search, .notFound] + pages.markdownPages.map(Job.page) + pages.tags.indices.map(Job.tag)
-        return jobs.parallelMap { job -> OutputFile in
-            switch job {
-            case .home: file("", "index", home())
-            case .articles: file(SitePages.articlesPath, "articles", articleList())
-            case .glossary: file(SitePages.glossaryPath, "glossary", glossary())
-            case .tags: file(SitePages.tagsPath, "tags", tagList())
-            case .search: file(SitePages.searchPath, "search", searchPage())
-            case .notFound: OutputFile(path: SitePages.notFoundPath, contents: .text(templates.render("404", notFound())))
-            case .page(.article(let index)): file(site.articles[index].sitePath, "article", article(index))
-            case .page(.term(let index)): file(site.terms[index].sitePath, "term", term(index))
-            case .tag(let index): file(pages.tags[index].sitePath, "tag", tag(index))
+        let jobs: [Job] = [.home, .articles, .glossary, .tags, .search, .notFound] + pages.markdownPages.map(Job.page)
+            + pages.tags.indices.map(Job.tag)
+        let results = jobs.parallelMap { job -> (page: CachedPage, isNew: Bool) in
+            let (path, template, model): (String, String, any Hashable & Sendable) = switch job {
+            case .home: ("index.html", "index", home())
+            case .articles: (SitePages.articlesPath + "index.html", "articles", articleList())
+            case .glossary: (SitePages.glossaryPath + "index.html", "glossary", glossary())
+            case .tags: (SitePages.tagsPath + "index.html", "tags", tagList())
+            case .search: (SitePages.searchPath + "index.html", "search", searchPage())
+            case .notFound: (SitePages.notFoundPath, "404", notFound())
+            case .page(.article(let index)): (site.articles[index].sitePath + "index.html", "article", article(index))
+            case .page(.term(let index)): (site.terms[index].sitePath + "index.html", "term", term(index))
+            case .tag(let index): (pages.tags[index].sitePath + "index.html", "tag", tag(index))
             }
+            let fingerprint = templates.fingerprints[template] ?? 0
+            if let cached = previous[path], cached.matches(model, templates: fingerprint) { return (cached, false) }
+            let file = OutputFile(path: path, contents: .text(templates.render(template, model)))
+            return (CachedPage(model: model, templates: fingerprint, file: file), true)
         }
-    }
-
-    private func file(_ sitePath: String, _ template: String, _ model: Any) -> OutputFile {
-        OutputFile(path: sitePath + "index.html", contents: .text(templates.render(template, model)))
+        let cache = Dictionary(results.map { ($0.page.file.path, $0.page) }, uniquingKeysWith: { first, _ in first })
+        return (results.map(\.page.file), cache, results.filter(\.isNew).count)
     }
 
     // MARK: Shared frame

@@ -6,6 +6,8 @@ import Glibc
 /// atomic saves (write a temporary file, rename it over the original) through `IN_MOVED_TO`.
 final class InotifyWatcher: FileWatching, @unchecked Sendable {
     private let descriptor: Int32
+    /// A pipe `stop()` writes to, to wake the reading thread at once: [read end, write end].
+    private let wakeUp: [Int32]
     private let onChange: @Sendable ([String]) -> Void
     /// Watch descriptor → the folder it watches. Written by `init` and then only by the reading thread.
     private let folders = Locked<[Int32: String]>([:])
@@ -18,11 +20,19 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
     /// Nil when inotify cannot be used (no kernel support, or too few watches left); the caller falls back to polling.
     init?(roots: [URL], onChange: @escaping @Sendable ([String]) -> Void) {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { return nil }
+        var pipeEnds: [Int32] = [-1, -1]
+        let piped = pipe(&pipeEnds) == 0
+        wakeUp = pipeEnds
+        guard descriptor >= 0, piped else {
+            if descriptor >= 0 { close(descriptor) }
+            wakeUp.filter { $0 >= 0 }.forEach { close($0) }
+            return nil
+        }
         self.onChange = onChange
         for root in roots {
             guard addWatches(under: root.standardizedFileURL.path) else {
                 close(descriptor)
+                wakeUp.forEach { close($0) }
                 return nil
             }
         }
@@ -37,8 +47,11 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
             return stopping
         }
         guard !wasStopping else { return }
+        var byte: UInt8 = 1
+        _ = write(wakeUp[1], &byte, 1)
         finished.wait()
         close(descriptor)
+        wakeUp.forEach { close($0) }
     }
 
     /// Watches `folder` and every folder below it; returns the files found, so a folder that arrived whole (moved in,
@@ -71,9 +84,9 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
     private func readLoop() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopping.current {
-            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            // A short timeout, so that `stop()` is noticed without a wake-up pipe.
-            guard poll(&request, 1, 200) > 0 else { continue }
+            var requests = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                            pollfd(fd: wakeUp[0], events: Int16(POLLIN), revents: 0)]
+            guard poll(&requests, 2, 1000) > 0, requests[0].revents & Int16(POLLIN) != 0 else { continue }
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { continue }
             let changed = parse(buffer, count: count)

@@ -94,7 +94,9 @@ public final class PreviewServer: Sendable {
         current.watcher?.stop()
         current.loop?.stop()
         hub.close()
-        await current.server?.stop(timeout: 0.5)
+        // Requests in flight finish within the grace period; FlyingFox's accept loop only ends when it is cancelled,
+        // which is what the timeout does, so the period is kept short.
+        await current.server?.stop(timeout: 0.2)
         await current.task?.value
     }
 

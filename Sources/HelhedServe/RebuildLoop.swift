@@ -107,10 +107,13 @@ final class RebuildLoop: @unchecked Sendable {
                              + Self.describe(change) + Self.describe(plan))
             }
         } catch {
-            let banner = store.fail(with: error.diagnostics)
+            // The problems in the files just saved come first: the others are usually their consequences.
+            let saved = Set(trigger.map { DisplayPath.of($0) })
+            let diagnostics = error.diagnostics.filter { saved.contains($0.path) } + error.diagnostics.filter { !saved.contains($0.path) }
+            let banner = store.fail(with: diagnostics)
             hub.send(event: "failed", json: Self.json(["html": banner]))
-            for diagnostic in error.diagnostics { console.problem(diagnostic.description) }
-            let count = error.diagnostics.filter { $0.severity == .error }.count
+            for diagnostic in diagnostics { console.problem(diagnostic.description) }
+            let count = diagnostics.filter { $0.severity == .error }.count
             let still = before.site == nil ? "nothing to serve yet" : "still serving the last good site"
             let prefix = trigger.isEmpty ? "The first build" : "\(Self.clock()) \(cause) → the rebuild"
             console.problem("\(prefix) failed after \(Self.milliseconds(since: started)) ms with \(count) error\(count == 1 ? "" : "s"); \(still)")

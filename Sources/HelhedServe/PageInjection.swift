@@ -26,30 +26,38 @@ enum PageInjection {
     }
 
     /// The `<script>` for one response. `file` is the site path the page came from (`404.html` for misses), so the
-    /// page reloads only when a rebuild changes it; `*` reloads on any rebuild.
-    static func scriptTag(file: String, instance: String) -> String {
-        "<script data-helhed-live-reload data-file=\"\(escape(file))\" data-instance=\"\(escape(instance))\">\(liveReloadScript)</script>\n"
+    /// page reloads only when a rebuild changes it; `*` reloads on any rebuild. `etag` is the response's own ETag.
+    static func scriptTag(file: String, etag: String) -> String {
+        "<script data-helhed-live-reload data-file=\"\(escape(file))\" data-etag=\"\(escape(etag))\">\(liveReloadScript)</script>\n"
     }
 
-    /// Small and dependency-free. Reloads keep the scroll position through sessionStorage; a CSS-only change swaps
-    /// the `<link>` and removes the old one once the new sheet has loaded, so nothing flashes unstyled.
+    /// Small and dependency-free.
+    /// - Only a visible tab keeps the event stream open: browsers allow six HTTP/1.1 connections per server, and a
+    ///   stream per background tab would soon use them up.
+    /// - On every (re)connection the tab asks for its page's ETag: if it differs from the one it was served with, it
+    ///   missed a rebuild (while hidden, before the stream opened, or across a restart of `serve`) and reloads.
+    /// - Reloads keep the scroll position through sessionStorage; a CSS-only change swaps the `<link>` and removes the
+    ///   old one once the new sheet has loaded, so nothing flashes unstyled.
     static let liveReloadScript = """
-    (()=>{const me=document.currentScript,file=me.dataset.file,instance=me.dataset.instance,key="helhed-scroll:"+location.pathname;\
+    (()=>{const me=document.currentScript,file=me.dataset.file,etag=me.dataset.etag,key="helhed-scroll:"+location.pathname;\
     try{const s=JSON.parse(sessionStorage.getItem(key)||"null");sessionStorage.removeItem(key);\
     if(s){const go=()=>scrollTo(s.x,s.y);go();addEventListener("load",go,{once:true});}}catch(e){}\
     const reload=()=>{try{sessionStorage.setItem(key,JSON.stringify({x:scrollX,y:scrollY}));}catch(e){}location.reload();};\
     const banner=html=>{document.getElementById("helhed-error")?.remove();if(!html)return;\
     const t=document.createElement("template");t.innerHTML=html;document.body.prepend(t.content);};\
     document.addEventListener("click",e=>{if(e.target.closest&&e.target.closest("[data-helhed-dismiss]"))document.getElementById("helhed-error")?.remove();});\
-    const events=new EventSource("\(LiveReloadHub.path)");\
+    let events=null;const connect=()=>{if(events)return;events=new EventSource("\(LiveReloadHub.path)");\
     const on=(name,f)=>events.addEventListener(name,e=>f(JSON.parse(e.data)));\
-    on("hello",d=>{if(d.instance!==instance)reload();});\
+    on("hello",()=>fetch(location.href,{method:"HEAD",cache:"no-store"}).then(r=>{if(r.headers.get("ETag")!==etag)reload();},()=>{}));\
     on("reload",d=>{if(file==="*"||d.all||d.files.includes(file)||d.urls.includes(location.pathname))reload();});\
     on("css",d=>{for(const link of document.querySelectorAll('link[rel~="stylesheet"]')){const url=new URL(link.href,location.href);\
     const next=d.swaps[url.pathname];if(next===undefined||url.origin!==location.origin)continue;\
     const fresh=link.cloneNode();fresh.href=next+(next===url.pathname?"?v="+Date.now():"");\
     fresh.addEventListener("load",()=>link.remove(),{once:true});fresh.addEventListener("error",reload,{once:true});link.after(fresh);}});\
-    on("failed",d=>banner(d.html));on("fixed",()=>banner(""));})();
+    on("failed",d=>banner(d.html));on("fixed",()=>banner(""));};\
+    const disconnect=()=>{if(events){events.close();events=null;}};\
+    document.addEventListener("visibilitychange",()=>document.hidden?disconnect():connect());\
+    addEventListener("pagehide",disconnect);addEventListener("pageshow",connect);if(!document.hidden)connect();})();
     """
 
     /// The banner for a failed rebuild: the same `path:line: error: message` lines the terminal shows.

@@ -65,16 +65,16 @@ struct PreviewHandler: HTTPHandler {
     }
 
     /// HTML goes out with the live-reload script (and the banner while a rebuild is broken). Its ETag covers what
-    /// was injected, so a browser never gets a 304 for a page whose banner or server instance has changed.
+    /// was injected (the server instance, the banner), so a browser never gets a 304 for a page whose banner or
+    /// server has changed, and a tab can compare it with the ETag it was served with to learn that it is stale.
     private func page(_ html: Data, file: String, etag: String?, status: HTTPStatusCode, banner: String?,
                       request: HTTPRequest) -> HTTPResponse {
-        let injectedETag = etag.map { etag in
-            "\"\(etag.dropFirst().dropLast())-\(Fingerprint.hex(of: hub.instance + (banner ?? "")))\""
-        }
-        if status == .ok, let injectedETag, Self.matches(request.headers[.ifNoneMatch], etag: injectedETag) {
+        let injection = Fingerprint.hex(of: hub.instance + (banner ?? ""))
+        let injectedETag = etag.map { "\"\($0.dropFirst().dropLast())-\(injection)\"" } ?? "\"failed-\(injection)\""
+        if status == .ok, etag != nil, Self.matches(request.headers[.ifNoneMatch], etag: injectedETag) {
             return Self.notModified(etag: injectedETag)
         }
-        let body = PageInjection.inject(into: html, script: PageInjection.scriptTag(file: file, instance: hub.instance),
+        let body = PageInjection.inject(into: html, script: PageInjection.scriptTag(file: file, etag: injectedETag),
                                         banner: banner)
         return Self.respond(body, contentType: ContentTypes.forPath("index.html"), etag: injectedETag, status: status,
                             request: request)

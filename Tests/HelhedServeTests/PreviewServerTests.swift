@@ -105,6 +105,22 @@ import Testing
         }
     }
 
+    @Test func pagesCarryTheirOwnETagSoATabCanTellItIsStale() async throws {
+        try await RunningPreview.with(try FixtureSite.make()) { preview in
+            for path in ["/", "/findes-ikke/"] {
+                let page = try await preview.get(path)
+                let etag = try #require(page.header("ETag"))
+                let escaped = etag.replacingOccurrences(of: "\"", with: "&quot;")
+                #expect(page.text.contains("data-etag=\"\(escaped)\""), "\(path)")
+                #expect(try await preview.get(path, method: "HEAD").header("ETag") == etag, "\(path)")
+            }
+            // While a rebuild is broken the banner is part of the page, so the ETag changes with it.
+            let before = try await preview.get("/").header("ETag")
+            try preview.site.write("artikler/anden.md", "---\ntitle: [\n---\n")
+            #expect(try await eventually { try await preview.get("/", method: "HEAD").header("ETag") != before })
+        }
+    }
+
     // MARK: - Nothing outside the site
 
     static let traversalAttempts: [(target: String, status: Int)] = [

@@ -12,6 +12,9 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
     /// Watch descriptor → the folder it watches. Written by `init` and then only by the reading thread.
     private let folders = Locked<[Int32: String]>([:])
     private let isStopping = Locked(false)
+    /// The watched roots; one that is deleted and created again (a `git checkout`, a restore) is watched anew.
+    private let roots: [String]
+    private var missingRoots: Set<String> = []
     private let finished = DispatchSemaphore(value: 0)
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
@@ -29,8 +32,9 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
             return nil
         }
         self.onChange = onChange
-        for root in roots {
-            guard addWatches(under: root.standardizedFileURL.path) else {
+        self.roots = roots.map { $0.standardizedFileURL.path }
+        for root in self.roots {
+            guard addWatches(under: root) else {
                 close(descriptor)
                 wakeUp.forEach { close($0) }
                 return nil
@@ -86,13 +90,33 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
         while !isStopping.current {
             var requests = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
                             pollfd(fd: wakeUp[0], events: Int16(POLLIN), revents: 0)]
-            guard poll(&requests, 2, 1000) > 0, requests[0].revents & Int16(POLLIN) != 0 else { continue }
+            let ready = poll(&requests, 2, 1000)
+            rewatchReturnedRoots()
+            guard ready > 0, requests[0].revents & Int16(POLLIN) != 0 else { continue }
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { continue }
             let changed = parse(buffer, count: count)
             if !changed.isEmpty { onChange(changed) }
         }
         finished.signal()
+    }
+
+    private func forgetWatches(under root: String) {
+        let stale = folders.withLock { folders in
+            let stale = folders.filter { $0.value == root || $0.value.hasPrefix(root + "/") }.map(\.key)
+            for watch in stale { folders.removeValue(forKey: watch) }
+            return stale
+        }
+        for watch in stale { inotify_rm_watch(descriptor, watch) }
+    }
+
+    /// Only called on the reading thread, like `parse`.
+    private func rewatchReturnedRoots() {
+        guard !missingRoots.isEmpty else { return }
+        for root in missingRoots where FileManager.default.fileExists(atPath: root) && addWatches(under: root) {
+            missingRoots.remove(root)
+            onChange([root])
+        }
     }
 
     private func parse(_ buffer: [UInt8], count: Int) -> [String] {
@@ -115,10 +139,20 @@ final class InotifyWatcher: FileWatching, @unchecked Sendable {
                 continue
             }
             if mask & UInt32(IN_IGNORED) != 0 {
-                folders.withLock { _ = $0.removeValue(forKey: watch) }
+                if let folder = folders.withLock({ $0.removeValue(forKey: watch) }), roots.contains(folder) {
+                    missingRoots.insert(folder)
+                    changed.append(folder)
+                }
                 continue
             }
             guard let folder = folders.withLock({ $0[watch] }) else { continue }
+            if mask & UInt32(IN_MOVE_SELF) != 0, roots.contains(folder) {
+                // The watches follow the moved folder; whatever appears at the old path is watched anew.
+                forgetWatches(under: folder)
+                missingRoots.insert(folder)
+                changed.append(folder)
+                continue
+            }
             if name.isEmpty {
                 changed.append(folder)
                 continue

@@ -80,19 +80,24 @@ final class RebuildLoop: @unchecked Sendable {
         let started = DispatchTime.now()
         let (options, encodedBasePath) = currentOptions()
         let rebuilder: any SiteRebuilding
+        let isFresh: Bool
         if let existing = self.rebuilder, rebuilderBaseURL == options.site.baseURL {
             rebuilder = existing
+            isFresh = false
         } else {
             rebuilder = settings.makeRebuilder(options)
             self.rebuilder = rebuilder
             rebuilderBaseURL = options.site.baseURL
+            isFresh = true
         }
         let before = store.current
         let cause = Self.describe(trigger)
 
         do {
             let output = try rebuilder.rebuild()
-            let (snapshot, change) = try snapshots.make(from: output.files, changedPaths: output.changedPaths.map(Set.init),
+            // A new rebuilder's first "changed since last time" means nothing to this snapshot: compare everything.
+            let vouched = isFresh ? nil : output.changedPaths.map(Set.init)
+            let (snapshot, change) = try snapshots.make(from: output.files, changedPaths: vouched,
                                                         previous: before.site, encodedBasePath: encodedBasePath)
             store.publish(snapshot)
             report(output.warnings)

@@ -94,6 +94,7 @@ async def saver(article, deadline, interval, counts):
 
 async def main():
     args = parse_args()
+    args.helhed = os.path.abspath(args.helhed)
     if not os.path.exists(args.helhed):
         sys.exit(f"{args.helhed} does not exist; run swift build first")
     work = tempfile.mkdtemp(prefix="helhed-serve-load-")

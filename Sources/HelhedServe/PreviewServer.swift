@@ -35,8 +35,8 @@ public final class PreviewServer: Sendable {
     /// Listens, builds the site once, starts watching; returns the address of the site's home page.
     public func start() async throws(ServeError) -> URL {
         let address = try Self.socketAddress(host: options.host, port: options.port)
-        let server = HTTPServer(address: address, timeout: 15, logger: .disabled,
-                                handler: PreviewHandler(store: store, hub: hub))
+        let server = HTTPServer(address: address, timeout: 15, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
+                                logger: .disabled, handler: PreviewHandler(store: store, hub: hub))
         let failure = Locked<(any Error)?>(nil)
         let task = Task {
             do { try await server.run() } catch { failure.withLock { $0 = error } }

@@ -20,6 +20,7 @@ public final class PreviewServer: Sendable {
         var task: Task<Void, Never>?
         var loop: RebuildLoop?
         var watcher: (any FileWatching)?
+        var watchMethod: FileWatcherKind?
         var port: UInt16?
         var isStopped = false
     }
@@ -72,17 +73,17 @@ public final class PreviewServer: Sendable {
         let (watcher, kind) = FileWatchers.start(roots: roots, forcePolling: options.forcePolling) { paths in
             loop.noteChanges(paths)
         }
-        running.withLock { $0.watcher = watcher }
-        watcherKind.withLock { $0 = kind }
+        running.withLock {
+            $0.watcher = watcher
+            $0.watchMethod = kind
+        }
 
         let basePath = store.current.site?.encodedBasePath ?? options.explicitBaseURL?.path ?? "/"
         return URL(string: origin + basePath) ?? URL(fileURLWithPath: "/")
     }
 
-    private let watcherKind = Locked<FileWatcherKind?>(nil)
-
     /// How changes are noticed: inotify, or polling when inotify is unavailable or `--poll` was given.
-    public var watchMethod: FileWatcherKind? { watcherKind.current }
+    public var watchMethod: FileWatcherKind? { running.withLock { $0.watchMethod } }
 
     /// Stops watching, ends the live-reload streams, closes every connection and frees the port.
     public func stop() async {

@@ -23,6 +23,19 @@ public struct RebuildOutput: Sendable {
 
 /// The seam between the server and the core: something that builds the site again, as cheaply as it can.
 /// One instance is used from one serial queue at a time, so it may keep state between rebuilds.
+///
+/// An incremental generator drops in with an adapter of this shape, passed as `ServeOptions.makeRebuilder`:
+///
+///     final class IncrementalSiteRebuilder: SiteRebuilding {
+///         private let generator: IncrementalGenerator
+///         init(options: BuildOptions) { generator = IncrementalGenerator(options: options) }
+///         func rebuild() throws(BuildFailure) -> RebuildOutput {
+///             let result = try generator.rebuild()
+///             return RebuildOutput(files: result.files, changedPaths: result.changedPaths,
+///                                  renderedPageCount: result.renderedPageCount, milliseconds: result.milliseconds,
+///                                  warnings: result.warnings)
+///         }
+///     }
 public protocol SiteRebuilding: AnyObject {
     func rebuild() throws(BuildFailure) -> RebuildOutput
 }

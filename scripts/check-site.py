@@ -14,6 +14,7 @@ what this needs (Chromium, chromedriver, Java, and pinned PyPI packages in a vir
 Exit status 0 only when everything passes.
 """
 import argparse
+import gzip
 import json
 import re
 import subprocess
@@ -285,14 +286,17 @@ def check_pages(public, pages):
                         fail(f"{asset.relative_to(public)}: loads from another origin: {url}")
         images = sum(local_file(public, url, path).stat().st_size for tag, attribute, url in page.resources
                      if tag == "img" and local_file(public, url, path).is_file())
-        total = len(text.encode()) + sum(a.stat().st_size for a in set(assets) if a.is_file())
-        weights.append((path, len(text.encode()), total, images))
+        present = [a for a in set(assets) if a.is_file()]
+        total = len(text.encode()) + sum(a.stat().st_size for a in present)
+        compressed = len(gzip.compress(text.encode(), 9)) + sum(len(gzip.compress(a.read_bytes(), 9)) for a in present)
+        weights.append((path, len(text.encode()), total, images, compressed))
     print(f"  {len(pages)} pages checked")
     print("== Weight of article pages (HTML + CSS + JS, uncompressed; images apart)")
-    for path, html, total, images in weights:
+    for path, html, total, images, compressed in weights:
         if path.startswith("/artikler/") and path != "/artikler/":
             marker = "ok" if total < ARTICLE_BUDGET else "FAIL"
-            print(f"  {marker:4} {total / 1000:5.1f} KB  (HTML {html / 1000:.1f} KB, images {images / 1000:.1f} KB)  {path}")
+            print(f"  {marker:4} {total / 1000:5.1f} KB  (HTML {html / 1000:.1f} KB; gzip {compressed / 1000:.1f} KB; "
+                  f"images {images / 1000:.1f} KB)  {path}")
             if total >= ARTICLE_BUDGET:
                 fail(f"{path}: {total} bytes of HTML, CSS and JS (budget {ARTICLE_BUDGET})")
     heaviest = max(weights, key=lambda w: w[2])
@@ -363,6 +367,7 @@ def browser_checks(public, pages, axe_source):
                   f"{axe_version.group(1) if axe_version else '?'}, site at {server.origin}")
             driver.execute_cdp_cmd("Network.enable", {})
             seen_moderate = {}
+            tooltips = 0
             for file, path in pages:
                 url = server.origin + path
                 driver.get_log("performance")  # forget the requests of the page before
@@ -401,14 +406,17 @@ def browser_checks(public, pages, axe_source):
                     " document.documentElement.clientWidth + 1).slice(0, 3).map(e => e.tagName + '.' + e.className)]")
                 if overflow[0] > overflow[1]:
                     fail(f"{path}: scrolls sideways at 320 px ({overflow[0]} px wide; {overflow[2]})")
-                if path.startswith(("/artikler/", "/ordforklaringer/")) and driver.execute_script(
-                        "return document.querySelector('a.term') !== null"):
-                    for tip in driver.execute_script(TOOLTIP_FIT):
-                        if tip["shown"] and (tip["left"] < 0 or tip["right"] > 320):
-                            fail(f"{path}: the definition of {tip['href']} does not fit a 320 px screen "
-                                 f"({tip['left']:.0f}–{tip['right']:.0f} px)")
-                        elif not tip["shown"]:
-                            fail(f"{path}: the definition of {tip['href']} is not shown on keyboard focus")
+                # Every term definition, shown by keyboard focus, fits the window (phone, tablet, small laptop).
+                if driver.execute_script("return document.querySelector('a.term') !== null"):
+                    for width in (320, 768, 1024):
+                        site_browser.emulate(driver, width=width, height=700, mobile=width < 600)
+                        for tip in driver.execute_script(TOOLTIP_FIT):
+                            if not tip["shown"]:
+                                fail(f"{path}: the definition of {tip['href']} is not shown on keyboard focus")
+                            elif tip["left"] < 0 or tip["right"] > width:
+                                fail(f"{path}: the definition of {tip['href']} does not fit a {width} px window "
+                                     f"({tip['left']:.0f}–{tip['right']:.0f} px)")
+                        tooltips += 1
                 driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
                 # Every request the page made went to this server.
                 for entry in driver.get_log("performance"):
@@ -423,6 +431,7 @@ def browser_checks(public, pages, axe_source):
                         fail(f"{path}: console error: {entry.get('message')}")
                 results["pages"] += 1
 
+            print(f"  term definitions measured on {tooltips // 3} pages at 320, 768 and 1024 px")
             # The skip link: first Tab shows it, Enter moves focus to <main>.
             driver.get(server.origin + "/")
             ActionChains(driver).send_keys(Keys.TAB).perform()

@@ -39,12 +39,15 @@ RESOURCE_ATTRIBUTES = {("script", "src"), ("img", "src"), ("img", "srcset"), ("s
 ENGLISH = re.compile(r"\b(Home|Skip to|Search|Read more|Updated|Published|Posted|Tags?|Glossary|Table of contents|"
                      r"Contents|Next|Previous|Back to|Related|Close|Not found|Page not found|Link to|Submit|Results?|"
                      r"Subscribe|Breadcrumbs?|Main navigation|Footer|Loading|Definitions?|Menu button|Share)\b")
-FAILURES = []
+CHECKS = {  # each kind of check, and how many problems it found
+    "vnu": 0, "contrast": 0, "danish": 0, "markup": 0, "scripts": 0, "requests": 0, "weight": 0, "axe": 0,
+    "320px": 0, "definitions": 0, "console": 0, "skip-link": 0, "focus": 0,
+}
 
 
-def fail(message):
-    FAILURES.append(message)
-    print(f"  FAIL {message}")
+def fail(check, message):
+    CHECKS[check] += 1
+    print(f"  FAIL [{check}] {message}")
 
 
 class Page(HTMLParser):
@@ -176,7 +179,7 @@ def run_vnu(public, vnu_jar):
     try:
         messages = json.loads(result.stderr or result.stdout)["messages"]
     except (ValueError, KeyError):
-        fail(f"vnu gave no report (exit {result.returncode}): {(result.stderr or result.stdout)[:500]}")
+        fail("vnu", f"vnu gave no report (exit {result.returncode}): {(result.stderr or result.stdout)[:500]}")
         return {"errors": None, "warnings": None}
     errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
     warnings = [m for m in messages if m.get("subType") == "warning"]
@@ -189,7 +192,7 @@ def run_vnu(public, vnu_jar):
             where = m.get("url", "").replace(f"file:{public.resolve()}/", "")
             line = f"  {kind}: {where}:{m.get('lastLine', '?')}: {m.get('message')}"
             if kind == "error":
-                fail(line.strip())
+                fail("vnu", line.strip())
             else:
                 print(line)
     return {"errors": len(errors), "warnings": len(warnings)}
@@ -201,7 +204,7 @@ def check_contrast(templates):
     print("== Colour pairs of the stylesheet (WCAG AA, light and dark): scripts/contrast.py")
     lines, failures = contrast.report(templates / "assets" / "style.css")
     for failure in failures:
-        fail(failure)
+        fail("contrast", failure)
     worst = min(float(re.search(r"([\d.]+):1", line).group(1)) for line in lines if ":1" in line and "≥ 4.5" in line)
     print(f"  {sum(':1' in line for line in lines)} pairs checked; lowest text contrast {worst:.2f}:1")
 
@@ -219,7 +222,7 @@ def check_templates(templates):
             labels = re.findall(r'(?:aria-label|title|alt|placeholder)="([^"]*)"', without_mustache)
             visible = re.sub(r"<[^>]*>", " ", without_mustache) + " " + " ".join(labels)
         for match in ENGLISH.finditer(visible):
-            fail(f"{file}: English interface text '{match.group(0)}'")
+            fail("danish", f"{file}: English interface text '{match.group(0)}'")
         count += 1
     print(f"  {count} files checked")
 
@@ -233,57 +236,57 @@ def check_pages(public, pages):
         page = Page(text)
         where = file.relative_to(public).as_posix()
         if page.lang != "da":
-            fail(f"{where}: <html lang> is {page.lang!r}, not 'da'")
+            fail("markup", f"{where}: <html lang> is {page.lang!r}, not 'da'")
         if page.h1 != 1:
-            fail(f"{where}: {page.h1} h1 elements (one per page)")
+            fail("markup", f"{where}: {page.h1} h1 elements (one per page)")
         for tag in ("header", "nav", "main", "footer"):
             if not page.tags.get(tag):
-                fail(f"{where}: no <{tag}>")
+                fail("markup", f"{where}: no <{tag}>")
         if page.tags.get("main", 0) > 1:
-            fail(f"{where}: more than one <main>")
+            fail("markup", f"{where}: more than one <main>")
         skip = page.first_link or {}
         if not (skip.get("href", "").startswith("#") and skip["href"][1:] in page.ids
                 and "skip-link" in (skip.get("class") or "")):
-            fail(f"{where}: the first link is not a skip link to an element on the page ({skip.get('href')!r})")
+            fail("markup", f"{where}: the first link is not a skip link to an element on the page ({skip.get('href')!r})")
         for fragment in page.fragment_links:
             if fragment and fragment not in page.ids:
-                fail(f"{where}: link to #{fragment}, which is not on the page")
+                fail("markup", f"{where}: link to #{fragment}, which is not on the page")
         for attribute, ref in page.references:
             if ref not in page.ids:
-                fail(f"{where}: {attribute}={ref!r} names no element on the page")
+                fail("markup", f"{where}: {attribute}={ref!r} names no element on the page")
         for term in page.term_links:
             if not term.get("aria-describedby") or not term.get("data-definition"):
-                fail(f"{where}: a term link without aria-describedby or data-definition: {term.get('href')}")
+                fail("markup", f"{where}: a term link without aria-describedby or data-definition: {term.get('href')}")
         for value in page.times:
             if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                fail(f"{where}: <time> without a valid datetime ({value!r})")
+                fail("markup", f"{where}: <time> without a valid datetime ({value!r})")
         if path != "/" and 'class="breadcrumbs' not in text:
-            fail(f"{where}: no breadcrumbs")
+            fail("markup", f"{where}: no breadcrumbs")
         chrome = " ".join(page.chrome_text + page.labels)
         for match in ENGLISH.finditer(chrome):
-            fail(f"{where}: English interface text '{match.group(0)}'")
+            fail("danish", f"{where}: English interface text '{match.group(0)}'")
         for script in page.head_scripts:
             if "defer" not in script and "async" not in script and script.get("type") != "module":
-                fail(f"{where}: render-blocking <script> in <head> ({script.get('src', 'inline')})")
+                fail("scripts", f"{where}: render-blocking <script> in <head> ({script.get('src', 'inline')})")
         for tag, attribute, url in page.resources:
             if is_external(url):
-                fail(f"{where}: <{tag} {attribute}> loads from another origin: {url}")
+                fail("requests", f"{where}: <{tag} {attribute}> loads from another origin: {url}")
         for style in page.inline_styles:
             for url in css_urls(style):
                 if is_external(url):
-                    fail(f"{where}: inline style loads from another origin: {url}")
+                    fail("requests", f"{where}: inline style loads from another origin: {url}")
         # Weight: the HTML and every stylesheet and script it loads (images are counted apart).
         assets = [local_file(public, url, path) for tag, attribute, url in page.resources
                   if ((tag == "link" and url.endswith(".css")) or tag == "script") and not is_external(url)]
         for asset in assets:
             if not asset.is_file():
-                fail(f"{where}: {asset.relative_to(public)} is referenced but not in Public/")
+                fail("markup", f"{where}: {asset.relative_to(public)} is referenced but not in Public/")
             elif asset.suffix == ".css" and asset not in stylesheet_cache:
                 css = asset.read_text(encoding="utf-8")
                 stylesheet_cache[asset] = css
                 for url in css_urls(css):
                     if is_external(url):
-                        fail(f"{asset.relative_to(public)}: loads from another origin: {url}")
+                        fail("requests", f"{asset.relative_to(public)}: loads from another origin: {url}")
         images = sum(local_file(public, url, path).stat().st_size for tag, attribute, url in page.resources
                      if tag == "img" and local_file(public, url, path).is_file())
         present = [a for a in set(assets) if a.is_file()]
@@ -298,7 +301,7 @@ def check_pages(public, pages):
             print(f"  {marker:4} {total / 1000:5.1f} KB  (HTML {html / 1000:.1f} KB; gzip {compressed / 1000:.1f} KB; "
                   f"images {images / 1000:.1f} KB)  {path}")
             if total >= ARTICLE_BUDGET:
-                fail(f"{path}: {total} bytes of HTML, CSS and JS (budget {ARTICLE_BUDGET})")
+                fail("weight", f"{path}: {total} bytes of HTML, CSS and JS (budget {ARTICLE_BUDGET})")
     heaviest = max(weights, key=lambda w: w[2])
     print(f"  heaviest page of all: {heaviest[0]} {heaviest[2] / 1000:.1f} KB")
     return weights
@@ -382,7 +385,7 @@ def browser_checks(public, pages, axe_source):
                                    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
                     report = json.loads(driver.execute_async_script(AXE_RUN, options))
                     if "error" in report:
-                        fail(f"{path}: axe-core failed: {report['error']}")
+                        fail("axe", f"{path}: axe-core failed: {report['error']}")
                         continue
                     for violation in report["violations"]:
                         impact = violation["impact"] or "minor"
@@ -390,7 +393,7 @@ def browser_checks(public, pages, axe_source):
                         if impact in ("serious", "critical"):
                             results[impact] += 1
                             results["dark"] += dark
-                            fail(label)
+                            fail("axe", label)
                             for node in violation["nodes"][:5]:
                                 print(f"         {node['target']}: {(node['summary'] or '').splitlines()[-1].strip()}")
                         else:
@@ -405,16 +408,16 @@ def browser_checks(public, pages, axe_source):
                     " [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right >"
                     " document.documentElement.clientWidth + 1).slice(0, 3).map(e => e.tagName + '.' + e.className)]")
                 if overflow[0] > overflow[1]:
-                    fail(f"{path}: scrolls sideways at 320 px ({overflow[0]} px wide; {overflow[2]})")
+                    fail("320px", f"{path}: scrolls sideways at 320 px ({overflow[0]} px wide; {overflow[2]})")
                 # Every term definition, shown by keyboard focus, fits the window (phone, tablet, small laptop).
                 if driver.execute_script("return document.querySelector('a.term') !== null"):
                     for width in (320, 768, 1024):
                         site_browser.emulate(driver, width=width, height=700, mobile=width < 600)
                         for tip in driver.execute_script(TOOLTIP_FIT):
                             if not tip["shown"]:
-                                fail(f"{path}: the definition of {tip['href']} is not shown on keyboard focus")
+                                fail("definitions", f"{path}: the definition of {tip['href']} is not shown on keyboard focus")
                             elif tip["left"] < 0 or tip["right"] > width:
-                                fail(f"{path}: the definition of {tip['href']} does not fit a {width} px window "
+                                fail("definitions", f"{path}: the definition of {tip['href']} does not fit a {width} px window "
                                      f"({tip['left']:.0f}–{tip['right']:.0f} px)")
                         tooltips += 1
                 driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -425,10 +428,10 @@ def browser_checks(public, pages, axe_source):
                         requested = message["params"]["request"]["url"]
                         if requested.startswith(("http:", "https:", "ws:", "wss:")) and \
                                 not requested.startswith(server.origin + "/"):
-                            fail(f"{path}: requested {requested} (another origin)")
+                            fail("requests", f"{path}: requested {requested} (another origin)")
                 for entry in driver.get_log("browser"):
                     if entry.get("level") == "SEVERE":
-                        fail(f"{path}: console error: {entry.get('message')}")
+                        fail("console", f"{path}: console error: {entry.get('message')}")
                 results["pages"] += 1
 
             print(f"  term definitions measured on {tooltips // 3} pages at 320, 768 and 1024 px")
@@ -439,10 +442,10 @@ def browser_checks(public, pages, axe_source):
                 "const e = document.activeElement, r = e.getBoundingClientRect();"
                 "return [e.className, r.top >= 0 && r.bottom <= innerHeight && r.width > 0]")
             if first != ["skip-link", True]:
-                fail(f"/: the first Tab does not show the skip link ({first})")
+                fail("skip-link", f"/: the first Tab does not show the skip link ({first})")
             ActionChains(driver).send_keys(Keys.ENTER).perform()
             if driver.execute_script("return document.activeElement.id") != "hovedindhold":
-                fail("/: the skip link does not move focus to <main>")
+                fail("skip-link", "/: the skip link does not move focus to <main>")
             else:
                 print("  skip link: shown on the first Tab, Enter moves focus to <main>")
 
@@ -468,7 +471,7 @@ def browser_checks(public, pages, axe_source):
                         # WCAG 2.2 target size; axe's target-size rule judges spacing, this is a second look.
                         pass
                 for state in invisible[:10]:
-                    fail(f"{path}: focus is not visible on <{state['tag']}> {state['text']!r} ({state['href']})")
+                    fail("focus", f"{path}: focus is not visible on <{state['tag']}> {state['text']!r} ({state['href']})")
                 print(f"  focus: {reached} stops by Tab on {path}, {len(invisible)} without a visible indicator")
         finally:
             driver.quit()
@@ -503,11 +506,11 @@ def main():
           f"heaviest article: {article[2] / 1000:.1f} KB of {ARTICLE_BUDGET / 1000:.0f} KB"
           if article else "")
     print(f"  {time.monotonic() - started:.0f} s")
-    if FAILURES:
-        print(f"check-site: {len(FAILURES)} problem(s)")
-        return 1
-    print("check-site: all checks passed")
-    return 0
+    failed = [check for check, problems in CHECKS.items() if problems]
+    for check in failed:
+        print(f"  {check}: {CHECKS[check]} problem(s)")
+    print(f"check-site: {len(CHECKS) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -9,12 +9,15 @@
     link.style.removeProperty("--tip-shift");
     var tip = getComputedStyle(link, "::after");
     if (tip.position !== "absolute") return;  // the narrow-screen panel is placed by the stylesheet
-    var box = link.getClientRects()[0];
-    if (!box) return;
+    // The box hangs from the link's first line box but below its last: start it under the last one, inside the
+    // window with 12 px to spare.
+    var boxes = link.getClientRects();
+    if (!boxes.length) return;
     var room = document.documentElement.clientWidth - 12;
     var width = parseFloat(tip.width) || Math.min(352, room - 12);
-    var shift = Math.max(Math.min(0, room - box.left - width), 12 - box.left);
-    if (shift) link.style.setProperty("--tip-shift", Math.round(shift) + "px");
+    var left = Math.max(Math.min(boxes[boxes.length - 1].left, room - width), 12);
+    var shift = Math.round(left - boxes[0].left);
+    if (shift) link.style.setProperty("--tip-shift", shift + "px");
   }
   function show(event) { if (isTerm(event.target)) place(event.target); }
   document.addEventListener("focusin", show);

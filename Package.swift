@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [
                 "HelhedCore",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

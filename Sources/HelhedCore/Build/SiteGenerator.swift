@@ -18,18 +18,24 @@ public enum SiteGenerator {
     /// With `staged` (as `helhed build` does), pages and files are written to its staging folder as they are made
     /// and not kept: `files` is then empty. A 10,000-article site no longer holds all its HTML in memory at once.
     public static func generate(_ options: BuildOptions, streamingTo staged: StagedOutput? = nil) throws(BuildFailure) -> GeneratedSite {
+        var cache = BuildCache()
+        return try generate(options, cache: &cache, streamingTo: staged).site
+    }
+
+    /// Generates the site, reusing from `cache` what has not changed and refilling it (only after a success, so a
+    /// failed rebuild leaves the last good state to compare with).
+    static func generate(_ options: BuildOptions, cache: inout BuildCache,
+                         streamingTo staged: StagedOutput? = nil) throws(BuildFailure) -> (site: GeneratedSite, renderedPages: Int) {
         var diagnostics = Diagnostics()
+        var next = BuildCache()
         let templatesDisplay = options.displayName(options.templatesFolder)
 
-        var templates: TemplateSet?
-        do {
-            templates = try TemplateSet(folder: options.templatesFolder, displayFolder: templatesDisplay)
-        } catch {
-            diagnostics.append(contentsOf: error.diagnostics)
-        }
+        let templates = loadTemplates(options, display: templatesDisplay, cached: cache.templates, into: &diagnostics)
+        next.templates = templates
 
         let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
-        guard let content = loader.load(into: &diagnostics) else { throw BuildFailure(diagnostics.sorted) }
+        next.sources = cache.sources
+        guard let content = loader.load(into: &diagnostics, reusing: &next.sources) else { throw BuildFailure(diagnostics.sorted) }
         let site = Site.assemble(content, options: options.site, into: &diagnostics)
 
         var assets: ThemeAssets?
@@ -40,20 +46,11 @@ public enum SiteGenerator {
         }
 
         let pages = SitePages(site: site)
-        let transformer = PageTransformer(site: site, generatedSitePaths: pages.generatedSitePaths,
-                                          options: MarkdownOptions(allowsRawHTML: site.config.allowsRawHTML))
-        let pageIDs = pages.markdownPages
-        let rendered = pageIDs.parallelMap { page in
-            transformer.render(PageContext(source: site.source(of: page), page: page, autolinksTerms: pages.autolinksTerms(page)))
-        }
-        var bodies: [PageID: RenderedBody] = [:]
-        for (page, body) in zip(pageIDs, rendered) {
-            bodies[page] = body
-            diagnostics.append(contentsOf: body.diagnostics)
-        }
+        let bodies = renderBodies(site: site, pages: pages, previous: cache.bodies, into: &next.bodies)
+        for body in bodies.values { diagnostics.append(contentsOf: body.diagnostics) }
         diagnostics.append(contentsOf: checkFragments(bodies, site: site))
 
-        guard let templates, let assets, !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
+        guard let templates = templates?.set, let assets, !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
 
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls)
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
@@ -62,26 +59,78 @@ public enum SiteGenerator {
             throw BuildFailure([.error(loader.displayPath(clash), "this file would overwrite a page the build generates at /\(clash); rename it")])
         }
 
-        var kept: [OutputFile] = []
+        guard let staged else {
+            let html = renderer.renderAll(reusing: cache.pages)
+            next.pages = html.cache
+            let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies)
+            let files = (html.files + published + assets.files + copied).sorted { $0.path < $1.path }
+            cache = next
+            let generated = GeneratedSite(site: site, files: files, bodies: bodies, warnings: diagnostics.sorted,
+                                          pageCount: html.files.count, copiedFileCount: copied.count + assets.files.count)
+            return (generated, html.rendered)
+        }
+
+        // `helhed build`: each batch of pages is written as soon as it is rendered and then let go, and the feed (every
+        // article's body) is written piece by piece, so a large site is never whole in memory. Nothing is cached: a
+        // build runs once.
         var pageCount = 0
-        func emit(_ files: [OutputFile]) throws(BuildFailure) {
-            if let staged { try staged.write(files) } else { kept += files }
-        }
-        try renderer.renderAll(inBatchesOf: staged == nil ? .max : 512) { (batch) throws(BuildFailure) in
+        try renderer.renderAll(inBatchesOf: 512) { (batch) throws(BuildFailure) in
             pageCount += batch.count
-            try emit(batch)
+            try staged.write(batch)
         }
-        if let staged {
-            try staged.writePieces(of: SitePages.feedPath) { (write) throws(BuildFailure) in
-                try Feed.write(site: site, pages: pages, bodies: bodies, write)
+        try staged.writePieces(of: SitePages.feedPath) { (write) throws(BuildFailure) in
+            try Feed.write(site: site, pages: pages, bodies: bodies, write)
+        }
+        try staged.write(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies) + assets.files + copied)
+        cache = next
+        let generated = GeneratedSite(site: site, files: [], bodies: bodies, warnings: diagnostics.sorted,
+                                      pageCount: pageCount, copiedFileCount: copied.count + assets.files.count)
+        return (generated, pageCount)
+    }
+
+    /// The templates, reused when no template file changed since they were loaded.
+    private static func loadTemplates(_ options: BuildOptions, display: String, cached: CachedTemplates?,
+                                      into diagnostics: inout Diagnostics) -> CachedTemplates? {
+        let folder = options.templatesFolder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var stamps: [String: FileStamp] = [:]
+        for name in names where name.hasSuffix(".mustache") {
+            stamps[name] = FileStamp(path: folder.appendingPathComponent(name).path)
+        }
+        if let cached, cached.stamps == stamps { return cached }
+        do {
+            return CachedTemplates(stamps: stamps, set: try TemplateSet(folder: folder, displayFolder: display))
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+
+    /// Every page body, in parallel; a body whose Markdown, page and link context are unchanged is reused.
+    private static func renderBodies(site: Site, pages: SitePages, previous: [String: CachedBody],
+                                     into cache: inout [String: CachedBody]) -> [PageID: RenderedBody] {
+        let generatedSitePaths = pages.generatedSitePaths
+        let context = site.linkContextFingerprint(generatedSitePaths: generatedSitePaths)
+        let transformer = PageTransformer(site: site, generatedSitePaths: generatedSitePaths,
+                                          options: MarkdownOptions(allowsRawHTML: site.config.allowsRawHTML))
+        let pageIDs = pages.markdownPages
+        let rendered = pageIDs.parallelMap { page -> CachedBody in
+            let source = site.source(of: page)
+            let autolinks = pages.autolinksTerms(page)
+            if let cached = previous[source.contentPath], cached.context == context, cached.page == page,
+               cached.autolinksTerms == autolinks, cached.bodyLineOffset == source.bodyLineOffset, cached.body == source.body {
+                return cached
             }
-            try emit(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies))
-        } else {
-            try emit(PublishingFiles.make(site: site, pages: pages, bodies: bodies))
+            let body = transformer.render(PageContext(source: source, page: page, autolinksTerms: autolinks))
+            return CachedBody(body: source.body, bodyLineOffset: source.bodyLineOffset, page: page, autolinksTerms: autolinks,
+                              context: context, rendered: body)
         }
-        try emit(assets.files + copied)
-        return GeneratedSite(site: site, files: kept.sorted { $0.path < $1.path }, bodies: bodies, warnings: diagnostics.sorted,
-                             pageCount: pageCount, copiedFileCount: copied.count + assets.files.count)
+        var bodies: [PageID: RenderedBody] = [:]
+        for (page, entry) in zip(pageIDs, rendered) {
+            bodies[page] = entry.rendered
+            cache[site.source(of: page).contentPath] = entry
+        }
+        return bodies
     }
 
     /// `page.md#heading` links, checked once every page's heading ids are known.

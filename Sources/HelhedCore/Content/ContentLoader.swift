@@ -38,6 +38,12 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(into diagnostics: inout Diagnostics) -> LoadedContent? {
+        var cache: [String: CachedSource] = [:]
+        return load(into: &diagnostics, reusing: &cache)
+    }
+
+    /// Loads, reusing the parse of every Markdown file whose stamp is unchanged since `cache` was filled.
+    func load(into diagnostics: inout Diagnostics, reusing cache: inout [String: CachedSource]) -> LoadedContent? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             diagnostics.append(.error(displayRoot, "the content folder does not exist (run helhed in the site's folder, or pass --content)"))
@@ -72,34 +78,46 @@ public struct ContentLoader: Sendable {
         }
 
         let loader = self
-        let parsed: [(Article?, GlossaryTerm?, [Diagnostic])] = markdown.parallelMap { entry in
-            var diagnostics = Diagnostics()
-            let path = loader.displayPath(entry.relativePath)
-            guard let bytes = FileManager.default.contents(atPath: loader.root.appendingPathComponent(entry.relativePath).path) else {
-                return (nil, nil, [.error(path, "the file cannot be read")])
-            }
-            let source: SourceText
-            do throws(Diagnostic) {
-                source = try SourceText(path: path, contentPath: entry.relativePath, bytes: Array(bytes))
-            } catch {
-                return (nil, nil, [error])
-            }
-            if entry.folder == Self.articleFolder {
-                return (Article.parse(source, into: &diagnostics), nil, diagnostics.all)
-            }
-            return (nil, GlossaryTerm.parse(source, into: &diagnostics), diagnostics.all)
+        let previous = cache
+        let parsed: [CachedSource] = markdown.parallelMap { entry in
+            let url = loader.root.appendingPathComponent(entry.relativePath)
+            let stamp = FileStamp(path: url.path)
+            if let stamp, let cached = previous[entry.relativePath], cached.stamp == stamp { return cached }
+            return CachedSource(stamp: stamp, parsed: loader.parse(url: url, relativePath: entry.relativePath,
+                                                                   isArticle: entry.folder == Self.articleFolder))
         }
-        for (_, _, found) in parsed { diagnostics.append(contentsOf: found) }
+        cache = [:]
+        for (entry, result) in zip(markdown, parsed) {
+            cache[entry.relativePath] = result
+            diagnostics.append(contentsOf: result.parsed.diagnostics)
+        }
         guard let config else { return nil }
         return LoadedContent(
             config: config,
-            articles: parsed.compactMap(\.0),
-            terms: parsed.compactMap(\.1),
+            articles: parsed.compactMap(\.parsed.article),
+            terms: parsed.compactMap(\.parsed.term),
             staticFiles: staticFiles,
             markdownPaths: Set(markdown.map(\.relativePath))
         )
     }
 
+    private func parse(url: URL, relativePath: String, isArticle: Bool) -> ParsedSource {
+        var diagnostics = Diagnostics()
+        let path = displayPath(relativePath)
+        guard let bytes = FileManager.default.contents(atPath: url.path) else {
+            return ParsedSource(diagnostics: [.error(path, "the file cannot be read")])
+        }
+        let source: SourceText
+        do throws(Diagnostic) {
+            source = try SourceText(path: path, contentPath: relativePath, bytes: Array(bytes))
+        } catch {
+            return ParsedSource(diagnostics: [error])
+        }
+        if isArticle {
+            return ParsedSource(article: Article.parse(source, into: &diagnostics), diagnostics: diagnostics.all)
+        }
+        return ParsedSource(term: GlossaryTerm.parse(source, into: &diagnostics), diagnostics: diagnostics.all)
+    }
     /// Every regular file under the root, sorted, skipping hidden files. A symbolic link is followed only when it
     /// stays inside the root: content must never read from elsewhere.
     private func listFiles(into diagnostics: inout Diagnostics) -> [String] {

@@ -60,23 +60,6 @@ public final class MarkdownDocument {
         return String(cString: html)
     }
 
-    /// The text a reader sees (text, code and code blocks), with a space between blocks and at line breaks so that
-    /// the last word of a paragraph and the first of the next stay two words. What the search index is made from.
-    public func readableText() -> String {
-        var bytes: [UInt8] = []
-        walk { node, _ in
-            switch node.kind {
-            case .text, .code, .codeBlock:
-                node.appendLiteralBytes(to: &bytes)
-            case .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .heading, .thematicBreak, .softBreak, .lineBreak:
-                bytes.append(0x20)
-            default:
-                break
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Visits every node in document order. The visitor must not remove or replace nodes; collect them and
     /// change them after the walk.
     public func walk(_ visit: (MarkdownNode, _ isEntering: Bool) -> Void) {
@@ -187,12 +170,6 @@ public struct MarkdownNode {
     public var literalBytes: [UInt8] {
         guard let literal = cmark_node_get_literal(pointer) else { return [] }
         return Array(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
-    }
-
-    /// Appends the literal's bytes without an intermediate array.
-    func appendLiteralBytes(to bytes: inout [UInt8]) {
-        guard let literal = cmark_node_get_literal(pointer) else { return }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
     }
 
     public var literal: String {

@@ -13,10 +13,9 @@ public struct RenderedBody: Sendable {
     public var linkedPages: Set<PageID>
     /// `#fragment` links to other pages, checked once every page's headings are known.
     public var fragmentChecks: [FragmentCheck]
-    public var diagnostics: [Diagnostic]
-    /// The text a reader sees, taken from the AST before Helhed's transforms (so `[[x|y]]` counts as written): what the
-    /// search index is made from. Kept here so the index does not parse every body a second time.
+    /// The text a reader sees (text and code, a space between blocks), read from the AST for the search index.
     public var readableText: String
+    public var diagnostics: [Diagnostic]
 }
 
 /// A link to a heading on another page.
@@ -62,7 +61,6 @@ public struct PageTransformer: Sendable {
 
     public func render(_ context: PageContext) -> RenderedBody {
         let document = MarkdownDocument(parsing: context.source.body, options: options)
-        let readableText = context.page == nil ? "" : document.readableText()
         var run = TransformRun(transformer: self, context: context, document: document)
         run.transform()
         return RenderedBody(
@@ -73,8 +71,8 @@ public struct PageTransformer: Sendable {
             mentionedTerms: run.mentionedTerms,
             linkedPages: run.linkedPages,
             fragmentChecks: run.fragmentChecks,
-            diagnostics: run.diagnostics,
-            readableText: readableText
+            readableText: run.readableText,
+            diagnostics: run.diagnostics
         )
     }
 }
@@ -90,6 +88,7 @@ private struct TransformRun {
     var mentionedTerms: Set<Int> = []
     var linkedPages: Set<PageID> = []
     var fragmentChecks: [FragmentCheck] = []
+    var readableText = ""
     var diagnostics: [Diagnostic] = []
     private var ownFragmentChecks: [(fragment: String, line: Int, address: String)] = []
 
@@ -109,6 +108,7 @@ private struct TransformRun {
     mutating func transform() {
         document.consolidateText()
         let collected = collectNodes()
+        readableText = collected.readableText
         if let site = transformer.site {
             for text in collected.texts { linkTerms(in: text.node, inHeading: text.inHeading, site: site) }
             for link in collected.links { resolve(link, isImage: false) }
@@ -134,7 +134,9 @@ private struct TransformRun {
         let inHeading: Bool
     }
 
-    private func collectNodes() -> (texts: [TextNode], links: [MarkdownNode], images: [MarkdownNode], headings: [MarkdownNode]) {
+    private func collectNodes() -> (texts: [TextNode], links: [MarkdownNode], images: [MarkdownNode], headings: [MarkdownNode],
+                                    readableText: String) {
+        var readable: [UInt8] = []
         var texts: [TextNode] = []
         var links: [MarkdownNode] = []
         var images: [MarkdownNode] = []
@@ -143,7 +145,16 @@ private struct TransformRun {
         var linkDepth = 0
         document.walk { node, isEntering in
             switch node.kind {
+            case .text, .code, .codeBlock:
+                readable += node.literalBytes
+            case .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .thematicBreak, .softBreak, .lineBreak:
+                readable.append(0x20)
+            default:
+                break
+            }
+            switch node.kind {
             case .heading:
+                readable.append(0x20)
                 headingDepth += isEntering ? 1 : -1
                 if !isEntering, (2...4).contains(node.headingLevel) { headings.append(node) }
             case .link, .image:
@@ -155,7 +166,7 @@ private struct TransformRun {
                 break
             }
         }
-        return (texts, links, images, headings)
+        return (texts, links, images, headings, String(decoding: readable, as: UTF8.self))
     }
 
     // MARK: Glossary references and automatic term links

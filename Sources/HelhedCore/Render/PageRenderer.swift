@@ -31,21 +31,31 @@ struct PageRenderer: Sendable {
         self.usedIn = usedIn.map { articles in articles.sorted { titleRank[$0] < titleRank[$1] } }
     }
 
-    /// Every HTML page of the site. Pages render in parallel; each task reads only shared, immutable values.
-    func renderAll() -> [OutputFile] {
-        var files: [OutputFile] = []
-        renderAll(inBatchesOf: .max) { files += $0 }
-        return files
+    /// Every HTML page of the site, rendered in parallel (each task reads only shared, immutable values). A page whose
+    /// view model and templates equal those of `previous` is not rendered again.
+    func renderAll(reusing previous: [String: CachedPage] = [:]) -> (files: [OutputFile], cache: [String: CachedPage], rendered: Int) {
+        let results = jobs.parallelMap { job -> (page: CachedPage, isNew: Bool) in
+            let (path, template, model) = (path(job), template(job), model(job))
+            let fingerprint = templates.fingerprints[template] ?? 0
+            if let cached = previous[path], cached.matches(model, templates: fingerprint) { return (cached, false) }
+            let file = OutputFile(path: path, contents: .text(templates.render(template, model)))
+            return (CachedPage(model: model, templates: fingerprint, file: file), true)
+        }
+        let cache = Dictionary(results.map { ($0.page.file.path, $0.page) }, uniquingKeysWith: { first, _ in first })
+        return (results.map(\.page.file), cache, results.filter(\.isNew).count)
     }
 
     /// Every HTML page, handed over `size` pages at a time (each batch rendered in parallel), so that a caller can
-    /// write them and let them go instead of holding every page of a large site in memory.
+    /// write them and let them go instead of holding every page of a large site in memory (`helhed build`; nothing
+    /// is cached).
     func renderAll<Failure: Error>(inBatchesOf size: Int, _ deliver: ([OutputFile]) throws(Failure) -> Void) throws(Failure) {
         let jobs = self.jobs
         var start = 0
         while start < jobs.count {
             let end = start + min(size, jobs.count - start)
-            try deliver(Array(jobs[start..<end]).parallelMap(render))
+            try deliver(Array(jobs[start..<end]).parallelMap { job in
+                OutputFile(path: path(job), contents: .text(templates.render(template(job), model(job))))
+            })
             start = end
         }
     }
@@ -76,19 +86,32 @@ struct PageRenderer: Sendable {
         }
     }
 
-    private func render(_ job: Job) -> OutputFile {
-        let html = switch job {
-        case .home: templates.render("index", home())
-        case .articles: templates.render("articles", articleList())
-        case .glossary: templates.render("glossary", glossary())
-        case .tags: templates.render("tags", tagList())
-        case .search: templates.render("search", searchPage())
-        case .notFound: templates.render("404", notFound())
-        case .page(.article(let index)): templates.render("article", article(index))
-        case .page(.term(let index)): templates.render("term", term(index))
-        case .tag(let index): templates.render("tag", tag(index))
+    private func template(_ job: Job) -> String {
+        switch job {
+        case .home: "index"
+        case .articles: "articles"
+        case .glossary: "glossary"
+        case .tags: "tags"
+        case .search: "search"
+        case .notFound: "404"
+        case .page(.article): "article"
+        case .page(.term): "term"
+        case .tag: "tag"
         }
-        return OutputFile(path: path(job), contents: .text(html))
+    }
+
+    private func model(_ job: Job) -> any Hashable & Sendable {
+        switch job {
+        case .home: home()
+        case .articles: articleList()
+        case .glossary: glossary()
+        case .tags: tagList()
+        case .search: searchPage()
+        case .notFound: notFound()
+        case .page(.article(let index)): article(index)
+        case .page(.term(let index)): term(index)
+        case .tag(let index): tag(index)
+        }
     }
 
     // MARK: Shared frame

@@ -11,6 +11,9 @@ public struct TemplateSet: Sendable {
     let compiled: CompiledTemplates?
     let outlines: [String: [TemplateTag]]
     let paths: [String: String]
+    /// For each template, a fingerprint of its text and of every partial and parent it uses: when it changes, pages
+    /// rendered with the template must be rendered again.
+    public let fingerprints: [String: Int]
 
     /// Templates every theme must have, and the view model each page template renders.
     public static let pageTemplates: [(name: String, sample: any Sendable)] = ViewModels.samples
@@ -24,6 +27,7 @@ public struct TemplateSet: Sendable {
         var parsed: [String: MustacheTemplate] = [:]
         var outlines: [String: [TemplateTag]] = [:]
         var paths: [String: String] = [:]
+        var texts: [String: String] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         if names.isEmpty {
             throw BuildFailure([.error(displayFolder, "the templates folder is missing or empty")])
@@ -37,6 +41,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(path, "the template cannot be read as UTF-8 text"))
                 continue
             }
+            texts[name] = text
             do {
                 outlines[name] = try TemplateOutline.parse(text)
             } catch {
@@ -60,6 +65,14 @@ public struct TemplateSet: Sendable {
         self.compiled = CompiledTemplates(parsed)
         self.outlines = outlines
         self.paths = paths
+        self.fingerprints = Dictionary(uniqueKeysWithValues: outlines.keys.map { name in
+            var hasher = Hasher()
+            for used in Self.templatesUsed(by: name, outlines: outlines).sorted() {
+                hasher.combine(used)
+                hasher.combine(texts[used])
+            }
+            return (name, hasher.finalize())
+        })
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.sorted) }
         for (name, sample) in Self.pageTemplates {
             diagnostics.append(contentsOf: check(name, against: sample))
@@ -75,6 +88,25 @@ public struct TemplateSet: Sendable {
     /// swift-mustache's own rendering: the reference the compiled templates are tested against.
     func renderWithSwiftMustache(_ template: String, _ model: Any) -> String {
         library.render(model, withTemplate: template) ?? ""
+    }
+
+    /// `name` and every partial and parent it includes, transitively.
+    static func templatesUsed(by name: String, outlines: [String: [TemplateTag]]) -> Set<String> {
+        var used: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard used.insert(next).inserted, let tags = outlines[next] else { continue }
+            var stack = tags
+            while let tag = stack.popLast() {
+                switch tag {
+                case .partial(let included, _): pending.append(included)
+                case .parent(let parent, let children, _): pending.append(parent); stack += children
+                case .section(_, _, let children, _), .block(_, let children, _): stack += children
+                case .variable: break
+                }
+            }
+        }
+        return used
     }
 
     // MARK: Checking

@@ -1,7 +1,7 @@
 /// The typed values templates receive. Field names are the template variables (documented in README.md);
 /// every page template gets `layout` for the shared frame (head, header, footer).
 
-public struct SiteModel: Sendable {
+public struct SiteModel: Sendable, Hashable {
     public let title: String
     public let description: String
     public let language: String
@@ -17,26 +17,26 @@ public struct SiteModel: Sendable {
 }
 
 /// The theme's own files in `Templates/assets/`, by role, with content-hashed names.
-public struct AssetURLs: Sendable {
+public struct AssetURLs: Sendable, Hashable {
     public let stylesheet: String
     public let script: String
     public let searchScript: String
     public let favicon: String
 }
 
-public struct NavLink: Sendable {
+public struct NavLink: Sendable, Hashable {
     public let label: String
     public let url: String
     /// `page` on the page itself, `true` on the section the page belongs to, nil elsewhere (for `aria-current`).
     public let current: String?
 }
 
-public struct Crumb: Sendable {
+public struct Crumb: Sendable, Hashable {
     public let label: String
     public let url: String
 }
 
-public struct Layout: Sendable {
+public struct Layout: Sendable, Hashable {
     public let site: SiteModel
     public let assets: AssetURLs
     /// The page's own title (its h1).
@@ -54,12 +54,12 @@ public struct Layout: Sendable {
     public let hasBreadcrumbs: Bool
 }
 
-public struct TagLink: Sendable {
+public struct TagLink: Sendable, Hashable {
     public let name: String
     public let url: String
 }
 
-public struct ArticleCard: Sendable {
+public struct ArticleCard: Sendable, Hashable {
     public let title: String
     public let url: String
     public let kind: String
@@ -71,12 +71,12 @@ public struct ArticleCard: Sendable {
     public let tags: [TagLink]
 }
 
-public struct ContentsLink: Sendable {
+public struct ContentsLink: Sendable, Hashable {
     public let text: String
     public let id: String
 }
 
-public struct ContentsSection: Sendable {
+public struct ContentsSection: Sendable, Hashable {
     public let text: String
     public let id: String
     public let subsections: [ContentsLink]
@@ -84,19 +84,19 @@ public struct ContentsSection: Sendable {
 }
 
 /// A glossary definition shown on a page that links the term; `id` is what the term links' `aria-describedby` names.
-public struct Definition: Sendable {
+public struct Definition: Sendable, Hashable {
     public let id: String
     public let title: String
     public let url: String
     public let summary: String
 }
 
-public struct PageLink: Sendable {
+public struct PageLink: Sendable, Hashable {
     public let title: String
     public let url: String
 }
 
-public struct HomePage: Sendable {
+public struct HomePage: Sendable, Hashable {
     public let layout: Layout
     /// Explainers, shown first.
     public let featured: [ArticleCard]
@@ -106,7 +106,7 @@ public struct HomePage: Sendable {
     public let termCount: Int
 }
 
-public struct ArticlePage: Sendable {
+public struct ArticlePage: Sendable, Hashable {
     public let layout: Layout
     public let title: String
     public let kind: String
@@ -124,32 +124,32 @@ public struct ArticlePage: Sendable {
     public let hasDefinitions: Bool
 }
 
-public struct TermCard: Sendable {
+public struct TermCard: Sendable, Hashable {
     public let title: String
     public let url: String
     public let summary: String
 }
 
-public struct LetterGroup: Sendable {
+public struct LetterGroup: Sendable, Hashable {
     public let letter: String
     public let id: String
     public let terms: [TermCard]
 }
 
-public struct LetterLink: Sendable {
+public struct LetterLink: Sendable, Hashable {
     public let letter: String
     public let url: String
     public let hasTerms: Bool
 }
 
-public struct GlossaryPage: Sendable {
+public struct GlossaryPage: Sendable, Hashable {
     public let layout: Layout
     public let letters: [LetterLink]
     public let groups: [LetterGroup]
     public let termCount: Int
 }
 
-public struct TermPage: Sendable {
+public struct TermPage: Sendable, Hashable {
     public let layout: Layout
     public let title: String
     public let summary: String
@@ -165,16 +165,16 @@ public struct TermPage: Sendable {
     public let hasDefinitions: Bool
 }
 
-public struct NotFoundPage: Sendable {
+public struct NotFoundPage: Sendable, Hashable {
     public let layout: Layout
 }
 
-public struct ArticlesPage: Sendable {
+public struct ArticlesPage: Sendable, Hashable {
     public let layout: Layout
     public let articles: [ArticleCard]
 }
 
-public struct TagSummary: Sendable {
+public struct TagSummary: Sendable, Hashable {
     public let name: String
     public let url: String
     public let count: Int
@@ -182,13 +182,13 @@ public struct TagSummary: Sendable {
     public let countText: String
 }
 
-public struct TagsPage: Sendable {
+public struct TagsPage: Sendable, Hashable {
     public let layout: Layout
     public let tags: [TagSummary]
     public let hasTags: Bool
 }
 
-public struct TagPage: Sendable {
+public struct TagPage: Sendable, Hashable {
     public let layout: Layout
     public let name: String
     public let countText: String
@@ -196,7 +196,7 @@ public struct TagPage: Sendable {
 }
 
 /// `/soeg/`: the form, and where `search.js` finds the index built at build time.
-public struct SearchPage: Sendable {
+public struct SearchPage: Sendable, Hashable {
     public let layout: Layout
     /// `soeg/index.json`
     public let indexURL: String

@@ -88,6 +88,34 @@ public struct Site: Sendable {
         Suggestions.closest(to: name, among: allTermNames)
     }
 
+    /// A fingerprint of everything a body's rendering depends on besides its own Markdown: addresses of pages and
+    /// files, what is left out, the glossary's names, addresses and definitions, and the site's Markdown settings.
+    /// Bodies rendered under the same fingerprint need not be rendered again.
+    func linkContextFingerprint(generatedSitePaths: Set<String>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(config.baseURL.description)
+        hasher.combine(config.allowsRawHTML)
+        for (path, page) in pageByContentPath.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(page)
+            hasher.combine(sitePath(of: page))
+        }
+        for (path, reason) in leftOutContentPaths.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(reason)
+        }
+        hasher.combine(unreadableContentPaths.sorted())
+        for term in terms {
+            hasher.combine(term.names)
+            hasher.combine(term.slug)
+            hasher.combine(term.summary)
+        }
+        hasher.combine(leftOutTermNames.keys.map { String(decoding: $0, as: UTF8.self) }.sorted())
+        hasher.combine(staticSitePaths.sorted())
+        hasher.combine(generatedSitePaths.sorted())
+        return hasher.finalize()
+    }
+
     /// Chooses what is published, checks that addresses and names are unique, and builds the indexes.
     public static func assemble(_ content: LoadedContent, options: SiteOptions, into diagnostics: inout Diagnostics) -> Site {
         var config = content.config

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What a generation may reuse from the one before: sources whose files did not change, bodies whose Markdown and
+/// link context did not change, and pages whose view model and templates did not change. A full build starts empty;
+/// `IncrementalGenerator` (the preview server) keeps one between rebuilds.
+public struct BuildCache: Sendable {
+    var sources: [String: CachedSource] = [:]
+    var bodies: [String: CachedBody] = [:]
+    var pages: [String: CachedPage] = [:]
+    var templates: CachedTemplates?
+
+    public init() {}
+}
+
+/// A file's identity on disk: if none of these changed, neither did the file.
+struct FileStamp: Hashable, Sendable {
+    let size: Int
+    let modifiedSeconds: Int
+    let modifiedNanoseconds: Int
+    let inode: UInt64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int(info.st_size)
+        modifiedSeconds = Int(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+}
+
+/// A Markdown file as parsed last time.
+struct CachedSource: Sendable {
+    /// nil when the file could not be stat'ed; such an entry is never reused.
+    let stamp: FileStamp?
+    let parsed: ParsedSource
+}
+
+/// The result of reading one Markdown file.
+struct ParsedSource: Sendable {
+    var article: Article?
+    var term: GlossaryTerm?
+    var diagnostics: [Diagnostic]
+}
+
+/// A rendered body and everything it was rendered from.
+struct CachedBody: Sendable {
+    let body: [UInt8]
+    let bodyLineOffset: Int
+    let page: PageID
+    let autolinksTerms: Bool
+    let context: Int
+    let rendered: RenderedBody
+}
+
+/// A rendered page, its model and the fingerprint of the templates it was rendered with.
+struct CachedPage: Sendable {
+    let model: any Hashable & Sendable
+    let templates: Int
+    let file: OutputFile
+
+    func matches(_ other: any Hashable & Sendable, templates fingerprint: Int) -> Bool {
+        templates == fingerprint && AnyHashable(model) == AnyHashable(other)
+    }
+}
+
+/// The loaded templates and the stamps of the files they came from.
+struct CachedTemplates: Sendable {
+    let stamps: [String: FileStamp]
+    let set: TemplateSet
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// What one rebuild produced.
+public struct RebuildResult: Sendable {
+    /// The complete current site.
+    public let files: [OutputFile]
+    /// Output paths whose bytes changed since the previous successful rebuild (all paths the first time).
+    public let changedPaths: [String]
+    /// Output paths that are gone since the previous successful rebuild.
+    public let removedPaths: [String]
+    /// HTML pages rendered through the templates this time (the others were reused).
+    public let renderedPageCount: Int
+    public let milliseconds: Int
+    public let warnings: [Diagnostic]
+}
+
+/// Rebuilds a site again and again (for `helhed serve`), doing only the work a change requires: files whose stamp is
+/// unchanged are not parsed again, bodies whose Markdown and link context are unchanged are not rendered again, and
+/// pages whose view model and templates are unchanged are not rendered again. A failed rebuild changes nothing, so
+/// the next one compares with the last good site.
+public final class IncrementalGenerator: @unchecked Sendable {
+    public let options: BuildOptions
+    private let lock = NSLock()
+    private var cache = BuildCache()
+    private var previousFiles: [String: OutputFile] = [:]
+    private var copiedStamps: [String: FileStamp] = [:]
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func rebuild() throws(BuildFailure) -> RebuildResult {
+        lock.lock()
+        defer { lock.unlock() }
+        let start = DispatchTime.now()
+        let (site, rendered) = try SiteGenerator.generate(options, cache: &cache)
+
+        var changed: [String] = []
+        var current: [String: OutputFile] = [:]
+        var stamps: [String: FileStamp] = [:]
+        for file in site.files {
+            current[file.path] = file
+            if case .copy(let url) = file.contents {
+                stamps[file.path] = FileStamp(path: url.path)
+                if previousFiles[file.path] != file || copiedStamps[file.path] == nil || copiedStamps[file.path] != stamps[file.path] {
+                    changed.append(file.path)
+                }
+            } else if previousFiles[file.path] != file {
+                changed.append(file.path)
+            }
+        }
+        let removed = previousFiles.keys.filter { current[$0] == nil }.sorted()
+        previousFiles = current
+        copiedStamps = stamps
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+        return RebuildResult(files: site.files, changedPaths: changed, removedPaths: removed, renderedPageCount: rendered,
+                             milliseconds: elapsed, warnings: site.warnings)
+    }
+}

@@ -1,0 +1,35 @@
+import HelhedCore
+
+/// The site being served and the state of the latest rebuild. Requests read it, the rebuild queue swaps it; a lock
+/// makes each swap atomic, so a request sees the old site or the new one, whole.
+final class SiteStore: Sendable {
+    struct State: Sendable {
+        /// The last site that built; nil until the first build succeeds.
+        var site: SiteSnapshot?
+        /// The problems of the latest rebuild when it failed; nil when it succeeded.
+        var failure: [Diagnostic]?
+        /// The banner shown on every page while `failure` is set.
+        var banner: String?
+    }
+
+    private let state = Locked(State())
+
+    var current: State { state.current }
+
+    func publish(_ site: SiteSnapshot) {
+        state.withLock { state in
+            state = State(site: site, failure: nil, banner: nil)
+        }
+    }
+
+    /// Keeps the last good site and remembers why the newest one did not build; returns the banner.
+    @discardableResult
+    func fail(with diagnostics: [Diagnostic]) -> String {
+        state.withLock { state in
+            let banner = PageInjection.banner(for: diagnostics, hasGoodSite: state.site != nil)
+            state.failure = diagnostics
+            state.banner = banner
+            return banner
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import HelhedCore
+
+/// Rebuilds for the preview server: only what depends on a change is done again, and the result always equals a
+/// full build.
+@Suite struct IncrementalGeneratorTests {
+    static func site() throws -> FixtureSite {
+        try FixtureSite(files: [
+            "Content/artikler/forklaring.md": Page.article(title: "Forklaringen", date: "2022-08-29", kind: "explainer", tags: ["planer"],
+                                                          body: "Om [[helhedsplan]] og [Kolding](kolding.md)."),
+            "Content/artikler/kolding.md": Page.article(title: "Kolding", date: "2022-09-05", tags: ["samarbejde"], body: "En helhedsplan."),
+            "Content/artikler/udsyn.md": Page.article(title: "Udsyn", date: "2022-10-12", kind: "event", body: "Konference."),
+            "Content/ordforklaringer/helhedsplan.md": Page.term(title: "helhedsplan", summary: "En samlet plan."),
+            "Content/ordforklaringer/fond.md": Page.term(title: "Landsbyggefonden", summary: "Fonden."),
+        ])
+    }
+
+    static func generator(_ site: FixtureSite) -> IncrementalGenerator {
+        IncrementalGenerator(options: site.options())
+    }
+
+    /// Waits until the clock has moved on, so that a rewritten file gets a new modification time even on coarse clocks.
+    static func touch(_ site: FixtureSite, _ path: String, _ text: String) throws {
+        Thread.sleep(forTimeInterval: 0.01)
+        try site.write(path, text)
+    }
+
+    static func fullBuild(_ site: FixtureSite) throws -> [OutputFile] {
+        try SiteGenerator.generate(site.options()).files
+    }
+
+    @Test func aSecondRebuildWithoutChangesRendersNothing() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        let first = try generator.rebuild()
+        #expect(first.renderedPageCount == first.files.filter { $0.path.hasSuffix(".html") }.count)
+        #expect(first.changedPaths.count == first.files.count)
+        let second = try generator.rebuild()
+        #expect(second.renderedPageCount == 0)
+        #expect(second.changedPaths == [])
+        #expect(second.files == first.files)
+    }
+
+    @Test func editingAnArticleBodyRendersOnlyThatPage() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        _ = try generator.rebuild()
+        try Self.touch(site, "Content/artikler/udsyn.md", Page.article(title: "Udsyn", date: "2022-10-12", kind: "event", body: "Konference i København."))
+        let result = try generator.rebuild()
+        #expect(result.renderedPageCount == 1)
+        #expect(result.changedPaths == ["artikler/udsyn/index.html", "feed.xml", "soeg/index.json"])
+        #expect(result.files == (try Self.fullBuild(site)))
+    }
+
+    @Test func mentioningATermReRendersItsBacklinks() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        _ = try generator.rebuild()
+        try Self.touch(site, "Content/artikler/udsyn.md", Page.article(title: "Udsyn", date: "2022-10-12", kind: "event", body: "Om Landsbyggefonden."))
+        let result = try generator.rebuild()
+        #expect(result.changedPaths.contains("ordforklaringer/landsbyggefonden/index.html"))
+        #expect(!result.changedPaths.contains("ordforklaringer/helhedsplan/index.html"))
+        #expect(result.renderedPageCount == 2)
+        #expect(result.files == (try Self.fullBuild(site)))
+    }
+
+    @Test func retitlingAnArticleReRendersTheListsThatShowIt() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        _ = try generator.rebuild()
+        try Self.touch(site, "Content/artikler/kolding.md", Page.article(title: "Kolding", date: "2022-09-05", summary: "Et nyt resumé.",
+                                                                          tags: ["samarbejde"], body: "En helhedsplan."))
+        let result = try generator.rebuild()
+        #expect(Set(result.changedPaths).isSuperset(of: ["index.html", "artikler/index.html", "artikler/kolding/index.html",
+                                                         "emner/samarbejde/index.html"]))
+        #expect(!result.changedPaths.contains("ordforklaringer/index.html"))
+        #expect(!result.changedPaths.contains("artikler/udsyn/index.html"))
+        #expect(result.files == (try Self.fullBuild(site)))
+    }
+
+    @Test func aTemplateChangeReRendersThePagesThatUseIt() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        _ = try generator.rebuild()
+        let term = try String(contentsOf: site.url("Templates/term.mustache"), encoding: .utf8)
+        try Self.touch(site, "Templates/term.mustache", term.replacingOccurrences(of: "{{$main}}", with: "{{$main}}<!-- ændret -->"))
+        let result = try generator.rebuild()
+        #expect(result.renderedPageCount == 2)
+        #expect(result.changedPaths == ["ordforklaringer/helhedsplan/index.html", "ordforklaringer/landsbyggefonden/index.html"])
+        let layout = try String(contentsOf: site.url("Templates/footer.mustache"), encoding: .utf8)
+        try Self.touch(site, "Templates/footer.mustache", layout + "\n")
+        let all = try generator.rebuild()
+        #expect(all.renderedPageCount == all.files.filter { $0.path.hasSuffix(".html") }.count, "every page uses the footer")
+        #expect(all.files == (try Self.fullBuild(site)))
+    }
+
+    @Test func aFailedRebuildKeepsTheLastGoodStateToCompareWith() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        let good = try generator.rebuild()
+        try Self.touch(site, "Content/artikler/kolding.md", Page.article(title: "Kolding", date: "i går"))
+        #expect(throws: BuildFailure.self) { try generator.rebuild() }
+        try Self.touch(site, "Content/artikler/kolding.md", Page.article(title: "Kolding", date: "2022-09-05", tags: ["samarbejde"], body: "En helhedsplan."))
+        let fixed = try generator.rebuild()
+        #expect(fixed.files == good.files)
+        #expect(fixed.changedPaths == [])
+    }
+
+    @Test func addingAndRemovingFilesIsSeen() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        _ = try generator.rebuild()
+        try site.write("Content/billeder/kort.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try site.write("Content/artikler/ny.md", Page.article(title: "Ny artikel", date: "2022-11-01"))
+        let added = try generator.rebuild()
+        #expect(added.changedPaths.contains("billeder/kort.svg"))
+        #expect(added.changedPaths.contains("artikler/ny-artikel/index.html"))
+        try site.remove("Content/artikler/ny.md")
+        let removed = try generator.rebuild()
+        #expect(removed.removedPaths == ["artikler/ny-artikel/index.html"])
+        #expect(removed.files == (try Self.fullBuild(site)))
+    }
+}

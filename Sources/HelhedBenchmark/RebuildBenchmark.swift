@@ -12,9 +12,9 @@ struct RebuildBenchmark {
     struct Result: Encodable {
         /// Full regeneration (`SiteGenerator.generate`) plus finding the changed files, one entry per run.
         var fullMilliseconds: [Double] = []
-        /// The incremental rebuild (see `IncrementalRebuild`), one entry per run.
+        /// The incremental rebuild (see `IncrementalRebuild`, including its own change detection), one entry per run.
         var incrementalMilliseconds: [Double] = []
-        /// False while `IncrementalRebuild` still falls back to a full regeneration.
+        /// Whether `IncrementalRebuild` calls the core's incremental generator (it fell back to full regeneration before).
         var incrementalIsWired = IncrementalRebuild.isWired
         var initialBuildMilliseconds: Double = 0
         var fileCount = 0
@@ -34,7 +34,6 @@ struct RebuildBenchmark {
 
         var fullPrevious = ChangeDetector(initial.files)
         var incremental = try IncrementalRebuild(options: options)
-        var incrementalPrevious = ChangeDetector(initial.files)
 
         let text = String(decoding: original, as: UTF8.self)
         for run in 1...runs {
@@ -47,8 +46,7 @@ struct RebuildBenchmark {
             result.fullMilliseconds.append(Self.milliseconds(since: fullStart))
 
             let incrementalStart = DispatchTime.now()
-            let files = try incremental.rebuild()
-            let incrementalChanged = incrementalPrevious.update(files)
+            let incrementalChanged = try incremental.rebuild()
             result.incrementalMilliseconds.append(Self.milliseconds(since: incrementalStart))
 
             guard fullChanged == incrementalChanged, !fullChanged.isEmpty else {
@@ -65,28 +63,22 @@ struct RebuildBenchmark {
 }
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-// INCREMENTAL SEAM: the one place where the benchmark calls the core's incremental rebuild.
-// Until `IncrementalGenerator` exists in HelhedCore this falls back to a full regeneration and says so
-// (`isWired == false`, printed by the benchmark). To wire it in:
-//
-//     private var generator: IncrementalGenerator
-//     init(options: BuildOptions) throws { generator = IncrementalGenerator(options: options); _ = try generator.rebuild() }
-//     mutating func rebuild() throws -> [OutputFile] { try generator.rebuild().files }
-//     static let isWired = true
-//
-// (the initial `rebuild()` in `init` is the first full build that `serve` also does before any edit).
+// INCREMENTAL SEAM: the one place where the benchmark calls the core's incremental rebuild — `IncrementalGenerator`,
+// as `helhed serve` uses it. It finds the changed files itself (`changedPaths`), which is what serve sends reloads for.
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 struct IncrementalRebuild {
-    static let isWired = false
-    private let options: BuildOptions
+    static let isWired = true
+    private let generator: IncrementalGenerator
 
+    /// Makes the generator and runs its first (full) build, as `serve` does before any edit.
     init(options: BuildOptions) throws {
-        self.options = options
+        generator = IncrementalGenerator(options: options)
+        _ = try generator.rebuild()
     }
 
-    /// Every output file of the site after the latest edits.
-    mutating func rebuild() throws -> [OutputFile] {
-        try SiteGenerator.generate(options).files
+    /// The paths whose bytes changed with the latest edits.
+    mutating func rebuild() throws -> Set<String> {
+        Set(try generator.rebuild().changedPaths)
     }
 }
 

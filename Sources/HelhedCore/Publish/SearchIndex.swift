@@ -60,14 +60,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, termWords: [String]) -> Entry {
         let nameWords = unique(names.flatMap(SearchText.words))
         let termWords = unique(termWords).subtracting(nameWords)
-        // Folding works character by character and a space separates words, so the summary's words and the text's
-        // are the words of "summary text". Sorting them and skipping repeats gives the same list as a set, sorted,
-        // for less work (a page has hundreds of words and few distinct ones).
-        var bodyWords: [String] = []
-        for word in (SearchText.words(summary ?? "") + SearchText.words(text)).sorted()
-        where word != bodyWords.last && !nameWords.contains(word) && !termWords.contains(word) {
-            bodyWords.append(word)
-        }
+        let bodyWords = SearchText.distinctWords((summary ?? "") + " " + text).filter { !nameWords.contains($0) && !termWords.contains($0) }.sorted()
         let snippet = summary ?? Self.snippet(from: text)
         return Entry(title: title, url: url, kind: kind, summary: snippet, names: joined(nameWords), terms: joined(termWords),
                      words: bodyWords.joined(separator: " "))

@@ -96,6 +96,40 @@ public enum SearchText {
         return words
     }
 
+    /// The folded words of a text, each once, in no particular order. A page has hundreds of words but few distinct
+    /// ones, so repeats are recognised on the folded bytes (an open-addressing table of FNV-1a hashes) and a string is
+    /// made only for each distinct word. Byte equality is string equality here: a word holds only letters and digits
+    /// left by the fold's decomposition, none of which decomposes further.
+    static func distinctWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var hashes: [UInt32] = []
+        var slots = [Int32](repeating: -1, count: 256)
+        forEachWord(in: text) { word in
+            var hash: UInt32 = 2_166_136_261
+            for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            var slot = Int(hash) & (slots.count - 1)
+            while slots[slot] >= 0 {
+                let index = Int(slots[slot])
+                if hashes[index] == hash && words[index].utf8.elementsEqual(word) { return }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            words.append(String(decoding: word, as: UTF8.self))
+            hashes.append(hash)
+            if words.count * 2 <= slots.count {
+                slots[slot] = Int32(words.count - 1)
+                return
+            }
+            // Keep the table at most half full.
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (index, hash) in hashes.enumerated() {
+                var slot = Int(hash) & (slots.count - 1)
+                while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = Int32(index)
+            }
+        }
+        return words
+    }
+
     /// Calls `body` with the UTF-8 of each folded word of two characters or more, in order. Works on the folded bytes
     /// in place: no string is made for a run of characters until it is known to be a word.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {

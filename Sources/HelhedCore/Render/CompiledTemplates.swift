@@ -31,8 +31,9 @@ struct CompiledTemplates: @unchecked Sendable {
     enum Path {
         /// `{{.}}`
         case current
-        /// `{{a.b}}`: `a` is looked for from the top of the stack down, then `b` in what was found.
-        case stack([String])
+        /// `{{a.b}}`: `a` is looked for from the top of the stack down, then `b` in what was found. `prefix` numbers
+        /// the names but the last (`a` here; the same number for the same names in every template), -1 for one name.
+        case stack([String], prefix: Int)
         /// `{{.a.b}}`: only the top of the stack.
         case top([String])
     }
@@ -42,8 +43,9 @@ struct CompiledTemplates: @unchecked Sendable {
     /// nil when any template uses something this renderer does not handle.
     init?(_ parsed: [String: MustacheTemplate]) {
         var templates: [String: [Node]] = [:]
+        var prefixes: [String: Int] = [:]
         for (name, template) in parsed {
-            guard let nodes = Self.compile(template) else { return nil }
+            guard let nodes = Self.compile(template, prefixes: &prefixes) else { return nil }
             templates[name] = nodes
         }
         self.templates = templates
@@ -53,7 +55,8 @@ struct CompiledTemplates: @unchecked Sendable {
         guard let nodes = templates[template] else { return "" }
         var output: [UInt8] = []
         output.reserveCapacity(32 * 1024)
-        var context = Context(stack: [Frame(model)], indentation: nil, overrides: nil)
+        let state = RenderState()
+        var context = Context(stack: [Frame(model)], serials: [state.nextSerial()], state: state, indentation: nil, overrides: nil)
         render(nodes, context: &context, into: &output)
         return String(decoding: output, as: UTF8.self)
     }
@@ -61,7 +64,7 @@ struct CompiledTemplates: @unchecked Sendable {
     // MARK: Compiling swift-mustache's token tree
 
     /// Reads `MustacheTemplate.tokens` (swift-mustache keeps it internal) by reflection, once per template.
-    private static func compile(_ template: Any) -> [Node]? {
+    private static func compile(_ template: Any, prefixes: inout [String: Int]) -> [Node]? {
         guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any] else { return nil }
         var nodes: [Node] = []
         for token in tokens {
@@ -73,14 +76,14 @@ struct CompiledTemplates: @unchecked Sendable {
                 nodes.append(.text(Array(text.utf8)))
             case "variable", "unescapedVariable":
                 guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String], transforms.isEmpty,
-                      let path = path(name) else { return nil }
+                      let path = path(name, prefixes: &prefixes) else { return nil }
                 nodes.append(.variable(path, isEscaped: kind == "variable"))
             case "section", "invertedSection":
                 guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String], transforms.isEmpty,
-                      let path = path(name), let body = compile(fields[2]) else { return nil }
+                      let path = path(name, prefixes: &prefixes), let body = compile(fields[2], prefixes: &prefixes) else { return nil }
                 nodes.append(.section(path, isInverted: kind == "invertedSection", body: body))
             case "blockExpansion":
-                guard fields.count == 3, let name = fields[0] as? String, let body = compile(fields[1]) else { return nil }
+                guard fields.count == 3, let name = fields[0] as? String, let body = compile(fields[1], prefixes: &prefixes) else { return nil }
                 nodes.append(.block(name: name, defaultBody: body, indentation: unwrapped(fields[2]) as? String))
             case "partial":
                 guard fields.count == 3, let name = fields[0] as? String else { return nil }
@@ -89,7 +92,7 @@ struct CompiledTemplates: @unchecked Sendable {
                     guard let dictionary = inherits as? [String: MustacheTemplate] else { return nil }
                     var compiled: [String: [Node]] = [:]
                     for (block, template) in dictionary {
-                        guard let body = compile(template) else { return nil }
+                        guard let body = compile(template, prefixes: &prefixes) else { return nil }
                         compiled[block] = body
                     }
                     overrides = compiled
@@ -118,11 +121,16 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     /// As `MustacheTemplate.getChild` reads a name (`""` only occurs with transforms, which are not compiled).
-    private static func path(_ name: String) -> Path? {
+    private static func path(_ name: String, prefixes: inout [String: Int]) -> Path? {
         if name == "." { return .current }
         if name.isEmpty { return nil }
         let parts = name.split(separator: ".").map(String.init)
-        return name.first == "." ? .top(parts) : .stack(parts)
+        if name.first == "." { return .top(parts) }
+        guard parts.count > 1 else { return .stack(parts, prefix: -1) }
+        let key = parts.dropLast().joined(separator: ".")
+        let prefix = prefixes[key] ?? prefixes.count
+        prefixes[key] = prefix
+        return .stack(parts, prefix: prefix)
     }
 
     // MARK: Rendering
@@ -163,8 +171,26 @@ struct CompiledTemplates: @unchecked Sendable {
         }
     }
 
+    /// What one `render` call shares: numbers for pushed values, and where each dotted name's prefix was found.
+    /// `{{layout.site.title}}` is looked up some thirty times per page; without this each lookup copied the page's
+    /// `Layout` and `SiteModel` into new existential boxes on the way to the one string it wanted.
+    private final class RenderState {
+        private var serial = 0
+        /// prefix → (serial of the stack value the first name was found in, the value the prefix names).
+        var prefixes: [Int: (serial: Int, frame: Frame)] = [:]
+
+        func nextSerial() -> Int {
+            serial += 1
+            return serial
+        }
+    }
+
     private struct Context {
         var stack: [Frame]
+        /// A number per stack value, new for every value pushed, so a remembered prefix is used only for the very
+        /// value it was found in.
+        var serials: [Int]
+        let state: RenderState
         var indentation: String?
         var overrides: [String: [Node]]?
     }
@@ -195,7 +221,7 @@ struct CompiledTemplates: @unchecked Sendable {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .variable(let path, let isEscaped):
-            guard let value = lookUp(path, in: context.stack) else { return }
+            guard let value = lookUp(path, in: context) else { return }
             if let text = value as? String {
                 isEscaped ? HTMLEscaping.append(text, to: &output) : output.append(contentsOf: text.utf8)
             } else if let renderable = value as? MustacheCustomRenderable {
@@ -205,10 +231,11 @@ struct CompiledTemplates: @unchecked Sendable {
                 isEscaped ? HTMLEscaping.append(text, to: &output) : output.append(contentsOf: text.utf8)
             }
         case .section(let path, let isInverted, let body):
-            let value = lookUp(path, in: context.stack)
+            let value = lookUp(path, in: context)
             isInverted ? renderInverted(body, for: value, context: context, into: &output) : renderSection(body, for: value, context: context, into: &output)
         case .block(let name, let defaultBody, let indentation):
-            var inner = Context(stack: context.stack, indentation: Self.indent(context.indentation, by: indentation), overrides: context.overrides)
+            var inner = Context(stack: context.stack, serials: context.serials, state: context.state,
+                                indentation: Self.indent(context.indentation, by: indentation), overrides: context.overrides)
             render(context.overrides?[name] ?? defaultBody, context: &inner, into: &output)
         case .partial(let name, let indentation, let overrides):
             guard let nodes = templates[name] else { return }
@@ -217,7 +244,8 @@ struct CompiledTemplates: @unchecked Sendable {
                 // The outer template's overrides win, as in `MustacheContext.withPartial`.
                 merged = context.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            var inner = Context(stack: context.stack, indentation: Self.indent(context.indentation, by: indentation), overrides: merged)
+            var inner = Context(stack: context.stack, serials: context.serials, state: context.state,
+                                indentation: Self.indent(context.indentation, by: indentation), overrides: merged)
             render(nodes, context: &inner, into: &output)
         }
     }
@@ -231,10 +259,12 @@ struct CompiledTemplates: @unchecked Sendable {
     private func renderSection(_ body: [Node], for value: Any?, context: Context, into output: inout [UInt8]) {
         switch value {
         case let list as TemplateList:
-            var inner = Context(stack: context.stack, indentation: context.indentation, overrides: context.overrides)
+            var inner = context
             inner.stack.append(.leaf(0))
+            inner.serials.append(0)
             for element in list.templateElements {
                 inner.stack[inner.stack.count - 1] = Frame(element)
+                inner.serials[inner.serials.count - 1] = context.state.nextSerial()
                 render(body, context: &inner, into: &output)
             }
         case let flag as Bool:
@@ -246,6 +276,7 @@ struct CompiledTemplates: @unchecked Sendable {
         case .some(let value):
             var inner = context
             inner.stack.append(Frame(value))
+            inner.serials.append(context.state.nextSerial())
             render(body, context: &inner, into: &output)
         case .none:
             return
@@ -259,6 +290,7 @@ struct CompiledTemplates: @unchecked Sendable {
         case let list as TemplateList:
             guard list.templateElements.isEmpty else { return }
             inner.stack.append(Frame(value!))
+            inner.serials.append(context.state.nextSerial())
         case let flag as Bool:
             guard !flag else { return }
         case let renderable as MustacheCustomRenderable where renderable.isNull:
@@ -272,17 +304,27 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     /// `MustacheTemplate.getChild` for names without transforms.
-    private func lookUp(_ path: Path, in stack: [Frame]) -> Any? {
+    private func lookUp(_ path: Path, in context: Context) -> Any? {
+        let stack = context.stack
         switch path {
         case .current:
             return stack.last?.value
         case .top(let names):
             guard let top = stack.last, let first = names.first else { return stack.last?.value }
             return top.child(first).flatMap { Self.child(names.dropFirst(), of: $0) }
-        case .stack(let names):
+        case .stack(let names, let prefix):
             guard let first = names.first else { return stack.last?.value }
-            for frame in stack.reversed() {
-                if let found = frame.child(first) { return Self.child(names.dropFirst(), of: found) }
+            for index in stack.indices.reversed() {
+                // The value where this prefix was found before, if it is this one: only the last name is left to ask.
+                if prefix >= 0, let known = context.state.prefixes[prefix], known.serial == context.serials[index] {
+                    return known.frame.child(names[names.count - 1])
+                }
+                guard let found = stack[index].child(first) else { continue }
+                guard prefix >= 0 else { return found }
+                guard let named = Self.child(names.dropFirst().dropLast(), of: found) else { return nil }
+                let frame = Frame(named)
+                context.state.prefixes[prefix] = (context.serials[index], frame)
+                return frame.child(names[names.count - 1])
             }
             return nil
         }

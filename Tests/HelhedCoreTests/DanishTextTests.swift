@@ -22,8 +22,9 @@ import Testing
                      "bolig 10", "bolig 9", "bolig", "Bolig", "bolig.", "Erfaringer med boligråd i Gellerup 12", "Erfaringer med byråd",
                      "ea", "éa", "Éb", "ab", "aab", "abb", "baa", "ba", "bå", "bz", "b z", "b-z", "b1", "", " ", "a", "A", "aA", "Aa"]
         var state: UInt64 = 11
-        let pieces = ["a", "A", "aa", "b", "B", "z", "æ", "ø", "å", "é", " ", "-", "0", "9", "e", "Å", "\u{301}", "."]
-        for _ in 0..<400 {
+        let pieces = ["a", "A", "aa", "b", "B", "z", "æ", "ø", "å", "é", " ", "-", "0", "9", "e", "Å", "\u{301}", ".", "o", "ö", "ü", "u",
+                      "\u{308}", "\u{30A}", "y", "ő", "þ", "ð", "d", "t", "ä", "Ø"]
+        for _ in 0..<700 {
             var text = ""
             for _ in 0..<(1 + Int(state % 6)) {
                 state = state &* 6364136223846793005 &+ 1442695040888963407

@@ -54,7 +54,14 @@ public enum DanishText {
     private static func primary(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         if index + 1 < text.count {
             let next = lowered(text[index + 1])
-            if next >= 0x80 || (next == UInt8(ascii: "a") && lowered(text[index]) == UInt8(ascii: "a")) { return nil }
+            if next == UInt8(ascii: "a") && lowered(text[index]) == UInt8(ascii: "a") { return nil }
+            // A precomposed Latin letter (U+00C0–U+024F, UTF-8 C3 80 … C9 8F) after anything but an "a" leaves this
+            // character's weight alone; a combining mark or anything else beyond ASCII may not.
+            if next >= 0x80 {
+                guard lowered(text[index]) != UInt8(ascii: "a"), index + 2 < text.count else { return nil }
+                let second = text[index + 2]
+                guard (0xC3...0xC8).contains(next) || (next == 0xC9 && second <= 0x8F) else { return nil }
+            }
         }
         let byte = lowered(text[index])
         switch byte {

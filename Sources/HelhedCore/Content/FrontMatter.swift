@@ -21,6 +21,9 @@ public struct FrontMatter {
         if let tabLine = Self.lineIndentedWithTab(yaml) {
             throw .error(path, line: firstLine + tabLine - 1, "front matter: a tab is used for indentation; YAML needs spaces")
         }
+        if let anchor = YAMLChecks.firstAnchorOrAlias(in: yaml) {
+            throw .error(path, line: firstLine + anchor.line - 1, YAMLChecks.anchorMessage)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -181,7 +184,7 @@ public struct FrontMatter {
 
     private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            let detail = YAMLChecks.plainProblem(problem) ?? context.map { "\(problem) \($0.text)" } ?? problem
             return .error(path, line: firstLine + mark.line - 1, "front matter is not valid YAML: \(detail)")
         }
         switch error {

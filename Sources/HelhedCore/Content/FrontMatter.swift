@@ -191,6 +191,9 @@ public struct FrontMatter {
         case .scanner(let context, let problem, let mark, _): return at(mark, problem, context)
         case .parser(let context, let problem, let mark, _): return at(mark, problem, context)
         case .composer(let context, let problem, let mark, _): return at(mark, problem, context)
+        case .reader(let problem, let offset, _, let yaml):
+            let line = 1 + (offset.map { yaml.prefix($0).filter(\.isNewline).count } ?? 0)
+            return .error(path, line: firstLine + line - 1, "front matter is not valid YAML: \(YAMLChecks.plainProblem(problem) ?? problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams points at the mapping; the editor needs the line of the repeated field.
             let key = duplicates.first ?? ""

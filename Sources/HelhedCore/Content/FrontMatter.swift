@@ -90,7 +90,11 @@ public struct FrontMatter {
     public func day(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Day? {
         guard let field = present(key, required: required, into: &diagnostics) else { return nil }
         guard let scalar = field.node.scalar, let day = Day(iso: scalar.string) else {
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a date (got \(Self.describe(field.node))); write it as YYYY-MM-DD, e.g. 2022-08-20"))
+            if let text = field.node.scalar?.string, Day.hasISOShape(text) {
+                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a day of the calendar (got \(Self.describe(field.node))); check the month and the day"))
+            } else {
+                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a date (got \(Self.describe(field.node))); write it as YYYY-MM-DD, e.g. 2022-08-20"))
+            }
             return nil
         }
         return day

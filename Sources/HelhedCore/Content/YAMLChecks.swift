@@ -80,6 +80,8 @@ enum YAMLChecks {
             return "a '?' where YAML does not expect one; put the value in quotes"
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             return "a tab is used for indentation; YAML needs spaces"
+        case "did not find expected alphabetic or numeric character":  // only while scanning an anchor or alias
+            return "a value starts with '*' or '&', which YAML reads as an alias or anchor; put the value in quotes, e.g. summary: \"*Vigtigt* nyt\""
         case "found undefined alias":
             return "a value starts with '*', which YAML reads as an alias; put the value in quotes"
         case "control characters are not allowed":

@@ -279,7 +279,10 @@ private struct TransformRun {
         case .file(let sitePath, let fragment):
             node.url = site.baseURL.link(to: Self.encodePath(sitePath)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
         case .dangerous(let scheme):
-            diagnostics.append(.warning(path, line: line, "removed a \(isImage ? "picture" : "link") to a \(scheme): address; such addresses can run code in the reader's browser"))
+            let why = scheme == "file"
+                ? "it points at a file on your own computer, which readers cannot open; copy the file into the content folder and link to it there"
+                : "such addresses can run code in the reader's browser"
+            diagnostics.append(.warning(path, line: line, "removed a \(isImage ? "picture" : "link") to a \(scheme): address; \(why)"))
             document.unwrap(node)
         case .broken(let message):
             diagnostics.append(.error(path, line: line, message))

@@ -18,7 +18,17 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
-        let generated = try SiteGenerator.generate(options)
+        let outputDisplay = options.displayName(options.outputFolder)
+        let overlaps = OutputWriter.overlapProblems(output: options.outputFolder, sources: [
+            (options.contentFolder, "content"), (options.templatesFolder, "templates"),
+        ], displayName: outputDisplay)
+        let generated: GeneratedSite
+        do {
+            generated = try SiteGenerator.generate(options)
+        } catch {
+            throw BuildFailure((overlaps + error.diagnostics).sorted())
+        }
+        guard overlaps.isEmpty else { throw BuildFailure((overlaps + generated.warnings).sorted()) }
         try OutputWriter.write(generated.files, to: options.outputFolder, displayName: options.displayName(options.outputFolder))
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return BuildReport(pageCount: generated.pageCount, articleCount: generated.site.articles.count, termCount: generated.site.terms.count,

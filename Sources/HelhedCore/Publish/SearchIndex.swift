@@ -72,12 +72,26 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         return atSpace + " …"
     }
 
-    /// Deterministic JSON: sorted keys, no escaped slashes, no extra white space.
+    /// Deterministic JSON: sorted keys, no escaped slashes, no extra white space. `<`, `>` and `&` are written as
+    /// `\u003c`, `\u003e` and `\u0026` (as Go's encoder does), so text from front matter such as `</script>` never
+    /// appears as markup, even if the index is ever inlined in a page. Those characters can only occur inside JSON
+    /// strings, so replacing the bytes is exact.
     public func json() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and integers cannot fail.
-        return Array(try! encoder.encode(self))
+        let plain = try! encoder.encode(self)
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(plain.count)
+        for byte in plain {
+            switch byte {
+            case UInt8(ascii: "<"): escaped += Array(#"\u003c"#.utf8)
+            case UInt8(ascii: ">"): escaped += Array(#"\u003e"#.utf8)
+            case UInt8(ascii: "&"): escaped += Array(#"\u0026"#.utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return escaped
     }
 
     public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> OutputFile {

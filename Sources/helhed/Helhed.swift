@@ -91,7 +91,11 @@ struct RenderMarkdown: ParsableCommand {
     var unsafe = false
 
     func run() throws {
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        print(MarkdownCommand.render(Array(input), plain: plain, unsafe: unsafe), terminator: "")
+        let input = Array(FileHandle.standardInput.readDataToEndOfFile())
+        if let refusal = MarkdownLimits.check(input) {
+            report([.error("<stdin>", line: refusal.line, refusal.message)])
+            throw ExitCode(1)
+        }
+        print(MarkdownCommand.render(input, plain: plain, unsafe: unsafe), terminator: "")
     }
 }

@@ -18,9 +18,9 @@ import Testing
         let stderr: String
     }
 
-    static func run(_ arguments: [String], in folder: URL, input: String? = nil) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL, input: String? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe(), stdin = Pipe()
@@ -94,7 +94,31 @@ import Testing
         // /proc refuses new folders even to root, which CI runs as.
         let result = try Self.run(["build", "--output", "/proc/helhed-test/Public"], in: site)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("/proc/helhed-test/Public: error: cannot create the folder /proc/helhed-test:"))
+        #expect(result.stderr == """
+            /proc/helhed-test/Public: error: cannot create the folder /proc/helhed-test (No such file or directory); choose an output folder you can write to with --output
+            helhed: the build failed with 1 error; /proc/helhed-test/Public/ is unchanged
+
+            """)
+    }
+
+    /// A disk that fills up while the site is written: the file size limit (`ulimit -f`, with SIGXFSZ ignored so the
+    /// write fails with EFBIG instead of killing the process) stands in for a full disk, which root cannot simulate
+    /// otherwise without mounting a file system.
+    @Test func aWriteThatFailsMidwayLeavesTheOldSiteAndNoLeftovers() throws {
+        let site = try Self.makeSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try Self.run(["build", "--quiet"], in: site).status == 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Public").path).sorted()
+        let page = try Data(contentsOf: site.appendingPathComponent("Public/artikler/hej/index.html"))
+        try "---\ntitle: Hej igen\ndate: 2022-08-21\nkind: case\n---\n\nNy tekst.\n".write(to: site.appendingPathComponent("Content/artikler/hej.md"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" build --quiet", Self.binary.path], in: site, executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Public: error: writing the site failed: "), "\(result.stderr)")
+        #expect(result.stderr.contains(": File too large; nothing in the output folder has changed\n"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("helhed: the build failed with 1 error; Public/ is unchanged\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Public").path).sorted() == before)
+        #expect(try Data(contentsOf: site.appendingPathComponent("Public/artikler/hej/index.html")) == page)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.hasPrefix(".Public.helhed-") }.isEmpty, "the staging folder is removed")
     }
 
     @Test func missingContentFolderIsAnError() throws {

@@ -5,6 +5,12 @@ import Testing
 /// The corpus of bad inputs in Fixtures/bad-inputs: each case writes files over a small valid site, builds it, and
 /// expects exactly the messages (and exit code) in its `=== expect` section. No case may crash or hang; every error
 /// of a build is reported together.
+///
+/// A case is `# description`, then sections `=== header` with a body: `=== path` writes the body to the file,
+/// `=== path (hex)` writes bytes given in hex, `=== path (head)` writes the body and `=== path (append N)` appends it N
+/// times, `=== symlink path` makes a symbolic link to the body's target, `=== delete path` removes a file or folder,
+/// `=== output path` builds into that folder (relative to the site's folder, or absolute), and `=== expect exit N` lists
+/// the messages, one a line.
 @Suite struct BadInputTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
@@ -58,9 +64,13 @@ import Testing
 
     static func run(_ testCase: Case) throws -> (exit: Int32, messages: [String]) {
         let site = try FixtureSite(files: baseFiles)
+        var options = site.options()
         for (header, body) in testCase.steps {
             let parts = header.split(separator: " ", maxSplits: 1).map(String.init)
-            if parts[0] == "delete" {
+            if parts[0] == "output" {
+                // The output folder, relative to the site's folder (where messages are relative to) or absolute.
+                options.outputFolder = parts[1].hasPrefix("/") ? URL(fileURLWithPath: parts[1]) : site.url(parts[1])
+            } else if parts[0] == "delete" {
                 try site.remove(parts[1])
             } else if parts[0] == "symlink" {
                 try FileManager.default.createDirectory(at: site.url(parts[1]).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -82,7 +92,7 @@ import Testing
             }
         }
         do {
-            let report = try site.build()
+            let report = try SiteBuilder.build(options)
             return (0, report.warnings.map(\.description))
         } catch {
             return (1, error.diagnostics.map(\.description))

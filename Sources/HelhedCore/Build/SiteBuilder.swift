@@ -18,10 +18,22 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = DispatchTime.now()
-        let staged = StagedOutput(output: options.outputFolder, displayName: options.displayName(options.outputFolder))
+        let outputDisplay = options.displayName(options.outputFolder)
+        let overlaps = OutputWriter.overlapProblems(output: options.outputFolder, sources: [
+            (options.contentFolder, "content"), (options.templatesFolder, "templates"),
+        ], displayName: outputDisplay)
+        // Pages are written to the staging folder while the rest renders (see `SiteGenerator.generate`), unless the
+        // output folder is one that must not be written at all.
+        let staged = StagedOutput(output: options.outputFolder, displayName: outputDisplay)
         let generated: GeneratedSite
         do {
-            generated = try SiteGenerator.generate(options, streamingTo: staged)
+            generated = try SiteGenerator.generate(options, streamingTo: overlaps.isEmpty ? staged : nil)
+        } catch {
+            staged.discard()
+            throw BuildFailure((overlaps + error.diagnostics).sorted())
+        }
+        guard overlaps.isEmpty else { throw BuildFailure((overlaps + generated.warnings).sorted()) }
+        do {
             try staged.commit()
         } catch {
             staged.discard()

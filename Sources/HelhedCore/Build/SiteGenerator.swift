@@ -138,9 +138,12 @@ public enum SiteGenerator {
         var diagnostics: [Diagnostic] = []
         var idsByPage: [PageID: Set<String>] = [:]
         for (page, body) in bodies { idsByPage[page] = Set(body.headings.map(\.id)) }
-        for (page, body) in bodies {
+        var hintsLeft = PageTransformer.hintsPerPage  // suggestions cost a look at every heading; keep them few
+        for page in bodies.keys.sorted() {
+            guard let body = bodies[page] else { continue }
             for check in body.fragmentChecks where !(idsByPage[check.target]?.contains(check.fragment) ?? false) {
-                let ids = bodies[check.target]?.headings.map(\.id) ?? []
+                hintsLeft -= 1
+                let ids = hintsLeft >= 0 ? bodies[check.target]?.headings.map(\.id) ?? [] : []
                 let close = Suggestions.closest(to: check.fragment, among: ids)
                 let hint = close.isEmpty ? "" : " (did you mean \(close.map { "#\($0)" }.joined(separator: ", "))?)"
                 diagnostics.append(.error(site.source(of: page).path, line: check.line,

@@ -157,7 +157,7 @@ public struct ContentLoader: Sendable {
                 }
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
-                    diagnostics.append(.error(displayPath(relativePath), "a symbolic link to a file that does not exist"))
+                    diagnostics.append(.error(displayPath(relativePath), "a symbolic link that leads to no file (its target is missing, or links point at each other in a loop); remove it or copy the file here"))
                     continue
                 }
                 if isFolder.boolValue {

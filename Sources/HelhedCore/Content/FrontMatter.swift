@@ -21,6 +21,9 @@ public struct FrontMatter {
         if let tabLine = Self.lineIndentedWithTab(yaml) {
             throw .error(path, line: firstLine + tabLine - 1, "front matter: a tab is used for indentation; YAML needs spaces")
         }
+        if let anchor = YAMLChecks.firstAnchorOrAlias(in: yaml) {
+            throw .error(path, line: firstLine + anchor.line - 1, YAMLChecks.anchorMessage)
+        }
         let root: Node?
         do {
             // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process
@@ -89,7 +92,11 @@ public struct FrontMatter {
     public func day(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Day? {
         guard let field = present(key, required: required, into: &diagnostics) else { return nil }
         guard let scalar = field.node.scalar, let day = Day(iso: scalar.string) else {
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a date (got \(Self.describe(field.node))); write it as YYYY-MM-DD, e.g. 2022-08-20"))
+            if let text = field.node.scalar?.string, Day.hasISOShape(text) {
+                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a day of the calendar (got \(Self.describe(field.node))); check the month and the day"))
+            } else {
+                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a date (got \(Self.describe(field.node))); write it as YYYY-MM-DD, e.g. 2022-08-20"))
+            }
             return nil
         }
         return day
@@ -183,13 +190,16 @@ public struct FrontMatter {
 
     private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            let detail = YAMLChecks.plainProblem(problem) ?? context.map { "\(problem) \($0.text)" } ?? problem
             return .error(path, line: firstLine + mark.line - 1, "front matter is not valid YAML: \(detail)")
         }
         switch error {
         case .scanner(let context, let problem, let mark, _): return at(mark, problem, context)
         case .parser(let context, let problem, let mark, _): return at(mark, problem, context)
         case .composer(let context, let problem, let mark, _): return at(mark, problem, context)
+        case .reader(let problem, let offset, _, let yaml):
+            let line = 1 + (offset.map { yaml.prefix($0).filter(\.isNewline).count } ?? 0)
+            return .error(path, line: firstLine + line - 1, "front matter is not valid YAML: \(YAMLChecks.plainProblem(problem) ?? problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams points at the mapping; the editor needs the line of the repeated field.
             let key = duplicates.first ?? ""

@@ -20,6 +20,9 @@ public struct SourceText: Sendable {
     public init(path: String, contentPath: String = "", bytes: [UInt8]) throws(Diagnostic) {
         let text = try Self.decode(bytes, path: path)
         let (frontMatter, body, bodyLineOffset) = try Self.split(text, path: path)
+        if let refusal = MarkdownLimits.check(body) {
+            throw .error(path, line: refusal.line + bodyLineOffset, refusal.message)
+        }
         self.path = path
         self.contentPath = contentPath
         self.frontMatter = frontMatter

@@ -27,8 +27,25 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
         Diagnostic(.warning, path, line: line, message)
     }
 
+    /// One line, always: a line break or control character from a file (a multi-line YAML value, a file name) would
+    /// break the `path:line:` form that editors parse, and could send escape sequences to the terminal. Such characters
+    /// are shown as `\u{…}`.
     public var description: String {
-        line > 0 ? "\(path):\(line): \(severity.rawValue): \(message)" : "\(path): \(severity.rawValue): \(message)"
+        let text = line > 0 ? "\(path):\(line): \(severity.rawValue): \(message)" : "\(path): \(severity.rawValue): \(message)"
+        guard text.unicodeScalars.contains(where: Self.isControl) else { return text }
+        var printable = ""
+        for scalar in text.unicodeScalars {
+            if Self.isControl(scalar) {
+                printable += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                printable.unicodeScalars.append(scalar)
+            }
+        }
+        return printable
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

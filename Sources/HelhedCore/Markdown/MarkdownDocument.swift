@@ -193,25 +193,23 @@ public struct MarkdownNode {
 
     public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
 
-    /// The text a reader sees in this node and its descendants (text and code literals).
+    /// The text a reader sees in this node and its descendants (text and code literals). Walks with cmark's iterator,
+    /// not by recursion: a heading can hold emphasis nested a hundred thousand levels deep.
     public var plainText: String {
         var bytes: [UInt8] = []
-        collectPlainText(into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private func collectPlainText(into bytes: inout [UInt8]) {
-        switch kind {
-        case .text, .code:
-            bytes += literalBytes
-        case .softBreak, .lineBreak:
-            bytes.append(0x20)
-        default:
-            var child = firstChild
-            while let current = child {
-                current.collectPlainText(into: &bytes)
-                child = current.next
+        guard let iterator = cmark_iter_new(pointer) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            let node = MarkdownNode(pointer: cmark_iter_get_node(iterator))
+            switch node.kind {
+            case .text, .code: bytes += node.literalBytes
+            case .softBreak, .lineBreak: bytes.append(0x20)
+            default: break
             }
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -52,6 +52,8 @@ public struct PageTransformer: Sendable {
         "hovedindhold", "indholdsfortegnelse", "ordforklaringer-paa-siden", "relaterede-ord", "bruges-i", "soegefelt", "soegeresultater",
     ]
     public static let definitionIDPrefix = "definition-"
+    /// How many messages of one page may carry a "did you mean" suggestion.
+    static let hintsPerPage = 20
 
     public init(site: Site?, generatedSitePaths: Set<String> = [], options: MarkdownOptions) {
         self.site = site
@@ -85,11 +87,14 @@ private struct TransformRun {
 
     var headings: [Heading] = []
     var linkedTerms: [Int] = []
+    /// `linkedTerms` as a set: a page that repeats a term ten thousand times asks ten thousand times.
+    private var linkedTermSet: Set<Int> = []
     var mentionedTerms: Set<Int> = []
     var linkedPages: Set<PageID> = []
     var fragmentChecks: [FragmentCheck] = []
     var readableText = ""
     var diagnostics: [Diagnostic] = []
+    private var hintsLeft = PageTransformer.hintsPerPage
     private var ownFragmentChecks: [(fragment: String, line: Int, address: String)] = []
 
     init(transformer: PageTransformer, context: PageContext, document: MarkdownDocument) {
@@ -113,17 +118,19 @@ private struct TransformRun {
             for text in collected.texts { linkTerms(in: text.node, inHeading: text.inHeading, site: site) }
             for link in collected.links { resolve(link, isImage: false) }
             for image in collected.images {
-                checkAltText(image)
-                resolve(image, isImage: true)
+                if !image.hasAltText { warnAboutMissingAltText(image.node) }
+                resolve(image.node, isImage: true)
             }
         }
         var ids = HeadingIDs(reserved: PageTransformer.reservedIDs.union(linkedTerms.compactMap { term in
             transformer.site.map { PageTransformer.definitionIDPrefix + $0.terms[term].slug }
         }))
         for heading in collected.headings { anchor(heading, ids: &ids) }
-        let known = Set(headings.map(\.id))
+        let headingIDs = headings.map(\.id)
+        let known = Set(headingIDs)
         for check in ownFragmentChecks where !known.contains(check.fragment) {
-            diagnostics.append(.error(path, line: check.line, "the link \"\(check.address)\" points at a heading this page does not have\(Self.hint(check.fragment, among: headings.map(\.id)))"))
+            let suggestion = hint(check.fragment, among: headingIDs)
+            diagnostics.append(.error(path, line: check.line, "the link \"\(check.address)\" points at a heading this page does not have\(suggestion)"))
         }
     }
 
@@ -134,15 +141,25 @@ private struct TransformRun {
         let inHeading: Bool
     }
 
-    private func collectNodes() -> (texts: [TextNode], links: [MarkdownNode], images: [MarkdownNode], headings: [MarkdownNode],
+    private struct ImageNode {
+        let node: MarkdownNode
+        /// Whether its description (the text between the brackets, nested pictures included) has anything but white space.
+        let hasAltText: Bool
+    }
+
+    /// One walk over the tree. Whether a picture has alt text is worked out on the way (a text marks the innermost
+    /// open picture, a closing picture passes its answer to the one around it), so pictures nested thousands deep
+    /// cost one step per node, not one walk of their contents each.
+    private func collectNodes() -> (texts: [TextNode], links: [MarkdownNode], images: [ImageNode], headings: [MarkdownNode],
                                     readableText: String) {
         var readable: [UInt8] = []
         var texts: [TextNode] = []
         var links: [MarkdownNode] = []
-        var images: [MarkdownNode] = []
+        var images: [ImageNode] = []
         var headings: [MarkdownNode] = []
         var headingDepth = 0
         var linkDepth = 0
+        var openImagesHaveText: [Bool] = []
         document.walk { node, isEntering in
             switch node.kind {
             case .text, .code, .codeBlock:
@@ -157,16 +174,33 @@ private struct TransformRun {
                 readable.append(0x20)
                 headingDepth += isEntering ? 1 : -1
                 if !isEntering, (2...4).contains(node.headingLevel) { headings.append(node) }
-            case .link, .image:
+            case .link:
                 linkDepth += isEntering ? 1 : -1
-                if !isEntering { node.kind == .link ? links.append(node) : images.append(node) }
-            case .text:
-                if linkDepth == 0 { texts.append(TextNode(node: node, inHeading: headingDepth > 0)) }
+                if !isEntering { links.append(node) }
+            case .image:
+                linkDepth += isEntering ? 1 : -1
+                if isEntering {
+                    openImagesHaveText.append(false)
+                } else {
+                    let hasText = openImagesHaveText.removeLast()
+                    if hasText, !openImagesHaveText.isEmpty { openImagesHaveText[openImagesHaveText.count - 1] = true }
+                    images.append(ImageNode(node: node, hasAltText: hasText))
+                }
+            case .text, .code:
+                if node.kind == .text, linkDepth == 0 { texts.append(TextNode(node: node, inHeading: headingDepth > 0)) }
+                if let innermost = openImagesHaveText.indices.last, !openImagesHaveText[innermost], Self.hasVisibleText(node.literalBytes) {
+                    openImagesHaveText[innermost] = true
+                }
             default:
                 break
             }
         }
         return (texts, links, images, headings, String(decoding: readable, as: UTF8.self))
+    }
+
+    /// Anything but white space (as `trimmingCharacters(in: .whitespacesAndNewlines)` would leave it).
+    private static func hasVisibleText(_ bytes: [UInt8]) -> Bool {
+        String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { !CharacterSet.whitespacesAndNewlines.contains($0) }
     }
 
     // MARK: Glossary references and automatic term links
@@ -188,7 +222,7 @@ private struct TransformRun {
             guard autolink else { pieces.append(.text(bytes[range])); return }
             let slice = Array(bytes[range])
             var cursor = 0
-            for match in site.termMatcher.matches(in: slice) where match.term != run.ownTerm && !run.linkedTerms.contains(match.term) {
+            for match in site.termMatcher.matches(in: slice) where match.term != run.ownTerm && !run.linkedTermSet.contains(match.term) {
                 if match.range.lowerBound > cursor { pieces.append(.text(slice[cursor..<match.range.lowerBound])) }
                 pieces.append(.term(match.term, shown: String(decoding: slice[match.range], as: UTF8.self)))
                 run.noteLinked(match.term)
@@ -204,7 +238,7 @@ private struct TransformRun {
             plainStart = reference.range.upperBound
             changed = true
             guard let term = site.term(named: reference.name) else {
-                let hint = site.termSuggestions(for: reference.name)
+                let hint = takeHint() ? site.termSuggestions(for: reference.name) : []
                 let suggestion = hint.isEmpty ? "" : "; did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))?"
                 let leftOut = site.leftOutTerm(named: reference.name).map { ", because it \($0)" } ?? ""
                 diagnostics.append(.error(path, line: line, "[[\(reference.name)]] is not a term of the glossary\(leftOut)\(suggestion)"))
@@ -231,7 +265,7 @@ private struct TransformRun {
     }
 
     private mutating func noteLinked(_ term: Int) {
-        if !linkedTerms.contains(term) { linkedTerms.append(term) }
+        if linkedTermSet.insert(term).inserted { linkedTerms.append(term) }
         mentionedTerms.insert(term)
         linkedPages.insert(.term(term))
     }
@@ -261,7 +295,10 @@ private struct TransformRun {
         case .file(let sitePath, let fragment):
             node.url = site.baseURL.link(to: Self.encodePath(sitePath)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
         case .dangerous(let scheme):
-            diagnostics.append(.warning(path, line: line, "removed a \(isImage ? "picture" : "link") to a \(scheme): address; such addresses can run code in the reader's browser"))
+            let why = scheme == "file"
+                ? "it points at a file on your own computer, which readers cannot open; copy the file into the content folder and link to it there"
+                : "such addresses can run code in the reader's browser"
+            diagnostics.append(.warning(path, line: line, "removed a \(isImage ? "picture" : "link") to a \(scheme): address; \(why)"))
             document.unwrap(node)
         case .broken(let message):
             diagnostics.append(.error(path, line: line, message))
@@ -269,8 +306,7 @@ private struct TransformRun {
     }
 
     /// A picture without a description (`![](x.png)`: no text in the image node) is invisible to screen reader users.
-    private mutating func checkAltText(_ node: MarkdownNode) {
-        guard node.plainText.trimmingWhitespaceAndNewlines().isEmpty else { return }
+    private mutating func warnAboutMissingAltText(_ node: MarkdownNode) {
         let line = context.source.fileLine(bodyLine: Self.line(of: node))
         diagnostics.append(.warning(path, line: line, "the picture \"\(node.url)\" has no alt text; describe it between the brackets: ![what the picture shows](\(node.url))"))
     }
@@ -302,7 +338,16 @@ private struct TransformRun {
         return 0
     }
 
-    private static func hint(_ fragment: String, among ids: [String]) -> String {
+    /// "Did you mean" costs a comparison with every candidate, so a page gets a limited number of them: ten thousand
+    /// broken links to a page with ten thousand headings must not take quadratic time.
+    private mutating func takeHint() -> Bool {
+        guard hintsLeft > 0 else { return false }
+        hintsLeft -= 1
+        return true
+    }
+
+    private mutating func hint(_ fragment: String, among ids: [String]) -> String {
+        guard takeHint() else { return "" }
         let close = Suggestions.closest(to: fragment, among: ids)
         return close.isEmpty ? "" : " (did you mean \(close.map { "#\($0)" }.joined(separator: ", "))?)"
     }

@@ -6,6 +6,11 @@ import Glibc
 
 /// Writes a site so that the output folder is only ever the complete old site or the complete new one: everything
 /// goes into a staging folder beside it, which is then swapped in with one atomic rename.
+///
+/// A build that is killed leaves at most a staging folder (`.Public.helhed-<pid>`) behind, never a half-written output
+/// folder. The build holds an exclusive `flock` on its staging folder for as long as it runs; the kernel drops it when
+/// the process dies, however it dies, so the next build knows a leftover by the lock it can take, and removes it. (A
+/// process id alone could be reused by an unrelated process.)
 public enum OutputWriter {
     static let stagingMarker = ".helhed-"
 
@@ -20,15 +25,67 @@ public enum OutputWriter {
         }
     }
 
-    /// Staging folders of builds that were killed; a folder whose process is still running is left alone.
+    /// The operating system's words for the last error (`No space left on device`).
+    static func reason(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// `mkdir -p`, with the folder that could not be made and the system's reason.
+    static func makeFolders(_ path: String) -> (path: String, reason: String)? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            return isFolder.boolValue ? nil : (path, reason(ENOTDIR))
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path, let problem = makeFolders(parent) { return problem }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { return (path, reason()) }
+        return nil
+    }
+
+    /// Staging folders of builds that were killed: a folder whose lock can be taken belongs to no running build.
     static func removeLeftovers(of output: URL) {
         let parent = output.deletingLastPathComponent()
         let prefix = ".\(output.lastPathComponent)\(stagingMarker)"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(prefix) {
-            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == 0 { continue }
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            let leftover = parent.appendingPathComponent(name)
+            let descriptor = open(leftover.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor >= 0 {
+                defer { close(descriptor) }
+                guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }  // a running build's
+            }
+            try? FileManager.default.removeItem(at: leftover)
         }
+    }
+
+    /// Where `output` would destroy or swallow the site's own folders: the output folder is replaced as a whole, so it
+    /// must be neither the content or templates folder, nor hold them, nor lie inside them.
+    public static func overlapProblems(output: URL, sources: [(folder: URL, name: String)], displayName: String) -> [Diagnostic] {
+        let outputPath = resolved(output)
+        return sources.compactMap { source in
+            let sourcePath = resolved(source.folder)
+            let relation: String
+            if outputPath == sourcePath {
+                relation = "is the \(source.name) folder"
+            } else if sourcePath.hasPrefix(outputPath == "/" ? "/" : outputPath + "/") {
+                relation = "holds the \(source.name) folder"
+            } else if outputPath.hasPrefix(sourcePath + "/") {
+                relation = "is inside the \(source.name) folder"
+            } else {
+                return nil
+            }
+            return .error(displayName, "the output folder \(relation); a build replaces the output folder as a whole, so choose another --output")
+        }
+    }
+
+    /// The real path of a folder, or of its nearest existing ancestor followed by the rest.
+    private static func resolved(_ url: URL) -> String {
+        let standardized = url.standardizedFileURL
+        if FileManager.default.fileExists(atPath: standardized.path) { return standardized.resolvingSymlinksInPath().path }
+        let parent = standardized.deletingLastPathComponent()
+        if parent.path == standardized.path { return standardized.path }
+        let base = resolved(parent)
+        return (base == "/" ? "" : base) + "/" + standardized.lastPathComponent
     }
 
     struct WriteError: Error, CustomStringConvertible {
@@ -111,6 +168,8 @@ public final class StagedOutput {
     private let displayName: String
     private var staging: URL?
     private var outputExists = false
+    /// The staging folder's `flock`, held while it exists: no other build takes it for a leftover meanwhile.
+    private var lock: Int32 = -1
 
     public init(output: URL, displayName: String) {
         self.output = output.standardizedFileURL
@@ -127,7 +186,7 @@ public final class StagedOutput {
             try OutputWriter.writeFiles(files, into: staging)
         } catch {
             discard()
-            throw failure("writing the site failed: \(error)")
+            throw failure("writing the site failed: \(error); nothing in the output folder has changed")
         }
         // The previous batch's pages have been freed by now; without this, glibc keeps that memory in its
         // per-thread arenas.
@@ -141,13 +200,13 @@ public final class StagedOutput {
             try OutputWriter.writeFiles([], into: staging, makingFoldersFor: [path])
         } catch {
             discard()
-            throw failure("writing the site failed: \(error)")
+            throw failure("writing the site failed: \(error); nothing in the output folder has changed")
         }
         let descriptor = open(staging.path + "/" + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = OutputWriter.reason()
             discard()
-            throw failure("writing the site failed: \(path): \(reason)")
+            throw failure("writing the site failed: \(path): \(reason); nothing in the output folder has changed")
         }
         defer { close(descriptor) }
         try produce { (piece) throws(BuildFailure) in
@@ -155,7 +214,7 @@ public final class StagedOutput {
                 try piece.withUnsafeBytes { try OutputWriter.writeAll($0, to: descriptor) }
             } catch {
                 discard()
-                throw failure("writing the site failed: \(path): \(error)")
+                throw failure("writing the site failed: \(path): \(error); nothing in the output folder has changed")
             }
         }
     }
@@ -165,17 +224,18 @@ public final class StagedOutput {
         let staging = try stagingFolder()
         let fileManager = FileManager.default
         self.staging = nil
+        defer { releaseLock() }
         if outputExists {
             // Atomic swap: there is no moment at which the output folder is missing or half-written.
             guard helhed_exchange_paths(staging.path, output.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = OutputWriter.reason()
                 try? fileManager.removeItem(at: staging)
                 throw failure("cannot replace the output folder: \(reason)")
             }
             try? fileManager.removeItem(at: staging)  // now the previous site
         } else {
             guard rename(staging.path, output.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = OutputWriter.reason()
                 try? fileManager.removeItem(at: staging)
                 throw failure("cannot create the output folder: \(reason)")
             }
@@ -184,9 +244,15 @@ public final class StagedOutput {
 
     /// Removes what was staged; the output folder is left as it was.
     public func discard() {
+        defer { releaseLock() }
         guard let staging else { return }
         self.staging = nil
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func releaseLock() {
+        if lock >= 0 { close(lock) }
+        lock = -1
     }
 
     private func stagingFolder() throws(BuildFailure) -> URL {
@@ -197,26 +263,27 @@ public final class StagedOutput {
     private func prepare() throws(BuildFailure) -> URL {
         let parent = output.deletingLastPathComponent()
         let fileManager = FileManager.default
+        let advice = "choose an output folder you can write to with --output"
         var isFolder: ObjCBool = false
         let exists = fileManager.fileExists(atPath: output.path, isDirectory: &isFolder)
-        if exists && !isFolder.boolValue { throw failure("the output exists but is not a folder") }
+        if exists && !isFolder.boolValue { throw failure("the output exists but is not a folder; remove the file or \(advice)") }
         if exists && fileManager.fileExists(atPath: output.appendingPathComponent(".git").path) {
             throw failure("the output folder holds a git repository; refusing to replace it (choose another --output)")
         }
-        do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw failure("cannot create the folder \(parent.path): \(error.localizedDescription)")
+        if let problem = OutputWriter.makeFolders(parent.path) {
+            throw failure("cannot create the folder \(problem.path) (\(problem.reason)); \(advice)")
         }
         OutputWriter.removeLeftovers(of: output)
 
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent)\(OutputWriter.stagingMarker)\(getpid())")
         try? fileManager.removeItem(at: staging)
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw failure("cannot write beside the output folder (in \(parent.path)): \(error.localizedDescription)")
+        guard mkdir(staging.path, 0o755) == 0 else {
+            throw failure("cannot write in \(parent.path) (\(OutputWriter.reason())), where the new site is built before it replaces the output folder; \(advice)")
         }
+        // Held until the site is swapped in or discarded (or the process dies): while it is, no other build takes
+        // this folder for a leftover.
+        lock = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lock >= 0 { _ = flock(lock, LOCK_EX | LOCK_NB) }
         outputExists = exists
         self.staging = staging
         return staging

@@ -78,16 +78,19 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         return atSpace + " …"
     }
 
-    /// Deterministic JSON: sorted keys, no escaped slashes, no extra white space.
+    /// Deterministic JSON: sorted keys, no escaped slashes, no extra white space. `<`, `>` and `&` are written as
+    /// `\u003c`, `\u003e` and `\u0026` (as Go's encoder does), so text from front matter such as `</script>` never
+    /// appears as markup, even if the index is ever inlined in a page. Those characters can only occur inside JSON
+    /// strings, so replacing the bytes is exact.
     ///
     /// The same bytes as `JSONEncoder` encoding the whole index (`{"pages":[…],"version":1}`, keys sorted), but each
-    /// entry is encoded on its own, on all cores, and copied once into the result: encoding the index in one piece
-    /// held several copies of a large site's index in memory at once and used one core. `SearchTests` checks the
-    /// two agree.
+    /// entry is encoded (and escaped) on its own, on all cores, and copied once into the result: encoding the index in
+    /// one piece held several copies of a large site's index in memory at once and used one core. `SearchTests`
+    /// checks the two agree.
     public func json() -> [UInt8] {
         let encoded = pages.parallelMap { entry in
             // Encoding plain strings cannot fail.
-            try! Self.encoder().encode(entry)
+            Self.escapingMarkup(try! Self.encoder().encode(entry))
         }
         var json: [UInt8] = []
         json.reserveCapacity(encoded.reduce(64) { $0 + $1.count + 1 })
@@ -104,6 +107,21 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
+    }
+
+    /// `<`, `>` and `&` as `\u003c`, `\u003e` and `\u0026`.
+    static func escapingMarkup(_ plain: Data) -> [UInt8] {
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(plain.count + 64)
+        for byte in plain {
+            switch byte {
+            case UInt8(ascii: "<"): escaped += #"\u003c"#.utf8
+            case UInt8(ascii: ">"): escaped += #"\u003e"#.utf8
+            case UInt8(ascii: "&"): escaped += #"\u0026"#.utf8
+            default: escaped.append(byte)
+            }
+        }
+        return escaped
     }
 
     public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> OutputFile {

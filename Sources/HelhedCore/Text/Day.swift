@@ -32,6 +32,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 
+    /// Whether `text` is written as `YYYY-MM-DD` (digits and dashes), whether or not that day exists.
+    public static func hasISOShape(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && bytes.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+    }
+
     /// Today in the machine's time zone: what an editor means by "today".
     public static func today(now: Date = Date()) -> Day {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)

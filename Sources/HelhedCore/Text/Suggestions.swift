@@ -1,10 +1,20 @@
 /// "Did you mean …" for misspelt names: the candidates nearest by edit distance.
 public enum Suggestions {
+    /// Words longer than this get no suggestions: nobody misspells a sentence, and the edit distance costs the product of
+    /// the two lengths (two 100 KB headings would take minutes).
+    public static let maximumLength = 80
+
     public static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+        guard word.utf8.count <= maximumLength * 4 else { return [] }
         let target = Array(word.lowercased())
+        guard target.count <= maximumLength else { return [] }
         let threshold = max(2, target.count / 3)
         return candidates
-            .map { ($0, distance(target, Array($0.lowercased()))) }
+            .lazy
+            .filter { $0.utf8.count <= maximumLength * 4 }
+            .map { ($0, Array($0.lowercased())) }
+            .filter { abs($0.1.count - target.count) <= threshold }
+            .map { ($0.0, distance(target, $0.1)) }
             .filter { $0.1 <= threshold }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(limit)

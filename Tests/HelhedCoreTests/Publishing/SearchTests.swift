@@ -49,12 +49,12 @@ import Testing
     /// `json()` encodes entry by entry; the bytes must be what encoding the whole index at once gives.
     @Test func theIndexJSONIsWhatJSONEncoderWrites() throws {
         let entry = { (title: String) in
-            SearchIndex.Entry(title: title, url: "/sti/\(title)/", kind: "Artikel", summary: "\"Citat\" / skråstreg\n\u{1}æ",
+            SearchIndex.Entry(title: title, url: "/sti/\(title)/", kind: "Artikel", summary: "\"Citat\" / skråstreg\n\u{1}æ </script> & <b>",
                               names: "a b", terms: "", words: "ord")
         }
         for pages in [[], [entry("første")], [entry("første"), entry("anden"), entry("tredje")]] {
             let index = SearchIndex(version: 1, pages: pages)
-            #expect(index.json() == Array(try SearchIndex.encoder().encode(index)))
+            #expect(index.json() == SearchIndex.escapingMarkup(try SearchIndex.encoder().encode(index)))
         }
     }
 

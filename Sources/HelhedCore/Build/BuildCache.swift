@@ -7,6 +7,7 @@ public struct BuildCache: Sendable {
     var sources: [String: CachedSource] = [:]
     var bodies: [String: CachedBody] = [:]
     var pages: [String: CachedPage] = [:]
+    var searchEntries: [String: CachedSearchEntry] = [:]
     var templates: CachedTemplates?
 
     public init() {}
@@ -22,6 +23,10 @@ struct FileStamp: Hashable, Sendable {
     init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         size = Int(info.st_size)
         modifiedSeconds = Int(info.st_mtim.tv_sec)
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
@@ -53,19 +58,34 @@ struct CachedBody: Sendable {
     let rendered: RenderedBody
 }
 
-/// A rendered page, its model and the fingerprint of the templates it was rendered with.
+/// A rendered page, its model (and, for Markdown pages, what the model was made from) and the fingerprint of the
+/// templates it was rendered with.
 struct CachedPage: Sendable {
     let model: any Hashable & Sendable
+    let inputs: PageInputs?
     let templates: Int
     let file: OutputFile
+}
 
-    func matches(_ other: any Hashable & Sendable, templates fingerprint: Int) -> Bool {
-        templates == fingerprint && AnyHashable(model) == AnyHashable(other)
-    }
+/// What the model of an article or term page is made from. Comparing these is much cheaper than making the model
+/// (layout, table of contents, definitions, tag links) to compare it; values that share storage with the previous
+/// build (an unchanged source's bytes, a reused body's HTML) compare in constant time.
+enum PageInputs: Hashable, Sendable {
+    /// `frame`: the site settings, assets and link context the page shows (see `PageRenderer.frame`).
+    case article(Article, html: String, frame: Int)
+    /// `usedIn`: the titles of the articles that mention the term, in order.
+    case term(GlossaryTerm, html: String, related: [Int], usedIn: [String], frame: Int)
 }
 
 /// The loaded templates and the stamps of the files they came from.
 struct CachedTemplates: Sendable {
     let stamps: [String: FileStamp]
     let set: TemplateSet
+}
+
+extension Hashable {
+    /// Equality with a value of unknown type, opening the existential once (no `AnyHashable` boxes).
+    func isEqual(to other: any Hashable) -> Bool {
+        (other as? Self) == self
+    }
 }

@@ -40,12 +40,14 @@ public final class IncrementalGenerator: @unchecked Sendable {
         var stamps: [String: FileStamp] = [:]
         for file in site.files {
             current[file.path] = file
+            let previous = previousFiles[file.path]
             if case .copy(let url) = file.contents {
+                // A copied file is the same source path: whether its bytes changed, its stamp says.
                 stamps[file.path] = FileStamp(path: url.path)
-                if previousFiles[file.path] != file || copiedStamps[file.path] == nil || copiedStamps[file.path] != stamps[file.path] {
+                if previous?.hasSameContents(as: file) != true || copiedStamps[file.path] == nil || copiedStamps[file.path] != stamps[file.path] {
                     changed.append(file.path)
                 }
-            } else if previousFiles[file.path] != file {
+            } else if previous?.hasSameContents(as: file) != true {
                 changed.append(file.path)
             }
         }

@@ -46,13 +46,17 @@ public enum SiteGenerator {
         }
 
         let pages = SitePages(site: site)
-        let bodies = renderBodies(site: site, pages: pages, previous: cache.bodies, into: &next.bodies)
+        let generatedSitePaths = pages.generatedSitePaths
+        let linkContext = site.linkContextFingerprint(generatedSitePaths: generatedSitePaths)
+        let bodies = renderBodies(site: site, pages: pages, generatedSitePaths: generatedSitePaths, context: linkContext,
+                                  previous: cache.bodies, into: &next.bodies)
         for body in bodies.values { diagnostics.append(contentsOf: body.diagnostics) }
         diagnostics.append(contentsOf: checkFragments(bodies, site: site))
 
         guard let templates = templates?.set, let assets, !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
 
-        let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls)
+        let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls,
+                                    linkContext: linkContext)
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
         let paths = (renderer.outputPaths + PublishingFiles.paths + (assets.files + copied).map(\.path)).sorted()
         if let clash = zip(paths, paths.dropFirst()).first(where: { $0 == $1 })?.0 {
@@ -62,7 +66,8 @@ public enum SiteGenerator {
         guard let staged else {
             let html = renderer.renderAll(reusing: cache.pages)
             next.pages = html.cache
-            let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies)
+            let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies, reusing: cache.searchEntries,
+                                                 into: &next.searchEntries)
             let files = (html.files + published + assets.files + copied).sorted { $0.path < $1.path }
             cache = next
             let generated = GeneratedSite(site: site, files: files, bodies: bodies, warnings: diagnostics.sorted,
@@ -81,7 +86,7 @@ public enum SiteGenerator {
         try staged.writePieces(of: SitePages.feedPath) { (write) throws(BuildFailure) in
             try Feed.write(site: site, pages: pages, bodies: bodies, write)
         }
-        try staged.write(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies) + assets.files + copied)
+        try staged.write(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies, reusing: [:], into: &next.searchEntries) + assets.files + copied)
         cache = next
         let generated = GeneratedSite(site: site, files: [], bodies: bodies, warnings: diagnostics.sorted,
                                       pageCount: pageCount, copiedFileCount: copied.count + assets.files.count)
@@ -107,10 +112,8 @@ public enum SiteGenerator {
     }
 
     /// Every page body, in parallel; a body whose Markdown, page and link context are unchanged is reused.
-    private static func renderBodies(site: Site, pages: SitePages, previous: [String: CachedBody],
-                                     into cache: inout [String: CachedBody]) -> [PageID: RenderedBody] {
-        let generatedSitePaths = pages.generatedSitePaths
-        let context = site.linkContextFingerprint(generatedSitePaths: generatedSitePaths)
+    private static func renderBodies(site: Site, pages: SitePages, generatedSitePaths: Set<String>, context: Int,
+                                     previous: [String: CachedBody], into cache: inout [String: CachedBody]) -> [PageID: RenderedBody] {
         let transformer = PageTransformer(site: site, generatedSitePaths: generatedSitePaths,
                                           options: MarkdownOptions(allowsRawHTML: site.config.allowsRawHTML))
         let pageIDs = pages.markdownPages

@@ -15,7 +15,7 @@ public enum ArticleKind: String, Sendable, CaseIterable {
 }
 
 /// An article from `Content/artikler/`.
-public struct Article: Sendable {
+public struct Article: Sendable, Hashable {
     public let source: SourceText
     public let title: String
     public let date: Day

@@ -61,14 +61,14 @@ public struct ContentLoader: Sendable {
         }
         let config = SiteConfig.parse(yaml: configText.replacingOccurrences(of: "\r\n", with: "\n"), path: configPath, into: &diagnostics)
 
-        var markdown: [(relativePath: String, folder: String)] = []
+        var markdown: [(relativePath: String, folder: String, stamp: FileStamp?)] = []
         var staticFiles: [StaticFile] = []
-        for relativePath in listFiles(into: &diagnostics) {
+        for (relativePath, stamp) in listFiles(into: &diagnostics) {
             let parts = relativePath.split(separator: "/")
             if relativePath == Self.configFile { continue }
             if relativePath.hasSuffix(".md") {
                 if parts.count == 2, [Self.articleFolder, Self.glossaryFolder].contains(String(parts[0])) {
-                    markdown.append((relativePath, String(parts[0])))
+                    markdown.append((relativePath, String(parts[0]), stamp))
                 } else {
                     diagnostics.append(.warning(displayPath(relativePath), "not part of the site: Markdown files belong directly in \(displayPath(Self.articleFolder))/ or \(displayPath(Self.glossaryFolder))/"))
                 }
@@ -79,11 +79,13 @@ public struct ContentLoader: Sendable {
 
         let loader = self
         let previous = cache
+        let rootPath = root.path
         let parsed: [CachedSource] = markdown.parallelMap { entry in
-            let url = loader.root.appendingPathComponent(entry.relativePath)
-            let stamp = FileStamp(path: url.path)
+            // A string path: building a URL per file costs more than the `stat` that decides whether to read it.
+            let path = rootPath + "/" + entry.relativePath
+            let stamp = entry.stamp ?? FileStamp(path: path)
             if let stamp, let cached = previous[entry.relativePath], cached.stamp == stamp { return cached }
-            return CachedSource(stamp: stamp, parsed: loader.parse(url: url, relativePath: entry.relativePath,
+            return CachedSource(stamp: stamp, parsed: loader.parse(path: path, relativePath: entry.relativePath,
                                                                    isArticle: entry.folder == Self.articleFolder))
         }
         cache = [:]
@@ -101,15 +103,15 @@ public struct ContentLoader: Sendable {
         )
     }
 
-    private func parse(url: URL, relativePath: String, isArticle: Bool) -> ParsedSource {
+    private func parse(path: String, relativePath: String, isArticle: Bool) -> ParsedSource {
         var diagnostics = Diagnostics()
-        let path = displayPath(relativePath)
-        guard let bytes = FileManager.default.contents(atPath: url.path) else {
-            return ParsedSource(diagnostics: [.error(path, "the file cannot be read")])
+        let display = displayPath(relativePath)
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            return ParsedSource(diagnostics: [.error(display, "the file cannot be read")])
         }
         let source: SourceText
         do throws(Diagnostic) {
-            source = try SourceText(path: path, contentPath: relativePath, bytes: Array(bytes))
+            source = try SourceText(path: display, contentPath: relativePath, bytes: Array(bytes))
         } catch {
             return ParsedSource(diagnostics: [error])
         }
@@ -120,9 +122,10 @@ public struct ContentLoader: Sendable {
     }
     /// Every regular file under the root, sorted, skipping hidden files. A symbolic link is followed only when it
     /// stays inside the root: content must never read from elsewhere.
-    private func listFiles(into diagnostics: inout Diagnostics) -> [String] {
+    /// With each file, its stamp when listing already read it (a file reached through a symbolic link has none).
+    private func listFiles(into diagnostics: inout Diagnostics) -> [(path: String, stamp: FileStamp?)] {
         let rootPath = root.resolvingSymlinksInPath().path
-        var files: [String] = []
+        var files: [(path: String, stamp: FileStamp?)] = []
         var folders = [""]
         var visitedFolders: Set<String> = [rootPath]
         // The resolved path of each folder being walked: an entry that is not a symbolic link resolves to its folder's
@@ -139,13 +142,14 @@ public struct ContentLoader: Sendable {
                 let relativePath = folder.isEmpty ? name : folder + "/" + name
                 if let folderResolved = resolvedFolders[folder], let kind = Self.kindIfNotALink(folderResolved + "/" + name) {
                     let resolved = folderResolved + "/" + name
-                    if kind == .folder {
+                    switch kind {
+                    case .folder:
                         if visitedFolders.insert(resolved).inserted {
                             folders.append(relativePath)
                             resolvedFolders[relativePath] = resolved
                         }
-                    } else {
-                        files.append(relativePath)
+                    case .file(let stamp):
+                        files.append((relativePath, stamp))
                     }
                     continue
                 }
@@ -167,14 +171,17 @@ public struct ContentLoader: Sendable {
                         resolvedFolders[relativePath] = resolved
                     }
                 } else {
-                    files.append(relativePath)
+                    files.append((relativePath, nil))
                 }
             }
         }
-        return files.sorted()
+        return files.sorted { $0.path < $1.path }
     }
 
-    private enum EntryKind { case file, folder }
+    private enum EntryKind {
+        case file(FileStamp)
+        case folder
+    }
 
     /// What `lstat` says `path` is, or nil when it is a symbolic link or cannot be read (the caller then resolves it).
     private static func kindIfNotALink(_ path: String) -> EntryKind? {
@@ -183,7 +190,7 @@ public struct ContentLoader: Sendable {
         switch status.st_mode & S_IFMT {
         case S_IFLNK: return nil
         case S_IFDIR: return .folder
-        default: return .file
+        default: return .file(FileStamp(status))
         }
     }
 }

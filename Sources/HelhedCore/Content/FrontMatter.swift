@@ -113,6 +113,16 @@ public struct FrontMatter {
         }
     }
 
+    /// A whole number no smaller than `minimum`.
+    public func number(_ key: String, minimum: Int, into diagnostics: inout Diagnostics) -> Int? {
+        guard let field = fields[key], !Self.isNull(field.node) else { return nil }
+        guard let text = field.node.scalar?.string, let value = Int(text), value >= minimum else {
+            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a whole number of at least \(minimum) (got \(Self.describe(field.node)))"))
+            return nil
+        }
+        return value
+    }
+
     /// A list of texts; a single text is accepted as a list of one.
     public func textList(_ key: String, into diagnostics: inout Diagnostics) -> [String] {
         locatedTextList(key, into: &diagnostics).map(\.value)
@@ -213,7 +223,7 @@ public struct FrontMatter {
 }
 
 /// A value from a file, with the line it was written on.
-public struct Located<Value: Sendable>: Sendable {
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     public let value: Value
     public let line: Int
 

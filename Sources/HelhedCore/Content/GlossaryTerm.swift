@@ -1,5 +1,5 @@
 /// A term from `Content/ordforklaringer/`.
-public struct GlossaryTerm: Sendable {
+public struct GlossaryTerm: Sendable, Hashable {
     public let source: SourceText
     /// The term as written in running text, e.g. "helhedsplan".
     public let title: String

@@ -9,11 +9,17 @@ public struct SiteConfig: Sendable {
     public var allowsRawHTML: Bool
     /// Link glossary terms automatically in running text.
     public var autolinksTerms: Bool
+    /// How many of the newest articles the feed holds (each with its full text); nil for all of them.
+    public var feedLimit: Int?
 
-    public static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink"]
+    /// Feeds are read for what is new; a feed of every article of a large site would be tens of megabytes.
+    public static let defaultFeedLimit = 50
+
+    public static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit"]
 
     public init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
-                allowsRawHTML: Bool = false, autolinksTerms: Bool = true) {
+                allowsRawHTML: Bool = false, autolinksTerms: Bool = true, feedLimit: Int? = SiteConfig.defaultFeedLimit) {
+        self.feedLimit = feedLimit
         self.title = title
         self.description = description
         self.baseURL = baseURL
@@ -43,6 +49,8 @@ public struct SiteConfig: Sendable {
         let publisher = fields.text("publisher", required: false, into: &diagnostics)
         let allowsRawHTML = fields.flag("unsafe_html", into: &diagnostics) ?? false
         let autolinks = fields.flag("autolink", into: &diagnostics) ?? true
+        // 0 means no limit.
+        let feedLimit = fields.number("feed_limit", minimum: 0, into: &diagnostics) ?? defaultFeedLimit
         var baseURL: BaseURL?
         if let baseURLText {
             baseURL = BaseURL(baseURLText)
@@ -52,6 +60,6 @@ public struct SiteConfig: Sendable {
         }
         guard let title, let description, let baseURL else { return nil }
         return SiteConfig(title: title, description: description, baseURL: baseURL, language: language, publisher: publisher,
-                          allowsRawHTML: allowsRawHTML, autolinksTerms: autolinks)
+                          allowsRawHTML: allowsRawHTML, autolinksTerms: autolinks, feedLimit: feedLimit == 0 ? nil : feedLimit)
     }
 }

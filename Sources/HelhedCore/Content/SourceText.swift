@@ -2,7 +2,7 @@ import Foundation
 
 /// A Markdown file as read from disk: checked to be UTF-8 text, with a byte-order mark dropped and line endings
 /// made `\n`, split into its front matter and its body.
-public struct SourceText: Sendable {
+public struct SourceText: Sendable, Hashable {
     /// The path as shown in messages, e.g. `Content/artikler/kolding.md`.
     public let path: String
     /// The path inside `Content/`, e.g. `artikler/kolding.md`; empty for text that is not a site file.

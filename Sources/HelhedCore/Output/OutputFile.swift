@@ -17,6 +17,22 @@ public struct OutputFile: Sendable, Equatable {
         self.contents = contents
     }
 
+    /// Whether both hold the same bytes (copied files: the same source). Byte for byte: `String ==` would call two
+    /// texts equal that differ only in Unicode normalization, which for a file means it changed.
+    public func hasSameContents(as other: OutputFile) -> Bool {
+        switch (contents, other.contents) {
+        case (.text(var lhs), .text(var rhs)):
+            return lhs.withUTF8 { lhs in
+                rhs.withUTF8 { rhs in
+                    lhs.count == rhs.count
+                        && (lhs.baseAddress == rhs.baseAddress || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0)
+                }
+            }
+        default:
+            return contents == other.contents
+        }
+    }
+
     /// The bytes of the file (reading copied files from disk).
     public func data() throws -> Data {
         switch contents {

@@ -1,4 +1,5 @@
-/// `feed.xml`: an Atom 1.0 feed of every published article, newest first, with the full body.
+/// `feed.xml`: an Atom 1.0 feed of the newest published articles (`feed_limit` in `site.yml`, 50 by default), newest
+/// first, with the full body.
 ///
 /// Everything in it is derived from the content, never from the clock, so two builds of the same content give
 /// the same bytes: the feed's `updated` is the newest `updated`/`date` of the articles (1970-01-01 when there are
@@ -21,7 +22,7 @@ public enum Feed {
     static func bytes(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [UInt8] {
         var output: [UInt8] = []
         // Generous: escaping grows HTML by about half, and pages of a reservation that are never written cost no memory.
-        output.reserveCapacity(pages.articlesNewestFirst.reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.utf8.count ?? 0) * 2 })
+        output.reserveCapacity(pages.articlesNewestFirst.prefix(site.config.feedLimit ?? .max).reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.utf8.count ?? 0) * 2 })
         write(site: site, pages: pages, bodies: bodies) { output += $0 }
         return output
     }
@@ -53,7 +54,7 @@ public enum Feed {
         }
         try deliver(start)
         // Entries are made on all cores, a piece of `entriesPerPiece` articles each, and handed over in order.
-        let articles = pages.articlesNewestFirst
+        let articles = site.config.feedLimit.map { Array(pages.articlesNewestFirst.prefix($0)) } ?? pages.articlesNewestFirst
         let entriesPerPiece = 64
         let piecesPerRound = 16
         var first = 0

@@ -30,30 +30,59 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     /// How much body text stands in for a missing summary.
     static let snippetLength = 180
 
+    /// What one entry is made from. Equal inputs give an equal entry, which is how a rebuild in `helhed serve` reuses
+    /// the entries of pages an edit did not touch.
+    struct Inputs: Hashable, Sendable {
+        let page: PageID
+        let title: String
+        let url: String
+        let kind: String
+        let summary: String?
+        let names: [String]
+        /// The body's readable text (see `RenderedBody.readableText`).
+        let text: String
+        /// The mentioned terms, by index, with their names (a term's renamed alias changes the entry).
+        let mentionedTerms: [Int]
+        let mentionedNames: [[String]]
+    }
+
     /// Articles newest first, then terms in Danish order: the order ties are shown in.
-    public static func build(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> SearchIndex {
+    static func inputs(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [Inputs] {
         let order = pages.articlesNewestFirst.map(PageID.article) + pages.termsAlphabetically.map(PageID.term)
-        // The words of each term's names, once: every page that mentions a term lists them.
-        let termNameWords = site.terms.parallelMap { term in term.names.flatMap(SearchText.words) }
-        let entries = order.parallelMap { page -> Entry in
+        return order.map { page in
             // The words come from cmark's AST of the body (text and code), never from the rendered HTML; the
             // transformer kept that text when it parsed the body, so the body is not parsed a second time.
             let body = bodies[page]
-            let text = body?.readableText ?? ""
-            // Only the set of the mentioned terms' words matters (the words are sorted below), so no Danish sort here.
-            let mentioned = body.map { Array($0.mentionedTerms) } ?? []
+            let mentioned = body.map { $0.mentionedTerms.sorted() } ?? []
+            let mentionedNames = mentioned.map { site.terms[$0].names }
             switch page {
             case .article(let index):
                 let article = site.articles[index]
-                return entry(title: article.title, url: site.baseURL.link(to: article.sitePath), kind: articleKind,
-                             summary: article.summary, names: [article.title], text: text, termWords: mentioned.flatMap { termNameWords[$0] })
+                return Inputs(page: page, title: article.title, url: site.baseURL.link(to: article.sitePath), kind: articleKind,
+                              summary: article.summary, names: [article.title], text: body?.readableText ?? "",
+                              mentionedTerms: mentioned, mentionedNames: mentionedNames)
             case .term(let index):
                 let term = site.terms[index]
-                return entry(title: term.title, url: site.baseURL.link(to: term.sitePath), kind: termKind,
-                             summary: term.summary, names: term.names, text: text, termWords: mentioned.flatMap { termNameWords[$0] })
+                return Inputs(page: page, title: term.title, url: site.baseURL.link(to: term.sitePath), kind: termKind,
+                              summary: term.summary, names: term.names, text: body?.readableText ?? "",
+                              mentionedTerms: mentioned, mentionedNames: mentionedNames)
             }
         }
-        return SearchIndex(version: 1, pages: entries)
+    }
+
+    public static func build(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> SearchIndex {
+        let termNameWords = termNameWords(site)
+        return SearchIndex(version: 1, pages: inputs(site: site, pages: pages, bodies: bodies).parallelMap { entry($0, termNameWords) })
+    }
+
+    /// The words of each term's names, once: every page that mentions a term lists them.
+    static func termNameWords(_ site: Site) -> [[String]] {
+        site.terms.parallelMap { term in term.names.flatMap(SearchText.words) }
+    }
+
+    static func entry(_ inputs: Inputs, _ termNameWords: [[String]]) -> Entry {
+        entry(title: inputs.title, url: inputs.url, kind: inputs.kind, summary: inputs.summary, names: inputs.names, text: inputs.text,
+              termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] })
     }
 
     /// `termWords`: the words of the names of the terms the page mentions.
@@ -88,10 +117,36 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     /// one piece held several copies of a large site's index in memory at once and used one core. `SearchTests`
     /// checks the two agree.
     public func json() -> [UInt8] {
-        let encoded = pages.parallelMap { entry in
-            // Encoding plain strings cannot fail.
-            Self.escapingMarkup(try! Self.encoder().encode(entry))
+        Self.joined(pages.parallelMap(Self.encoded), version: version)
+    }
+
+    /// The index's JSON, reusing the encoded entry of every page whose inputs equal those in `previous`
+    /// (keyed by URL), and filling `cache` with this build's entries.
+    static func json(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
+                     into cache: inout [String: CachedSearchEntry]) -> [UInt8] {
+        let inputs = inputs(site: site, pages: pages, bodies: bodies)
+        let changed = inputs.filter { previous[$0.url]?.inputs != $0 }
+        // The words of the names of the terms the changed entries mention: all terms in a full build, a few in a rebuild.
+        let needed = Array(Set(changed.flatMap(\.mentionedTerms))).sorted()
+        let neededWords = needed.parallelMap { site.terms[$0].names.flatMap(SearchText.words) }
+        let termNameWords = Dictionary(uniqueKeysWithValues: zip(needed, neededWords))
+        let entries = inputs.parallelMap { inputs -> CachedSearchEntry in
+            if let cached = previous[inputs.url], cached.inputs == inputs { return cached }
+            let entry = entry(title: inputs.title, url: inputs.url, kind: inputs.kind, summary: inputs.summary, names: inputs.names,
+                              text: inputs.text, termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] ?? [] })
+            return CachedSearchEntry(inputs: inputs, json: encoded(entry))
         }
+        cache = Dictionary(entries.map { ($0.inputs.url, $0) }, uniquingKeysWith: { first, _ in first })
+        return joined(entries.map(\.json), version: 1)
+    }
+
+    /// One entry as JSON, with markup characters escaped.
+    static func encoded(_ entry: Entry) -> [UInt8] {
+        // Encoding plain strings cannot fail.
+        escapingMarkup(try! encoder().encode(entry))
+    }
+
+    static func joined(_ encoded: [[UInt8]], version: Int) -> [UInt8] {
         var json: [UInt8] = []
         json.reserveCapacity(encoded.reduce(64) { $0 + $1.count + 1 })
         json.append(contentsOf: #"{"pages":["#.utf8)
@@ -125,6 +180,19 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     }
 
     public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> OutputFile {
-        OutputFile(path: SitePages.searchIndexPath, contents: .bytes(build(site: site, pages: pages, bodies: bodies).json()))
+        var cache: [String: CachedSearchEntry] = [:]
+        return make(site: site, pages: pages, bodies: bodies, reusing: [:], into: &cache)
     }
+
+    static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
+                     into cache: inout [String: CachedSearchEntry]) -> OutputFile {
+        OutputFile(path: SitePages.searchIndexPath,
+                   contents: .bytes(json(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache)))
+    }
+}
+
+/// A search index entry as encoded last time, and what it was made from.
+struct CachedSearchEntry: Sendable {
+    let inputs: SearchIndex.Inputs
+    let json: [UInt8]
 }

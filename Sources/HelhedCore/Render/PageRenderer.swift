@@ -8,8 +8,15 @@ struct PageRenderer: Sendable {
     let siteModel: SiteModel
     /// Articles that mention each term, in Danish order: the terms' "Bruges i".
     let usedIn: [[Int]]
+    /// The slug of every tag name the articles use, made once.
+    let tagSlugs: [String: String]
+    /// Every article's card, made once: the front page, the article list and the tag pages all show them.
+    let cards: [ArticleCard]
+    /// A fingerprint of everything outside a Markdown page that its model shows: the site settings, the theme's assets
+    /// and the link context (addresses, the glossary's names and definitions).
+    let frame: Int
 
-    init(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs) {
+    init(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs, linkContext: Int) {
         self.site = site
         self.pages = pages
         self.bodies = bodies
@@ -29,17 +36,29 @@ struct PageRenderer: Sendable {
         // One Danish sort of all titles, then each list by position: a Danish sort per term cost more than rendering.
         let titleRank = DanishText.ranks(of: site.articles.map(\.title))
         self.usedIn = usedIn.map { articles in articles.sorted { titleRank[$0] < titleRank[$1] } }
+        let tagSlugs = Dictionary(uniqueKeysWithValues: Set(site.articles.flatMap(\.tags)).map { ($0, Slug.make(from: $0)) })
+        self.tagSlugs = tagSlugs
+        cards = site.articles.parallelMap { article in Self.card(article, site: site, tagSlugs: tagSlugs) }
+        var frame = Hasher()
+        frame.combine(linkContext)
+        frame.combine(siteModel)
+        frame.combine(assets)
+        self.frame = frame.finalize()
     }
 
     /// Every HTML page of the site, rendered in parallel (each task reads only shared, immutable values). A page whose
     /// view model and templates equal those of `previous` is not rendered again.
     func renderAll(reusing previous: [String: CachedPage] = [:]) -> (files: [OutputFile], cache: [String: CachedPage], rendered: Int) {
         let results = jobs.parallelMap { job -> (page: CachedPage, isNew: Bool) in
-            let (path, template, model) = (path(job), template(job), model(job))
+            let (path, template, inputs) = (path(job), template(job), inputs(job))
             let fingerprint = templates.fingerprints[template] ?? 0
-            if let cached = previous[path], cached.matches(model, templates: fingerprint) { return (cached, false) }
+            let cached = previous[path].flatMap { $0.templates == fingerprint ? $0 : nil }
+            // A Markdown page whose inputs are unchanged needs no model: most pages of a rebuild end here.
+            if let cached, let inputs, cached.inputs == inputs { return (cached, false) }
+            let model = model(job)
+            if let cached, cached.model.isEqual(to: model) { return (CachedPage(model: model, inputs: inputs, templates: fingerprint, file: cached.file), false) }
             let file = OutputFile(path: path, contents: .text(templates.render(template, model)))
-            return (CachedPage(model: model, templates: fingerprint, file: file), true)
+            return (CachedPage(model: model, inputs: inputs, templates: fingerprint, file: file), true)
         }
         let cache = Dictionary(results.map { ($0.page.file.path, $0.page) }, uniquingKeysWith: { first, _ in first })
         return (results.map(\.page.file), cache, results.filter(\.isNew).count)
@@ -97,6 +116,19 @@ struct PageRenderer: Sendable {
         case .page(.article): "article"
         case .page(.term): "term"
         case .tag: "tag"
+        }
+    }
+
+    /// What a Markdown page's model is made from, for pages whose model is costly to make (see `PageInputs`).
+    private func inputs(_ job: Job) -> PageInputs? {
+        switch job {
+        case .page(.article(let index)):
+            return .article(site.articles[index], html: bodies[.article(index)]?.html ?? "", frame: frame)
+        case .page(.term(let index)):
+            let usedIn = usedIn[index].map { site.articles[$0].title }
+            return .term(site.terms[index], html: bodies[.term(index)]?.html ?? "", related: site.relatedTerms[index], usedIn: usedIn, frame: frame)
+        default:
+            return nil
         }
     }
 
@@ -244,15 +276,24 @@ struct PageRenderer: Sendable {
     // MARK: Parts
 
     private func card(_ index: Int) -> ArticleCard {
-        let article = site.articles[index]
-        return ArticleCard(title: article.title, url: site.baseURL.link(to: article.sitePath), kind: article.kind.label,
-                           date: article.date.danish, dateISO: article.date.description, summary: article.summary, tags: tagLinks(article.tags))
+        cards[index]
+    }
+
+    private static func card(_ article: Article, site: Site, tagSlugs: [String: String]) -> ArticleCard {
+        ArticleCard(title: article.title, url: site.baseURL.link(to: article.sitePath), kind: article.kind.label,
+                    date: article.date.danish, dateISO: article.date.description, summary: article.summary,
+                    tags: tagLinks(article.tags, site: site, tagSlugs: tagSlugs))
     }
 
     private func tagLinks(_ names: [String]) -> [TagLink] {
+        Self.tagLinks(names, site: site, tagSlugs: tagSlugs)
+    }
+
+    private static func tagLinks(_ names: [String], site: Site, tagSlugs: [String: String]) -> [TagLink] {
         var seen: Set<String> = []
         return names.compactMap { name in
-            let slug = Slug.make(from: name)
+            // Every card lists its tags: the slug comes from the tag list rather than being made again each time.
+            let slug = tagSlugs[name] ?? Slug.make(from: name)
             guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
             return TagLink(name: name, url: site.baseURL.link(to: "emner/\(slug)/"))
         }

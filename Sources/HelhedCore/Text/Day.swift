@@ -52,7 +52,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `2022-08-20`
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Not String(format:): it goes through Foundation's formatter, and every card and page shows dates.
+        Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2)
     }
 
     /// `20. august 2022`, with the month name from ICU's Danish data.
@@ -62,6 +63,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `2022-08-20T00:00:00Z`, for feeds.
     public var rfc3339: String { description + "T00:00:00Z" }
+
+    private static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
 
     private static let danishMonthNames: [String] = {
         let formatter = DateFormatter()

@@ -75,6 +75,22 @@ import Testing
         #expect(html.contains("<h2 id=\"baggrund\">"))
     }
 
+    @Test func feedLimitKeepsTheNewestArticles() throws {
+        let fixture = try PublishFixture()
+        defer { fixture.remove() }
+        let config = "title: Boligtest\ndescription: En testside.\nbase_url: https://example.org/\n"
+        try fixture.write("site.yml", config + "feed_limit: 1\n")
+        let limited = try Self.parse(try #require(PublishFixture.text(try fixture.generate(), "feed.xml")))
+        #expect(limited.elements(forLocalName: "entry", uri: Self.atom).compactMap { Self.child($0, "title")?.stringValue }
+                == ["Kolding prøver noget nyt"])
+        try fixture.write("site.yml", config + "feed_limit: 0\n")
+        let all = try Self.parse(try #require(PublishFixture.text(try fixture.generate(), "feed.xml")))
+        #expect(all.elements(forLocalName: "entry", uri: Self.atom).count == 2)
+        try fixture.write("site.yml", config + "feed_limit: -3\n")
+        #expect(throws: BuildFailure.self) { try fixture.generate() }
+        #expect(SiteConfig.defaultFeedLimit == 50)
+    }
+
     @Test func theAuthorIsTheSiteTitleWithoutAPublisher() throws {
         let fixture = try PublishFixture(publisher: nil)
         defer { fixture.remove() }

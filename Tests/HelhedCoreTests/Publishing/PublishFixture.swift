@@ -74,15 +74,7 @@ struct PublishFixture {
 
     /// Every file of a built site, by its path inside it, sorted.
     static func files(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue {
-                files.append(path)
-            }
-        }
-        return files.sorted()
+        FixtureSite.files(under: folder)
     }
 
     /// A generated file's text (for files the build generates as text or bytes).

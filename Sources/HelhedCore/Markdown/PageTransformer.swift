@@ -369,6 +369,20 @@ private struct TransformRun {
     }
 
     static func encodeFragment(_ fragment: String) -> String {
-        fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+        // Heading ids are letters, digits and '-', which need no encoding; Foundation costs thousands of instructions
+        // to say so.
+        if fragment.utf8.allSatisfy(isUnreservedASCII) { return fragment }
+        return fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+    }
+
+    /// RFC 3986's unreserved characters (letters, digits, `-._~`), allowed unencoded everywhere in a URL.
+    private static func isUnreservedASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 }

@@ -96,6 +96,18 @@ import Testing
         #expect(messages == ["Content/artikler/x.md:3: error: front matter: 'title' is given twice"])
     }
 
+    /// Yams' tag rules are skipped when every key is plain text; keys its rules would tag otherwise keep them, so a
+    /// plain `1` and a quoted "1" stay two keys for Yams, and Helhed reports the repeat at the second one.
+    @Test func keysDecideWhetherYamsNeedsItsTagRules() throws {
+        #expect(YAMLChecks.scan("title: A\ndate: 2022-01-01\ntags: [a, 1]\nextra: {x-y: 1, z_2: \"3\"}\n").keysArePlainText)
+        #expect(YAMLChecks.scan("'1': a\n\"true\": b\n!!str 3: c\n").keysArePlainText)
+        for yaml in ["1: a\n", "true: a\n", "Off: a\n", "~: a\n", "a b: c\n", "æble: a\n", "? [a]\n: b\n", "x: {null: 1}\n", "x: [\n"] {
+            #expect(!YAMLChecks.scan(yaml).keysArePlainText, "\(yaml)")
+        }
+        let (_, messages) = try parseArticle("---\ntitle: A\n1: x\n\"1\": y\ndate: 2022-01-01\nkind: case\n---\n")
+        #expect(messages == ["Content/artikler/x.md:4: error: front matter: '1' is given twice"])
+    }
+
     @Test func acceptsCRLFAndAByteOrderMark() throws {
         let text = "\u{FEFF}---\r\ntitle: A\r\ndate: 2022-01-01\r\nkind: event\r\n---\r\nLinje et\r\nLinje to\r\n"
         let (article, messages) = try parseArticle(text)

@@ -136,6 +136,17 @@ import Testing
         }
     }
 
+    /// UTF-8 is checked eight ASCII bytes at a time; a bad byte is found wherever it sits in such a block.
+    @Test func findsTheFirstInvalidUTF8ByteAnywhere() {
+        for offset in 0..<40 {
+            for bad: [UInt8] in [[0xFF], [0xC3], [0xE6, 0x72], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] {
+                let bytes = Array(repeating: UInt8(ascii: "a"), count: offset) + Array("æ".utf8) + bad + Array(repeating: UInt8(ascii: "b"), count: 20)
+                #expect(SourceText.firstInvalidUTF8Offset(bytes) == offset + 2, "\(offset) \(bad)")
+            }
+        }
+        #expect(SourceText.firstInvalidUTF8Offset(Array(String(repeating: "ascii æøå ", count: 50).utf8)) == nil)
+    }
+
     @Test func readsTermsWithAliasesAndRelated() throws {
         var diagnostics = Diagnostics()
         let term = GlossaryTerm.parse(try source("""

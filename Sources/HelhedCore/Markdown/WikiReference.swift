@@ -19,9 +19,9 @@ struct WikiReference: Equatable {
         var index = 0
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), bar = UInt8(ascii: "|")
         while index + 1 < bytes.count {
-            // Most texts have no `[` at all: memchr finds the next one (or none) many bytes at a time.
-            guard let found = memchr(bytes.baseAddress! + index, Int32(open), bytes.count - index) else { break }
-            index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            // Most texts have no `[` at all.
+            guard let found = bytes.firstIndex(ofByte: open, from: index) else { break }
+            index = found
             guard index + 1 < bytes.count, bytes[index + 1] == open else { index += 1; continue }
             var end = index + 2
             var isValid = true

@@ -52,13 +52,19 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     func render(_ template: String, _ model: Any) -> String {
-        guard let nodes = templates[template] else { return "" }
+        String(decoding: renderBytes(template, model), as: UTF8.self)
+    }
+
+    /// The page as UTF-8. It is valid UTF-8 by construction (whole strings appended, indentation inserted between
+    /// tokens), so a caller that only writes it out can skip the check a `String` makes of every byte.
+    func renderBytes(_ template: String, _ model: Any) -> [UInt8] {
+        guard let nodes = templates[template] else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(32 * 1024)
         let state = RenderState()
         var context = Context(stack: [Frame(model)], serials: [state.nextSerial()], state: state, indentation: nil, overrides: nil)
         render(nodes, context: &context, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     // MARK: Compiling swift-mustache's token tree

@@ -54,7 +54,7 @@ struct PageRenderer: Sendable {
         while start < jobs.count {
             let end = start + min(size, jobs.count - start)
             try deliver(Array(jobs[start..<end]).parallelMap { job in
-                OutputFile(path: path(job), contents: .text(templates.render(template(job), model(job))))
+                OutputFile(path: path(job), contents: templates.renderContents(template(job), model(job)))
             })
             start = end
         }

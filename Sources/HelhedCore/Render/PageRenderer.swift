@@ -8,6 +8,9 @@ struct PageRenderer: Sendable {
     let siteModel: SiteModel
     /// Articles that mention each term, in Danish order: the terms' "Bruges i".
     let usedIn: [[Int]]
+    /// Every article's card, made once (on all cores): each is shown on the front page, the article list and the page
+    /// of each of its tags.
+    let cards: [ArticleCard]
 
     init(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs) {
         self.site = site
@@ -29,6 +32,7 @@ struct PageRenderer: Sendable {
         // One Danish sort of all titles, then each list by position: a Danish sort per term cost more than rendering.
         let titleRank = DanishText.ranks(of: site.articles.map(\.title))
         self.usedIn = usedIn.map { articles in articles.sorted { titleRank[$0] < titleRank[$1] } }
+        cards = Array(site.articles.indices).parallelMap { index in Self.card(site.articles[index], base: base) }
     }
 
     /// Every HTML page of the site, rendered in parallel (each task reads only shared, immutable values). A page whose
@@ -167,7 +171,7 @@ struct PageRenderer: Sendable {
                            isArticle: true, crumbs: [articlesCrumb]),
             title: article.title, kind: article.kind.label, date: article.date.danish, dateISO: article.date.description,
             updated: article.updated?.danish, updatedISO: article.updated?.description, summary: article.summary,
-            tags: tagLinks(article.tags), hasTags: !article.tags.isEmpty, body: HTML(body.html),
+            tags: cards[index].tags, hasTags: !article.tags.isEmpty, body: HTML(body.html),
             contents: contents(body), hasContents: !body.tableOfContents.isEmpty,
             definitions: definitions(body), hasDefinitions: !body.linkedTerms.isEmpty
         )
@@ -243,18 +247,19 @@ struct PageRenderer: Sendable {
 
     // MARK: Parts
 
-    private func card(_ index: Int) -> ArticleCard {
-        let article = site.articles[index]
-        return ArticleCard(title: article.title, url: site.baseURL.link(to: article.sitePath), kind: article.kind.label,
-                           date: article.date.danish, dateISO: article.date.description, summary: article.summary, tags: tagLinks(article.tags))
+    private func card(_ index: Int) -> ArticleCard { cards[index] }
+
+    private static func card(_ article: Article, base: BaseURL) -> ArticleCard {
+        ArticleCard(title: article.title, url: base.link(to: article.sitePath), kind: article.kind.label,
+                    date: article.date.danish, dateISO: article.date.description, summary: article.summary, tags: tagLinks(article.tags, base: base))
     }
 
-    private func tagLinks(_ names: [String]) -> [TagLink] {
+    private static func tagLinks(_ names: [String], base: BaseURL) -> [TagLink] {
         var seen: Set<String> = []
         return names.compactMap { name in
             let slug = Slug.make(from: name)
             guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
-            return TagLink(name: name, url: site.baseURL.link(to: "emner/\(slug)/"))
+            return TagLink(name: name, url: base.link(to: "emner/\(slug)/"))
         }
     }
 

@@ -22,7 +22,8 @@ public enum HTMLEscaping {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if needsEscaping(byte) {
+                // All five are at most '>' (0x3E); letters and every byte of a multi-byte character are above it.
+                if byte <= UInt8(ascii: ">") && needsEscaping(byte) {
                     output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                     appendEntity(byte, to: &output)
                     runStart = index + 1
@@ -33,17 +34,16 @@ public enum HTMLEscaping {
         }
     }
 
-    private static let entities: [[UInt8]] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].map { Array($0.utf8) }
-
     @inline(__always)
     private static func appendEntity(_ byte: UInt8, to output: inout [UInt8]) {
-        switch byte {
-        case UInt8(ascii: "&"): output.append(contentsOf: entities[0])
-        case UInt8(ascii: "<"): output.append(contentsOf: entities[1])
-        case UInt8(ascii: ">"): output.append(contentsOf: entities[2])
-        case UInt8(ascii: "\""): output.append(contentsOf: entities[3])
-        default: output.append(contentsOf: entities[4])
+        let entity: StaticString = switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        default: "&#39;"
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
     }
 
     @inline(__always)

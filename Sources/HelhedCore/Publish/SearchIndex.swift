@@ -88,10 +88,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     /// one piece held several copies of a large site's index in memory at once and used one core. `SearchTests`
     /// checks the two agree.
     public func json() -> [UInt8] {
-        let encoded = pages.parallelMap { entry in
-            // Encoding plain strings cannot fail.
-            Self.escapingMarkup(try! Self.encoder().encode(entry))
-        }
+        let encoded = pages.parallelMap { entry in entry.markupSafeJSON() }
         var json: [UInt8] = []
         json.reserveCapacity(encoded.reduce(64) { $0 + $1.count + 1 })
         json.append(contentsOf: #"{"pages":["#.utf8)

@@ -48,32 +48,33 @@ public struct TermMatcher: Sendable {
         // More than 255 distinct bytes cannot occur in practice; if it did, the extra bytes share class 0 and merely never match.
         let classCount = min(nextClass, 256)
 
-        // Build the trie.
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // Build the trie, flat: `trie[state * classCount + symbol]` is the child, or -1. (An array per state cost an
+        // allocation per byte of every name, in the serial assembly of the site.)
+        var trie = [Int32](repeating: -1, count: classCount)
         var patternAtState: [Int32] = [-1]
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for byte in pattern.bytes {
-                let symbol = Int(classes[Int(byte)])
-                if trie[state][symbol] < 0 {
-                    trie[state][symbol] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: classCount))
+                let slot = state * classCount + Int(classes[Int(byte)])
+                if trie[slot] < 0 {
+                    trie[slot] = Int32(patternAtState.count)
+                    trie.append(contentsOf: repeatElement(-1, count: classCount))
                     patternAtState.append(-1)
                 }
-                state = Int(trie[state][symbol])
+                state = Int(trie[slot])
             }
             patternAtState[state] = Int32(index)
         }
 
         // Breadth-first: failure links, completed transitions and output links.
-        let stateCount = trie.count
+        let stateCount = patternAtState.count
         var failure = [Int32](repeating: 0, count: stateCount)
         var nextOutput = [Int32](repeating: -1, count: stateCount)
         var flat = [Int32](repeating: 0, count: stateCount * classCount)
         var queue: [Int] = []
         queue.reserveCapacity(stateCount)
         for symbol in 1..<max(classCount, 1) {
-            let child = trie[0][symbol]
+            let child = trie[symbol]
             if child >= 0 {
                 flat[symbol] = child
                 queue.append(Int(child))
@@ -86,7 +87,7 @@ public struct TermMatcher: Sendable {
             let fail = Int(failure[state])
             nextOutput[state] = patternAtState[fail] >= 0 ? Int32(fail) : nextOutput[fail]
             for symbol in 0..<classCount {
-                let child = trie[state][symbol]
+                let child = trie[state * classCount + symbol]
                 if child >= 0 && symbol != 0 {
                     failure[Int(child)] = flat[fail * classCount + symbol]
                     flat[state * classCount + symbol] = child

@@ -22,8 +22,7 @@ public enum HTMLEscaping {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                // All five are at most '>' (0x3E); letters and every byte of a multi-byte character are above it.
-                if byte <= UInt8(ascii: ">") && needsEscaping(byte) {
+                if needsEscaping(byte) {
                     output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                     appendEntity(byte, to: &output)
                     runStart = index + 1
@@ -46,8 +45,12 @@ public enum HTMLEscaping {
         output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
     }
 
+    /// Bit `n` is set for each of the five bytes `n` (`"`, `&`, `'`, `<`, `>`, all below 64).
+    private static let escapedBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    /// One comparison and one bit test: letters and every byte of a multi-byte character are 64 or above.
     @inline(__always)
     private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        byte < 64 && escapedBytes >> byte & 1 != 0
     }
 }

@@ -70,6 +70,14 @@ import Testing
         #expect(day.description == iso)
     }
 
+    @Test func writesISODatesAsFormatDoes() throws {
+        for (year, month, day) in [(1, 1, 1), (9, 9, 9), (10, 10, 10), (999, 12, 31), (1000, 2, 28), (2024, 2, 29), (9999, 12, 31)] {
+            let date = try #require(Day(year: year, month: month, day: day))
+            #expect(date.description == String(format: "%04d-%02d-%02d", year, month, day))
+            #expect(date.rfc3339 == String(format: "%04d-%02d-%02dT00:00:00Z", year, month, day))
+        }
+    }
+
     @Test(arguments: ["i går", "2022-13-01", "2023-02-29", "22-08-20", "2022-8-20", "2022-08-20T10:00", "", "2022/08/20"])
     func rejectsWhatIsNotADate(text: String) {
         #expect(Day(iso: text) == nil)

@@ -96,6 +96,18 @@ import Testing
         #expect(messages == ["Content/artikler/x.md:3: error: front matter: 'title' is given twice"])
     }
 
+    /// Yams' tag rules are skipped when every key is plain text; keys its rules would tag otherwise keep them, so a
+    /// plain `1` and a quoted "1" stay two keys for Yams, and Helhed reports the repeat at the second one.
+    @Test func keysDecideWhetherYamsNeedsItsTagRules() throws {
+        #expect(YAMLChecks.scan("title: A\ndate: 2022-01-01\ntags: [a, 1]\nextra: {x-y: 1, z_2: \"3\"}\n").keysArePlainText)
+        #expect(YAMLChecks.scan("'1': a\n\"true\": b\n!!str 3: c\n").keysArePlainText)
+        for yaml in ["1: a\n", "true: a\n", "Off: a\n", "~: a\n", "a b: c\n", "æble: a\n", "? [a]\n: b\n", "x: {null: 1}\n", "x: [\n"] {
+            #expect(!YAMLChecks.scan(yaml).keysArePlainText, "\(yaml)")
+        }
+        let (_, messages) = try parseArticle("---\ntitle: A\n1: x\n\"1\": y\ndate: 2022-01-01\nkind: case\n---\n")
+        #expect(messages == ["Content/artikler/x.md:4: error: front matter: '1' is given twice"])
+    }
+
     @Test func acceptsCRLFAndAByteOrderMark() throws {
         let text = "\u{FEFF}---\r\ntitle: A\r\ndate: 2022-01-01\r\nkind: event\r\n---\r\nLinje et\r\nLinje to\r\n"
         let (article, messages) = try parseArticle(text)
@@ -122,6 +134,17 @@ import Testing
         #expect(throws: Diagnostic.error("Content/x.md", line: 1, "this is not a text file (it contains a NUL byte); is it a binary file named .md?")) {
             try SourceText(path: "Content/x.md", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x0A])
         }
+    }
+
+    /// UTF-8 is checked eight ASCII bytes at a time; a bad byte is found wherever it sits in such a block.
+    @Test func findsTheFirstInvalidUTF8ByteAnywhere() {
+        for offset in 0..<40 {
+            for bad: [UInt8] in [[0xFF], [0xC3], [0xE6, 0x72], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]] {
+                let bytes = Array(repeating: UInt8(ascii: "a"), count: offset) + Array("æ".utf8) + bad + Array(repeating: UInt8(ascii: "b"), count: 20)
+                #expect(SourceText.firstInvalidUTF8Offset(bytes) == offset + 2, "\(offset) \(bad)")
+            }
+        }
+        #expect(SourceText.firstInvalidUTF8Offset(Array(String(repeating: "ascii æøå ", count: 50).utf8)) == nil)
     }
 
     @Test func readsTermsWithAliasesAndRelated() throws {

@@ -137,6 +137,26 @@ import Testing
         ].sorted())
     }
 
+    /// `LinkResolver` reads ASCII addresses byte by byte; that must be what the Character-based reading gives.
+    @Test func addressesReadAsBytesAgreeWithCharacters() {
+        let addresses = ["https://x.dk/a#b", "mailto:a@b.dk", "a.md", "../x/y.md#frag", "//cdn/x", "a//b/./../c/", "/", "",
+                         "1abc:x", "a+b-c.d:e", "ab_c:d", "#", "x#y#z", "c:\\x", "java script:x", "æble.md#ø", "a\u{301}:b#c\u{301}"]
+        for address in addresses {
+            let colon = address.firstIndex(of: ":")
+            let candidate = colon.map { address[..<$0] }
+            let scheme = candidate.flatMap { candidate -> String? in
+                guard let first = candidate.first, first.isASCII, first.isLetter,
+                      candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+                else { return nil }
+                return String(candidate)
+            }
+            #expect(LinkResolver.scheme(of: address) == scheme, "\(address)")
+            #expect(LinkResolver.segments(of: address) == address.split(separator: "/"), "\(address)")
+            let hash = address.firstIndex(of: "#")
+            #expect(LinkResolver.splitFragment(address).path == hash.map { String(address[..<$0]) } ?? address, "\(address)")
+        }
+    }
+
     @Test func scriptLinksNeverReachTheOutput() throws {
         let (html, messages, site) = try Self.article("[klik](javascript:alert(1)) [x](JaVaScRiPt:alert(2)) ![y](vbscript:z)")
         #expect(messages.isEmpty)

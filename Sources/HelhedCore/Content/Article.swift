@@ -30,7 +30,8 @@ public struct Article: Sendable, Hashable {
     /// nil: follow the site's setting.
     public let autolinksTerms: Bool?
 
-    public var sitePath: String { "artikler/\(slug)/" }
+    /// `artikler/<slug>/`, made once: links, cards, paths and the sitemap all ask for it.
+    public let sitePath: String
 
     public static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink"]
 
@@ -45,6 +46,7 @@ public struct Article: Sendable, Hashable {
         self.tags = tags
         self.isDraft = isDraft
         self.slug = slug
+        self.sitePath = "artikler/\(slug)/"
         self.addressLine = addressLine
         self.autolinksTerms = autolinksTerms
     }

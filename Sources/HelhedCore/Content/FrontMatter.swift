@@ -21,14 +21,16 @@ public struct FrontMatter {
         if let tabLine = Self.lineIndentedWithTab(yaml) {
             throw .error(path, line: firstLine + tabLine - 1, "front matter: a tab is used for indentation; YAML needs spaces")
         }
-        if let anchor = YAMLChecks.firstAnchorOrAlias(in: yaml) {
+        let scan = YAMLChecks.scan(yaml)
+        if let anchor = scan.anchorOrAlias {
             throw .error(path, line: firstLine + anchor.line - 1, YAMLChecks.anchorMessage)
         }
         let root: Node?
         do {
             // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process
             // environment (for a YAMS_DEFAULT_ENCODING override) on every call: a third of parsing a front matter.
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // Tag rules only when a key needs them (see `YAMLChecks.Scan.keysArePlainText`).
+            root = try Yams.compose(yaml: yaml, scan.keysArePlainText ? .basic : .default, .default, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine)
         } catch {

@@ -17,7 +17,8 @@ public struct GlossaryTerm: Sendable, Hashable {
     public let addressLine: Int
     public let autolinksTerms: Bool?
 
-    public var sitePath: String { "ordforklaringer/\(slug)/" }
+    /// `ordforklaringer/<slug>/`, made once (see `Article.sitePath`).
+    public let sitePath: String
 
     /// The title and every alias.
     public var names: [String] { [title] + aliases.map(\.value) }
@@ -37,6 +38,7 @@ public struct GlossaryTerm: Sendable, Hashable {
         self.related = related
         self.isDraft = isDraft
         self.slug = slug
+        self.sitePath = "ordforklaringer/\(slug)/"
         self.addressLine = addressLine
         self.autolinksTerms = autolinksTerms
     }

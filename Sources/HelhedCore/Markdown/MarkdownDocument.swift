@@ -80,6 +80,20 @@ public final class MarkdownDocument {
         return node
     }
 
+    /// A text node holding a copy of `bytes` (UTF-8 without NUL, such as a piece of another node's literal).
+    public func makeText(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode {
+        let node = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_TEXT))
+        // cmark copies a C string; the NUL-terminated copy lives on the stack for the call (the heap if it is large).
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { terminated in
+            bytes.withMemoryRebound(to: CChar.self) { source in
+                _ = terminated.initialize(fromContentsOf: source)
+            }
+            terminated[bytes.count] = 0
+            cmark_node_set_literal(node.pointer, terminated.baseAddress)
+        }
+        return node
+    }
+
     /// A link node holding a copy of `text` as its only child.
     public func makeLink(url: String, title: String = "", text: String) -> MarkdownNode {
         let link = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_LINK))
@@ -92,10 +106,15 @@ public final class MarkdownDocument {
     /// A custom inline node: cmark emits `before` and `after` verbatim (even in safe mode), so callers
     /// pass only HTML they escaped themselves.
     public func makeCustomInline(before escapedHTML: String, after closingHTML: String, text: String) -> MarkdownNode {
+        makeCustomInline(before: escapedHTML, after: closingHTML, wrapping: makeText(text))
+    }
+
+    /// A custom inline node (as above) around `child`, a node just made and not yet in the tree.
+    public func makeCustomInline(before escapedHTML: String, after closingHTML: String, wrapping child: MarkdownNode) -> MarkdownNode {
         let node = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_CUSTOM_INLINE))
         cmark_node_set_on_enter(node.pointer, escapedHTML)
         cmark_node_set_on_exit(node.pointer, closingHTML)
-        cmark_node_append_child(node.pointer, makeText(text).pointer)
+        cmark_node_append_child(node.pointer, child.pointer)
         return node
     }
 
@@ -168,8 +187,14 @@ public struct MarkdownNode {
 
     /// The literal of a text or code node as UTF-8 bytes (copied).
     public var literalBytes: [UInt8] {
-        guard let literal = cmark_node_get_literal(pointer) else { return [] }
-        return Array(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+        withLiteralBytes { Array($0) }
+    }
+
+    /// The literal of a text or code node, read in place: `body` sees cmark's own bytes, which stay valid during the
+    /// call as long as the node is not changed. Every text node of every page is read, so not copying matters.
+    public func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        guard let literal = cmark_node_get_literal(pointer) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
     }
 
     public var literal: String {
@@ -205,7 +230,7 @@ public struct MarkdownNode {
             guard event == CMARK_EVENT_ENTER else { continue }
             let node = MarkdownNode(pointer: cmark_iter_get_node(iterator))
             switch node.kind {
-            case .text, .code: bytes += node.literalBytes
+            case .text, .code: node.withLiteralBytes { bytes.append(contentsOf: $0) }
             case .softBreak, .lineBreak: bytes.append(0x20)
             default: break
             }

@@ -58,7 +58,8 @@ public enum MarkdownLimits {
                 paragraphLine = line
                 paragraphStart = start
             }
-            for offset in 0..<bytes.count {
+            var offset = 0
+            while offset < bytes.count {
                 if offset == 0 || bytes[offset - 1] == 0x0A {
                     // A bullet list item or an ATX heading always starts a new block, so cmark parses its text apart
                     // from the lines before it; a heading also ends at its line's end.
@@ -91,9 +92,26 @@ public enum MarkdownLimits {
                 }
                 pictureBang = byte == UInt8(ascii: "!") && backslashes % 2 == 0
                 backslashes = byte == UInt8(ascii: "\\") ? backslashes + 1 : 0
+                offset += 1
+                // Once the line has text, any other byte only clears `pictureBang` and `backslashes`; skip such runs
+                // (most of every file) in one tight loop. A line feed is never skipped, so line starts are all seen.
+                if !lineIsBlank {
+                    let runStart = offset
+                    while offset < bytes.count, !Self.changesState(bytes[offset]) { offset += 1 }
+                    if offset > runStart {
+                        pictureBang = false
+                        backslashes = 0
+                    }
+                }
             }
             return paragraphEnds(at: bytes.count)
         }
+    }
+
+    /// The bytes the scan counts or that start a line: line feed, `[`, `]`, `!` and backslash.
+    @inline(__always)
+    private static func changesState(_ byte: UInt8) -> Bool {
+        byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "\\")
     }
 
     private enum LineStart { case bullet, heading, other }

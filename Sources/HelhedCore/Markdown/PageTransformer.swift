@@ -55,10 +55,18 @@ public struct PageTransformer: Sendable {
     /// How many messages of one page may carry a "did you mean" suggestion.
     static let hintsPerPage = 20
 
+    /// The opening tag of a link to each term (`<a class="term" …>`), made once: a page links many terms.
+    let termLinkOpenings: [String]
+
     public init(site: Site?, generatedSitePaths: Set<String> = [], options: MarkdownOptions) {
         self.site = site
         self.resolver = site.map { LinkResolver(site: $0, generatedSitePaths: generatedSitePaths) }
         self.options = options
+        termLinkOpenings = site.map { site in
+            site.terms.map { term in
+                "<a class=\"term\" href=\"\(HTMLEscaping.escape(site.baseURL.link(to: term.sitePath)))\" aria-describedby=\"\(PageTransformer.definitionIDPrefix)\(term.slug)\" data-definition=\"\(HTMLEscaping.escape(term.summary))\">"
+            }
+        } ?? []
     }
 
     public func render(_ context: PageContext) -> RenderedBody {
@@ -161,15 +169,16 @@ private struct TransformRun {
         var linkDepth = 0
         var openImagesHaveText: [Bool] = []
         document.walk { node, isEntering in
-            switch node.kind {
+            let kind = node.kind
+            switch kind {
             case .text, .code, .codeBlock:
-                readable += node.literalBytes
+                node.withLiteralBytes { readable.append(contentsOf: $0) }
             case .document, .blockQuote, .list, .item, .htmlBlock, .customBlock, .paragraph, .thematicBreak, .softBreak, .lineBreak:
                 readable.append(0x20)
             default:
                 break
             }
-            switch node.kind {
+            switch kind {
             case .heading:
                 readable.append(0x20)
                 headingDepth += isEntering ? 1 : -1
@@ -187,8 +196,8 @@ private struct TransformRun {
                     images.append(ImageNode(node: node, hasAltText: hasText))
                 }
             case .text, .code:
-                if node.kind == .text, linkDepth == 0 { texts.append(TextNode(node: node, inHeading: headingDepth > 0)) }
-                if let innermost = openImagesHaveText.indices.last, !openImagesHaveText[innermost], Self.hasVisibleText(node.literalBytes) {
+                if kind == .text, linkDepth == 0 { texts.append(TextNode(node: node, inHeading: headingDepth > 0)) }
+                if let innermost = openImagesHaveText.indices.last, !openImagesHaveText[innermost], node.withLiteralBytes(Self.hasVisibleText) {
                     openImagesHaveText[innermost] = true
                 }
             default:
@@ -199,69 +208,72 @@ private struct TransformRun {
     }
 
     /// Anything but white space (as `trimmingCharacters(in: .whitespacesAndNewlines)` would leave it).
-    private static func hasVisibleText(_ bytes: [UInt8]) -> Bool {
+    private static func hasVisibleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { !CharacterSet.whitespacesAndNewlines.contains($0) }
     }
 
     // MARK: Glossary references and automatic term links
 
-    private enum Piece {
-        case text(ArraySlice<UInt8>)
-        case term(Int, shown: String)
+    /// A run of a text node that becomes a term link: a `[[reference]]` (shown as the text it names) or a term's
+    /// name found in running text (shown as written).
+    private struct TermLink {
+        let range: Range<Int>
+        let term: Int
+        /// nil: the text of `range` itself.
+        let shownText: String?
     }
 
+    /// Replaces glossary references and (unless `inHeading` or switched off) the first mention of each term in a text
+    /// node by term links. Most text nodes have neither: they are scanned in place, in cmark's own buffer, and left
+    /// alone without anything being allocated.
     private mutating func linkTerms(in node: MarkdownNode, inHeading: Bool, site: Site) {
-        let bytes = node.literalBytes
-        let line = context.source.fileLine(bodyLine: Self.line(of: node))
-        var pieces: [Piece] = []
-        var plainStart = 0
-        var changed = false
-
-        func addPlain(_ range: Range<Int>, autolink: Bool, into run: inout TransformRun) {
-            guard !range.isEmpty else { return }
-            guard autolink else { pieces.append(.text(bytes[range])); return }
-            let slice = Array(bytes[range])
-            var cursor = 0
-            for match in site.termMatcher.matches(in: slice) where match.term != run.ownTerm && !run.linkedTermSet.contains(match.term) {
-                if match.range.lowerBound > cursor { pieces.append(.text(slice[cursor..<match.range.lowerBound])) }
-                pieces.append(.term(match.term, shown: String(decoding: slice[match.range], as: UTF8.self)))
-                run.noteLinked(match.term)
-                cursor = match.range.upperBound
-                changed = true
-            }
-            if cursor < slice.count { pieces.append(.text(ArraySlice(slice[cursor...]))) }
-        }
-
         let autolink = context.autolinksTerms && !inHeading && !site.termMatcher.isEmpty
-        for reference in WikiReference.all(in: bytes) {
-            addPlain(plainStart..<reference.range.lowerBound, autolink: autolink, into: &self)
-            plainStart = reference.range.upperBound
-            changed = true
-            guard let term = site.term(named: reference.name) else {
-                let hint = takeHint() ? site.termSuggestions(for: reference.name) : []
-                let suggestion = hint.isEmpty ? "" : "; did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))?"
-                let leftOut = site.leftOutTerm(named: reference.name).map { ", because it \($0)" } ?? ""
-                diagnostics.append(.error(path, line: line, "[[\(reference.name)]] is not a term of the glossary\(leftOut)\(suggestion)"))
-                pieces.append(.text(bytes[reference.range]))
-                continue
+        node.withLiteralBytes { bytes in
+            var links: [TermLink] = []
+            var plainStart = 0
+            for reference in WikiReference.all(in: bytes) {
+                if autolink { findTerms(in: bytes, plainStart..<reference.range.lowerBound, site: site, into: &links) }
+                plainStart = reference.range.upperBound
+                guard let term = site.term(named: reference.name) else {
+                    // Left as text.
+                    let line = context.source.fileLine(bodyLine: Self.line(of: node))
+                    let hint = takeHint() ? site.termSuggestions(for: reference.name) : []
+                    let suggestion = hint.isEmpty ? "" : "; did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))?"
+                    let leftOut = site.leftOutTerm(named: reference.name).map { ", because it \($0)" } ?? ""
+                    diagnostics.append(.error(path, line: line, "[[\(reference.name)]] is not a term of the glossary\(leftOut)\(suggestion)"))
+                    continue
+                }
+                noteLinked(term)
+                links.append(TermLink(range: reference.range, term: term, shownText: reference.shownText))
             }
-            noteLinked(term)
-            pieces.append(.term(term, shown: reference.shownText))
-        }
-        addPlain(plainStart..<bytes.count, autolink: autolink, into: &self)
-        guard changed else { return }
+            if autolink { findTerms(in: bytes, plainStart..<bytes.count, site: site, into: &links) }
+            guard !links.isEmpty else { return }
 
-        let nodes = pieces.map { piece -> MarkdownNode in
-            switch piece {
-            case .text(let slice):
-                return document.makeText(String(decoding: slice, as: UTF8.self))
-            case .term(let index, let shown):
-                let term = site.terms[index]
-                let open = "<a class=\"term\" href=\"\(HTMLEscaping.escape(site.baseURL.link(to: term.sitePath)))\" aria-describedby=\"\(PageTransformer.definitionIDPrefix)\(term.slug)\" data-definition=\"\(HTMLEscaping.escape(term.summary))\">"
-                return document.makeCustomInline(before: open, after: "</a>", text: shown)
+            // The text between the links stays text; cmark renders adjacent text nodes as their concatenation.
+            var nodes: [MarkdownNode] = []
+            var cursor = 0
+            for link in links {
+                if link.range.lowerBound > cursor { nodes.append(document.makeText(UnsafeBufferPointer(rebasing: bytes[cursor..<link.range.lowerBound]))) }
+                let shown = link.shownText.map(document.makeText) ?? document.makeText(UnsafeBufferPointer(rebasing: bytes[link.range]))
+                nodes.append(document.makeCustomInline(before: transformer.termLinkOpenings[link.term], after: "</a>", wrapping: shown))
+                cursor = link.range.upperBound
             }
+            if cursor < bytes.count { nodes.append(document.makeText(UnsafeBufferPointer(rebasing: bytes[cursor...]))) }
+            // Last: the node's literal, which `bytes` points into, is freed with it.
+            document.replace(node, with: nodes)
         }
-        document.replace(node, with: nodes)
+    }
+
+    /// Automatic links in `range` of a text: the first mention on the page of each term but the page's own. The range
+    /// is scanned as a text of its own (its ends are word boundaries), as the text between two references.
+    private mutating func findTerms(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, site: Site, into links: inout [TermLink]) {
+        guard !range.isEmpty else { return }
+        for match in site.termMatcher.matches(in: UnsafeBufferPointer(rebasing: bytes[range]))
+        where match.term != ownTerm && !linkedTermSet.contains(match.term) {
+            noteLinked(match.term)
+            links.append(TermLink(range: (match.range.lowerBound + range.lowerBound)..<(match.range.upperBound + range.lowerBound),
+                                  term: match.term, shownText: nil))
+        }
     }
 
     private mutating func noteLinked(_ term: Int) {
@@ -357,6 +369,20 @@ private struct TransformRun {
     }
 
     static func encodeFragment(_ fragment: String) -> String {
-        fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+        // Heading ids are letters, digits and '-', which need no encoding; Foundation costs thousands of instructions
+        // to say so.
+        if fragment.utf8.allSatisfy(isUnreservedASCII) { return fragment }
+        return fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+    }
+
+    /// RFC 3986's unreserved characters (letters, digits, `-._~`), allowed unencoded everywhere in a URL.
+    private static func isUnreservedASCII(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 }

@@ -1,6 +1,9 @@
 /// Finds glossary terms in running text with one Aho–Corasick automaton over every title and alias, so the cost
 /// is linear in the text whatever the number of terms. Works on UTF-8 bytes; case is folded for ASCII and
 /// Latin-1 (Æ/æ, Ø/ø, Å/å, É/é …), which covers Danish.
+///
+/// Every text node of every page is scanned, so the loop per byte is kept to three table reads: the byte's class
+/// (case folding included), the next state, and a sign test for "a pattern ends here".
 public struct TermMatcher: Sendable {
     public struct Match: Equatable, Sendable {
         /// Byte range in the scanned text.
@@ -9,10 +12,13 @@ public struct TermMatcher: Sendable {
         public let term: Int
     }
 
-    /// Transitions of the complete automaton: `transitions[state * classCount + byteClass]`.
+    /// The complete automaton, one row of `classCount` entries per state. An entry is the next state's row offset
+    /// (`state * classCount`), so the scan never multiplies; it is stored complemented (`~offset`, negative) when
+    /// the next state ends a pattern, directly or along its failure chain, so the common case costs one sign test.
     private let transitions: [Int32]
     private let classCount: Int
-    /// Maps a folded byte to its class; bytes no pattern uses share class 0.
+    /// The class of a byte, case folded: `byteClass[byte]`, or `byteClass[256 + byte]` right after a 0xC3 lead byte
+    /// (where 0x80–0x9E are the Latin-1 capitals). Bytes no pattern uses share class 0.
     private let byteClass: [UInt8]
     /// The pattern that ends at a state, or -1.
     private let patternAtState: [Int32]
@@ -42,32 +48,33 @@ public struct TermMatcher: Sendable {
         // More than 255 distinct bytes cannot occur in practice; if it did, the extra bytes share class 0 and merely never match.
         let classCount = min(nextClass, 256)
 
-        // Build the trie.
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // Build the trie, flat: `trie[state * classCount + symbol]` is the child, or -1. (An array per state cost an
+        // allocation per byte of every name, in the serial assembly of the site.)
+        var trie = [Int32](repeating: -1, count: classCount)
         var patternAtState: [Int32] = [-1]
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for byte in pattern.bytes {
-                let symbol = Int(classes[Int(byte)])
-                if trie[state][symbol] < 0 {
-                    trie[state][symbol] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: classCount))
+                let slot = state * classCount + Int(classes[Int(byte)])
+                if trie[slot] < 0 {
+                    trie[slot] = Int32(patternAtState.count)
+                    trie.append(contentsOf: repeatElement(-1, count: classCount))
                     patternAtState.append(-1)
                 }
-                state = Int(trie[state][symbol])
+                state = Int(trie[slot])
             }
             patternAtState[state] = Int32(index)
         }
 
         // Breadth-first: failure links, completed transitions and output links.
-        let stateCount = trie.count
+        let stateCount = patternAtState.count
         var failure = [Int32](repeating: 0, count: stateCount)
         var nextOutput = [Int32](repeating: -1, count: stateCount)
         var flat = [Int32](repeating: 0, count: stateCount * classCount)
         var queue: [Int] = []
         queue.reserveCapacity(stateCount)
         for symbol in 1..<max(classCount, 1) {
-            let child = trie[0][symbol]
+            let child = trie[symbol]
             if child >= 0 {
                 flat[symbol] = child
                 queue.append(Int(child))
@@ -80,7 +87,7 @@ public struct TermMatcher: Sendable {
             let fail = Int(failure[state])
             nextOutput[state] = patternAtState[fail] >= 0 ? Int32(fail) : nextOutput[fail]
             for symbol in 0..<classCount {
-                let child = trie[state][symbol]
+                let child = trie[state * classCount + symbol]
                 if child >= 0 && symbol != 0 {
                     failure[Int(child)] = flat[fail * classCount + symbol]
                     flat[state * classCount + symbol] = child
@@ -90,9 +97,15 @@ public struct TermMatcher: Sendable {
                 }
             }
         }
-        self.transitions = flat
+        // States to row offsets, complemented where a pattern ends (see `transitions`).
+        self.transitions = flat.map { next in
+            let row = next * Int32(classCount)
+            return patternAtState[Int(next)] >= 0 || nextOutput[Int(next)] >= 0 ? ~row : row
+        }
         self.classCount = classCount
-        self.byteClass = classes
+        self.byteClass = (0..<512).map { index in
+            classes[Int(Self.fold(UInt8(truncatingIfNeeded: index), after: index >= 256 ? 0xC3 : 0))]
+        }
         self.patternAtState = patternAtState
         self.nextOutputState = nextOutput
         self.patternLength = patterns.map(\.bytes.count)
@@ -103,26 +116,33 @@ public struct TermMatcher: Sendable {
 
     /// Whole-word matches, leftmost first and longest at each start, never overlapping.
     public func matches(in text: [UInt8]) -> [Match] {
+        text.withUnsafeBufferPointer { matches(in: $0) }
+    }
+
+    /// Whole-word matches in `text` (read only during the call), leftmost first and longest at each start, never
+    /// overlapping. Offsets count from the start of `text`, which counts as a word boundary, as its end does.
+    public func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         guard !isEmpty, !text.isEmpty else { return [] }
         // Every whole-word occurrence, as the automaton finds them (by end offset); then by start, longest first, and a
         // left-to-right sweep. Linear in the text; occurrences are few, so nothing is allocated per byte of text.
         var found: [(start: Int, length: Int, pattern: Int)] = []
-        var state = 0
-        var previous: UInt8 = 0
-        for offset in 0..<text.count {
-            let raw = text[offset]
-            let byte = Self.fold(raw, after: previous)
-            previous = raw
-            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(byte)])])
-            var output = patternAtState[state] >= 0 ? state : Int(nextOutputState[state])
-            while output >= 0 {
-                let pattern = Int(patternAtState[output])
-                let length = patternLength[pattern]
-                let start = offset + 1 - length
-                if Self.canStartWord(text, at: start), Self.canEndWord(text, at: offset + 1) {
-                    found.append((start, length, pattern))
+        transitions.withUnsafeBufferPointer { transitions in
+            byteClass.withUnsafeBufferPointer { byteClass in
+                var row = 0
+                var previous: UInt8 = 0
+                for offset in 0..<text.count {
+                    let byte = text[offset]
+                    // 256 + byte right after a 0xC3 lead byte: there the byte may be a Latin-1 capital to fold.
+                    let afterC3 = previous == 0xC3 ? 256 : 0
+                    previous = byte
+                    let next = Int(transitions[row &+ Int(byteClass[afterC3 | Int(byte)])])
+                    guard next < 0 else {
+                        row = next
+                        continue
+                    }
+                    row = ~next
+                    collectOccurrences(endingAt: offset, state: row / classCount, in: text, into: &found)
                 }
-                output = Int(nextOutputState[output])
             }
         }
         guard !found.isEmpty else { return [] }
@@ -134,6 +154,21 @@ public struct TermMatcher: Sendable {
             cursor = occurrence.start + occurrence.length
         }
         return result
+    }
+
+    /// The whole-word occurrences of the patterns that end at `state` (itself and along its failure chain).
+    private func collectOccurrences(endingAt offset: Int, state: Int, in text: UnsafeBufferPointer<UInt8>,
+                                    into found: inout [(start: Int, length: Int, pattern: Int)]) {
+        var output = patternAtState[state] >= 0 ? state : Int(nextOutputState[state])
+        while output >= 0 {
+            let pattern = Int(patternAtState[output])
+            let length = patternLength[pattern]
+            let start = offset + 1 - length
+            if Self.canStartWord(text, at: start), Self.canEndWord(text, at: offset + 1) {
+                found.append((start, length, pattern))
+            }
+            output = Int(nextOutputState[output])
+        }
     }
 
     /// The form used for comparing names: case folded as the automaton does.
@@ -154,42 +189,47 @@ public struct TermMatcher: Sendable {
     }
 
     /// A word may start at `offset`: no letter or digit right before it.
-    static func canStartWord(_ text: [UInt8], at offset: Int) -> Bool {
+    static func canStartWord(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         offset <= 0 || !isWordScalar(endingBefore: offset, in: text)
     }
 
     /// A word may end at `offset`: no letter or digit right after it.
-    static func canEndWord(_ text: [UInt8], at offset: Int) -> Bool {
+    static func canEndWord(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         offset >= text.count || !isWordScalar(startingAt: offset, in: text)
     }
 
     private static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
-    private static func isWordScalar(startingAt offset: Int, in text: [UInt8]) -> Bool {
+    private static func isWordScalar(startingAt offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard offset < text.count else { return false }
+        let byte = text[offset]
+        if byte < 0x80 { return isASCIIWordByte(byte) }
         return isWordScalar(decode(text, from: offset))
     }
 
-    private static func isWordScalar(endingBefore offset: Int, in text: [UInt8]) -> Bool {
+    private static func isWordScalar(endingBefore offset: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = offset - 1
-        while start > 0 && isContinuation(text[start]) { start -= 1 }
         guard start >= 0 else { return false }
+        if text[start] < 0x80 { return isASCIIWordByte(text[start]) }
+        while start > 0 && isContinuation(text[start]) { start -= 1 }
         return isWordScalar(decode(text, from: start))
     }
 
-    private static func decode(_ text: [UInt8], from offset: Int) -> Unicode.Scalar? {
-        var iterator = text[offset...].makeIterator()
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, from offset: Int) -> Unicode.Scalar? {
+        var iterator = UnsafeBufferPointer(rebasing: text[offset...]).makeIterator()
         var decoder = UTF8()
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
         return nil
     }
 
+    @inline(__always)
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
     private static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
-        if scalar.isASCII {
-            let value = scalar.value
-            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-        }
+        if scalar.isASCII { return isASCIIWordByte(UInt8(scalar.value)) }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -10,11 +10,19 @@ struct WikiReference: Equatable {
     let shownText: String
 
     static func all(in bytes: [UInt8]) -> [WikiReference] {
+        bytes.withUnsafeBufferPointer { all(in: $0) }
+    }
+
+    /// Every reference in `bytes`; an empty list (nothing allocated) for the usual text without `[[`.
+    static func all(in bytes: UnsafeBufferPointer<UInt8>) -> [WikiReference] {
         var references: [WikiReference] = []
         var index = 0
         let open = UInt8(ascii: "["), close = UInt8(ascii: "]"), bar = UInt8(ascii: "|")
         while index + 1 < bytes.count {
-            guard bytes[index] == open, bytes[index + 1] == open else { index += 1; continue }
+            // Most texts have no `[` at all.
+            guard let found = bytes.firstIndex(ofByte: open, from: index) else { break }
+            index = found
+            guard index + 1 < bytes.count, bytes[index + 1] == open else { index += 1; continue }
             var end = index + 2
             var isValid = true
             while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) {

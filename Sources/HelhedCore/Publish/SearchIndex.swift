@@ -89,10 +89,10 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, termWords: [String]) -> Entry {
         let nameWords = unique(names.flatMap(SearchText.words))
         let termWords = unique(termWords).subtracting(nameWords)
-        let bodyWords = SearchText.distinctWords((summary ?? "") + " " + text).filter { !nameWords.contains($0) && !termWords.contains($0) }.sorted()
+        let bodyWords = SearchText.sortedDistinctWords((summary ?? "") + " " + text, excluding: nameWords.union(termWords))
         let snippet = summary ?? Self.snippet(from: text)
         return Entry(title: title, url: url, kind: kind, summary: snippet, names: joined(nameWords), terms: joined(termWords),
-                     words: bodyWords.joined(separator: " "))
+                     words: bodyWords)
     }
 
     private static func unique(_ words: [String]) -> Set<String> { Set(words) }
@@ -142,8 +142,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
 
     /// One entry as JSON, with markup characters escaped.
     static func encoded(_ entry: Entry) -> [UInt8] {
-        // Encoding plain strings cannot fail.
-        escapingMarkup(try! encoder().encode(entry))
+        entry.markupSafeJSON()
     }
 
     static func joined(_ encoded: [[UInt8]], version: Int) -> [UInt8] {
@@ -158,6 +157,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         return json
     }
 
+    /// The reference encoding `markupSafeJSON` must equal (`SearchTests`).
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -168,12 +168,15 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     static func escapingMarkup(_ plain: Data) -> [UInt8] {
         var escaped: [UInt8] = []
         escaped.reserveCapacity(plain.count + 64)
-        for byte in plain {
-            switch byte {
-            case UInt8(ascii: "<"): escaped += #"\u003c"#.utf8
-            case UInt8(ascii: ">"): escaped += #"\u003e"#.utf8
-            case UInt8(ascii: "&"): escaped += #"\u0026"#.utf8
-            default: escaped.append(byte)
+        // Through the bytes in place: `Data`'s iterator costs several calls per byte.
+        plain.withUnsafeBytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "<"): escaped += #"\u003c"#.utf8
+                case UInt8(ascii: ">"): escaped += #"\u003e"#.utf8
+                case UInt8(ascii: "&"): escaped += #"\u0026"#.utf8
+                default: escaped.append(byte)
+                }
             }
         }
         return escaped

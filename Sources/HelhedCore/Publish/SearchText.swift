@@ -47,18 +47,32 @@ public enum SearchText {
     /// Foundation path above, so the two agree by construction; any other scalar (a combining mark, Greek, CJK …)
     /// sends the whole text through Foundation.
     private static let tableRanges: [(start: UInt32, end: UInt32, offset: Int)] = [(0x0000, 0x0250, 0), (0x2000, 0x2070, 0x250), (0x20A0, 0x20D0, 0x2C0)]
-    private static let foldTable: [[UInt8]] = {
-        var table: [[UInt8]] = []
+
+    /// The table, flat: the fold of entry `i` is `foldTable.bytes[foldTable.ends[i - 1] ..< foldTable.ends[i]]`.
+    /// (One array of bytes and one of offsets, read through buffer pointers: an array per entry cost a reference
+    /// count per scalar of every page.) `maxGrowth` is the most bytes an entry has per byte of its scalar.
+    private static let foldTable: (bytes: [UInt8], ends: [Int32], maxGrowth: Int) = {
+        var bytes: [UInt8] = []
+        var ends: [Int32] = []
+        var maxGrowth = 1
         for range in tableRanges {
             for value in range.start..<range.end {
-                table.append(Array(foldedByFoundation(String(Unicode.Scalar(value)!)).utf8))
+                let scalar = Unicode.Scalar(value)!
+                let folded = Array(foldedByFoundation(String(scalar)).utf8)
+                bytes += folded
+                ends.append(Int32(bytes.count))
+                let length = String(scalar).utf8.count
+                maxGrowth = max(maxGrowth, (folded.count + length - 1) / length)
             }
         }
-        return table
+        return (bytes, ends, maxGrowth)
     }()
 
+    @inline(__always)
     private static func tableIndex(_ value: UInt32) -> Int? {
-        for range in tableRanges where value >= range.start && value < range.end { return Int(value - range.start) + range.offset }
+        if value < 0x250 { return Int(value) }
+        if value >= 0x2000 && value < 0x2070 { return Int(value - 0x2000) + 0x250 }
+        if value >= 0x20A0 && value < 0x20D0 { return Int(value - 0x20A0) + 0x2C0 }
         return nil
     }
 
@@ -67,53 +81,137 @@ public enum SearchText {
         var text = text
         let table = foldTable
         return text.withUTF8 { bytes -> [UInt8]? in
-            var folded: [UInt8] = []
-            folded.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    folded.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-                    index += 1
-                    continue
+            table.bytes.withUnsafeBufferPointer { tableBytes in
+                table.ends.withUnsafeBufferPointer { ends in
+                    var complete = true
+                    // Written in place into room for the largest growth; `count` says how much was written.
+                    let folded = [UInt8](unsafeUninitializedCapacity: bytes.count * table.maxGrowth) { output, count in
+                        var index = 0
+                        var written = 0
+                        while index < bytes.count {
+                            let byte = bytes[index]
+                            if byte < 0x80 {
+                                output[written] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                                written += 1
+                                index += 1
+                                continue
+                            }
+                            // A Swift string is valid UTF-8, so the lead byte gives the length.
+                            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                            guard let entry = tableIndex(value) else {
+                                complete = false
+                                break
+                            }
+                            let start = entry == 0 ? 0 : Int(ends[entry - 1])
+                            for position in start..<Int(ends[entry]) {
+                                output[written] = tableBytes[position]
+                                written += 1
+                            }
+                            index += length
+                        }
+                        count = written
+                    }
+                    return complete ? folded : nil
                 }
-                // A Swift string is valid UTF-8, so the lead byte gives the length.
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                guard let entry = tableIndex(value) else { return nil }
-                folded.append(contentsOf: table[entry])
-                index += length
             }
-            return folded
         }
+    }
+
+    /// The UTF-8 of `fold(text)`.
+    static func foldedBytes(_ text: String) -> [UInt8] {
+        foldedBySimpleTable(text) ?? Array(foldedByFoundation(text).utf8)
     }
 
     /// The folded words of a text, in order, repeats kept.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        foldedBytes(text).withUnsafeBufferPointer { folded in
+            forEachWord(in: folded) { words.append(String(decoding: folded[$0], as: UTF8.self)) }
+        }
         return words
     }
 
-    /// The folded words of a text, each once, in no particular order. A page has hundreds of words but few distinct
-    /// ones, so repeats are recognised on the folded bytes (an open-addressing table of FNV-1a hashes) and a string is
-    /// made only for each distinct word. Byte equality is string equality here: a word holds only letters and digits
-    /// left by the fold's decomposition, none of which decomposes further.
+    /// The folded words of a text, each once, in no particular order.
     static func distinctWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var hashes: [UInt32] = []
-        var slots = [Int32](repeating: -1, count: 256)
-        forEachWord(in: text) { word in
+        foldedBytes(text).withUnsafeBufferPointer { folded in
+            var set = WordSet()
+            forEachWord(in: folded) { set.insert($0, of: folded) }
+            return set.words.map { String(decoding: folded[$0], as: UTF8.self) }
+        }
+    }
+
+    /// The folded words of `text` but those in `excluded` (folded words themselves), each once, in the order strings
+    /// sort in, joined by spaces: the `words` of a search entry. A page has thousands of words but a few hundred
+    /// distinct ones, so everything happens on the folded bytes: repeats are recognised by hashing (`WordSet`), and
+    /// ASCII words (nearly all Danish words fold to ASCII) are sorted by their bytes, which is how such strings sort.
+    /// No string is made per word.
+    static func sortedDistinctWords(_ text: String, excluding excluded: Set<String>) -> String {
+        // The excluded words go first into the same buffer, so that they are in the set before the text's words.
+        var buffer: [UInt8] = []
+        for word in excluded {
+            buffer.append(contentsOf: word.utf8)
+            buffer.append(0x20)
+        }
+        let textStart = buffer.count
+        buffer.append(contentsOf: foldedBytes(text))
+        return buffer.withUnsafeBufferPointer { folded in
+            var set = WordSet()
+            forEachWord(in: folded) { set.insert($0, of: folded) }
+            let found = set.words.filter { $0.lowerBound >= textStart }
+            var joined: [UInt8] = []
+            joined.reserveCapacity(found.reduce(0) { $0 + $1.count + 1 })
+            func join(_ words: some Sequence<Range<Int>>) {
+                for word in words {
+                    if !joined.isEmpty { joined.append(0x20) }
+                    joined.append(contentsOf: folded[word])
+                }
+            }
+            if found.allSatisfy({ range in folded[range].allSatisfy { $0 < 0x80 } }) {
+                join(sortedByBytes(found, in: folded))
+            } else {
+                // Beyond ASCII, strings sort by their canonical form, which bytes need not follow.
+                join(found.sorted { String(decoding: folded[$0], as: UTF8.self) < String(decoding: folded[$1], as: UTF8.self) })
+            }
+            return String(decoding: joined, as: UTF8.self)
+        }
+    }
+
+    /// Ranges of `bytes` in the lexicographic order of their bytes: by their first eight bytes as one number, then
+    /// (rarely) by the rest.
+    private static func sortedByBytes(_ words: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        func prefix(_ word: Range<Int>) -> UInt64 {
+            var key: UInt64 = 0
+            for index in 0..<8 { key = key << 8 | UInt64(index < word.count ? bytes[word.lowerBound + index] : 0) }
+            return key
+        }
+        return words.map { (prefix($0), $0) }.sorted { lhs, rhs in
+            if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
+            // Same first eight bytes: the rest decides, and a word that ends first comes first.
+            return bytes[lhs.1].lexicographicallyPrecedes(bytes[rhs.1])
+        }.map(\.1)
+    }
+
+    /// Distinct words, as ranges of one folded buffer: an open-addressing table of FNV-1a hashes of their bytes.
+    /// Byte equality is string equality here: a word holds only letters and digits left by the fold's
+    /// decomposition, none of which decomposes further.
+    private struct WordSet {
+        private(set) var words: [Range<Int>] = []
+        private var hashes: [UInt32] = []
+        private var slots = [Int32](repeating: -1, count: 256)
+
+        mutating func insert(_ word: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
             var hash: UInt32 = 2_166_136_261
-            for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            for index in word { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
             var slot = Int(hash) & (slots.count - 1)
             while slots[slot] >= 0 {
                 let index = Int(slots[slot])
-                if hashes[index] == hash && words[index].utf8.elementsEqual(word) { return }
+                if hashes[index] == hash && words[index].count == word.count
+                    && memcmp(bytes.baseAddress! + words[index].lowerBound, bytes.baseAddress! + word.lowerBound, word.count) == 0 { return }
                 slot = (slot + 1) & (slots.count - 1)
             }
-            words.append(String(decoding: word, as: UTF8.self))
+            words.append(word)
             hashes.append(hash)
             if words.count * 2 <= slots.count {
                 slots[slot] = Int32(words.count - 1)
@@ -127,46 +225,38 @@ public enum SearchText {
                 slots[slot] = Int32(index)
             }
         }
-        return words
     }
 
-    /// Calls `body` with the UTF-8 of each folded word of two characters or more, in order. Works on the folded bytes
-    /// in place: no string is made for a run of characters until it is known to be a word.
-    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let folded = foldedBySimpleTable(text) ?? Array(foldedByFoundation(text).utf8)
-        folded.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var wordStart = 0
-            var characters = 0
-            func finish(at end: Int) {
-                if characters > 1 { body(UnsafeBufferPointer(start: base + wordStart, count: end - wordStart)) }
+    /// Calls `body` with the range of each folded word of two characters or more in `folded` (folded UTF-8), in
+    /// order.
+    static func forEachWord(in folded: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var wordStart = 0
+        var characters = 0
+        var index = 0
+        while index < folded.count {
+            let byte = folded[index]
+            let width: Int
+            let isWord: Bool
+            if byte < 0x80 {
+                // ASCII: letters and digits are words; the rest separates them.
+                width = 1
+                isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+            } else {
+                width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, folded.count - index)
+                var decoder = UTF8()
+                var iterator = UnsafeBufferPointer(rebasing: folded[index..<(index + width)]).makeIterator()
+                if case .scalarValue(let scalar) = decoder.decode(&iterator) { isWord = isWordScalar(scalar) } else { isWord = false }
+            }
+            if isWord {
+                if characters == 0 { wordStart = index }
+                characters += 1
+            } else {
+                if characters > 1 { body(wordStart..<index) }
                 characters = 0
             }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let width: Int
-                let isWord: Bool
-                if byte < 0x80 {
-                    // ASCII: letters and digits are words; the rest separates them.
-                    width = 1
-                    isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-                } else {
-                    width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - index)
-                    var decoder = UTF8()
-                    var iterator = UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]).makeIterator()
-                    if case .scalarValue(let scalar) = decoder.decode(&iterator) { isWord = isWordScalar(scalar) } else { isWord = false }
-                }
-                if isWord {
-                    if characters == 0 { wordStart = index }
-                    characters += 1
-                } else {
-                    finish(at: index)
-                }
-                index += width
-            }
-            finish(at: bytes.count)
+            index += width
         }
+        if characters > 1 { body(wordStart..<folded.count) }
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

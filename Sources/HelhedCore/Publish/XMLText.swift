@@ -24,7 +24,28 @@ enum XMLText {
     /// or U+FFFE/U+FFFF, whose UTF-8 starts with EF BF. (Feeds run every article body through here.)
     static func mayHoldInvalidCharacters(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.contains { byte in (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF } }
+        return text.withUTF8 { bytes in
+            if bytes.firstIndex(ofByte: 0xEF) != nil { return true }
+            // Eight bytes at a time: only a word with a byte below 0x20 (here mostly a newline) is looked at byte by
+            // byte. `(x - 0x20…) & ~x & 0x80…` is non-zero exactly when some byte of x is below 0x20 (the usual
+            // "has a byte less than n" test, exact for n up to 0x80). Reads stay inside the buffer.
+            let raw = UnsafeRawBufferPointer(bytes)
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
+                   bytes[index..<(index + 8)].contains(where: isInvalidControl) {
+                    return true
+                }
+                index += 8
+            }
+            return bytes[index...].contains(where: isInvalidControl)
+        }
+    }
+
+    /// A control character XML 1.0 does not allow (all but tab, newline and carriage return).
+    private static func isInvalidControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

@@ -52,13 +52,19 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     func render(_ template: String, _ model: Any) -> String {
-        guard let nodes = templates[template] else { return "" }
+        String(decoding: renderBytes(template, model), as: UTF8.self)
+    }
+
+    /// The page as UTF-8. It is valid UTF-8 by construction (whole strings appended, indentation inserted between
+    /// tokens), so a caller that only writes it out can skip the check a `String` makes of every byte.
+    func renderBytes(_ template: String, _ model: Any) -> [UInt8] {
+        guard let nodes = templates[template] else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(32 * 1024)
         let state = RenderState()
         var context = Context(stack: [Frame(model)], serials: [state.nextSerial()], state: state, indentation: nil, overrides: nil)
         render(nodes, context: &context, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     // MARK: Compiling swift-mustache's token tree
@@ -138,19 +144,23 @@ struct CompiledTemplates: @unchecked Sendable {
     /// A value on the context stack, classified once when it is pushed: asking `Any` whether it is a
     /// `MustacheParent` on every lookup copied the whole model into an existential box each time (about 1,700
     /// instructions per lookup).
-    private enum Frame {
+    enum Frame {
         /// A view model: answers names itself.
-        case parent(any MustacheParent, Any)
+        case parent(any MustacheParent)
         /// Text, numbers and flags have no fields (`Mirror` finds no children in them).
         case leaf(Any)
         /// Anything else is asked through `Mirror`, as swift-mustache does.
         case other(Any)
 
         init(_ value: Any) {
-            if value is String || value is Int || value is Bool {
+            if ExactType.of(value) != nil {
                 self = .leaf(value)
             } else if let parent = value as? MustacheParent {
-                self = .parent(parent, value)
+                // Asked before `is String` and the like: none of String, Int and Bool is a `MustacheParent`, and each
+                // failing cast of a view model to them cost the runtime hundreds of instructions.
+                self = .parent(parent)
+            } else if value is String || value is Int || value is Bool {
+                self = .leaf(value)
             } else {
                 self = .other(value)
             }
@@ -158,13 +168,14 @@ struct CompiledTemplates: @unchecked Sendable {
 
         var value: Any {
             switch self {
-            case .parent(_, let value), .leaf(let value), .other(let value): value
+            case .parent(let parent): parent
+            case .leaf(let value), .other(let value): value
             }
         }
 
         func child(_ name: String) -> Any? {
             switch self {
-            case .parent(let parent, _): parent.child(named: name)
+            case .parent(let parent): parent.child(named: name)
             case .leaf: nil
             case .other(let value): CompiledTemplates.mirrorChild(name, of: value)
             }
@@ -255,15 +266,43 @@ struct CompiledTemplates: @unchecked Sendable {
         return (current ?? "") + added
     }
 
+    /// The plain types view models hold, recognised by their metatype (one comparison) before any dynamic cast: a
+    /// failing cast (`as? TemplateList` on a flag, `is String` on a view model) costs the runtime hundreds of
+    /// instructions, and pages ask it for every section and list element. None of these three is a `TemplateList`,
+    /// `MustacheCustomRenderable` or `MustacheParent`, so knowing the type answers the casts that follow.
+    private enum ExactType {
+        case string, int, bool
+
+        static func of(_ value: Any) -> ExactType? {
+            let type = type(of: value)
+            if type == String.self { return .string }
+            if type == Bool.self { return .bool }
+            if type == Int.self { return .int }
+            return nil
+        }
+    }
+
     /// `MustacheTemplate.renderSection`: each element of a list, `true`, or any other present value (pushed).
     private func renderSection(_ body: [Node], for value: Any?, context: Context, into output: inout [UInt8]) {
+        if let value, let type = ExactType.of(value) {
+            // As the cases below answer for these types: a flag, or a value pushed.
+            var inner = context
+            if type == .bool {
+                guard value as! Bool else { return }
+            } else {
+                inner.stack.append(.leaf(value))
+                inner.serials.append(context.state.nextSerial())
+            }
+            render(body, context: &inner, into: &output)
+            return
+        }
         switch value {
         case let list as TemplateList:
             var inner = context
             inner.stack.append(.leaf(0))
             inner.serials.append(0)
-            for element in list.templateElements {
-                inner.stack[inner.stack.count - 1] = Frame(element)
+            for frame in list.templateFrames {
+                inner.stack[inner.stack.count - 1] = frame
                 inner.serials[inner.serials.count - 1] = context.state.nextSerial()
                 render(body, context: &inner, into: &output)
             }
@@ -286,6 +325,12 @@ struct CompiledTemplates: @unchecked Sendable {
     /// `MustacheTemplate.renderInvertedSection`: an empty list, `false`, an empty HTML value, or nothing.
     private func renderInverted(_ body: [Node], for value: Any?, context: Context, into output: inout [UInt8]) {
         var inner = context
+        if let value, let type = ExactType.of(value) {
+            // As the cases below answer for these types: `false` renders the body, any text or number does not.
+            guard type == .bool, !(value as! Bool) else { return }
+            render(body, context: &inner, into: &output)
+            return
+        }
         switch value {
         case let list as TemplateList:
             guard list.templateElements.isEmpty else { return }
@@ -354,10 +399,29 @@ struct CompiledTemplates: @unchecked Sendable {
 /// The lists a section iterates: swift-mustache's `MustacheSequence` types (arrays, sets, reversed collections).
 protocol TemplateList {
     var templateElements: [Any] { get }
+    /// The elements as the stack frames a section pushes.
+    var templateFrames: [CompiledTemplates.Frame] { get }
+}
+
+extension TemplateList {
+    var templateFrames: [CompiledTemplates.Frame] { templateElements.map(CompiledTemplates.Frame.init) }
 }
 
 extension Array: TemplateList {
     var templateElements: [Any] { map { $0 } }
+
+    /// A list of view models (every card of a list page) is recognised once, by its element type, instead of casting
+    /// each element to `MustacheParent`, which costs the runtime a conformance lookup (over a thousand instructions)
+    /// per element.
+    var templateFrames: [CompiledTemplates.Frame] {
+        guard let parentType = Element.self as? any MustacheParent.Type else { return templateElements.map(CompiledTemplates.Frame.init) }
+        return parentFrames(parentType)
+    }
+
+    /// `P` is `Element` itself (opened from `Element.self` above), so each cast is an exact type check.
+    private func parentFrames<P: MustacheParent>(_: P.Type) -> [CompiledTemplates.Frame] {
+        map { .parent($0 as! P) }
+    }
 }
 
 extension Set: TemplateList {

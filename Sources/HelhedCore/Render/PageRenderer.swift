@@ -73,7 +73,7 @@ struct PageRenderer: Sendable {
         while start < jobs.count {
             let end = start + min(size, jobs.count - start)
             try deliver(Array(jobs[start..<end]).parallelMap { job in
-                OutputFile(path: path(job), contents: .text(templates.render(template(job), model(job))))
+                OutputFile(path: path(job), contents: templates.renderContents(template(job), model(job)))
             })
             start = end
         }
@@ -199,7 +199,7 @@ struct PageRenderer: Sendable {
                            isArticle: true, crumbs: [articlesCrumb]),
             title: article.title, kind: article.kind.label, date: article.date.danish, dateISO: article.date.description,
             updated: article.updated?.danish, updatedISO: article.updated?.description, summary: article.summary,
-            tags: tagLinks(article.tags), hasTags: !article.tags.isEmpty, body: HTML(body.html),
+            tags: cards[index].tags, hasTags: !article.tags.isEmpty, body: HTML(body.html),
             contents: contents(body), hasContents: !body.tableOfContents.isEmpty,
             definitions: definitions(body), hasDefinitions: !body.linkedTerms.isEmpty
         )

@@ -85,6 +85,11 @@ public struct TemplateSet: Sendable {
         compiled?.render(template, model) ?? renderWithSwiftMustache(template, model)
     }
 
+    /// A page as file contents: the compiled templates' bytes as they are (see `CompiledTemplates.renderBytes`).
+    func renderContents(_ template: String, _ model: Any) -> OutputFile.Contents {
+        compiled.map { .bytes($0.renderBytes(template, model)) } ?? .text(renderWithSwiftMustache(template, model))
+    }
+
     /// swift-mustache's own rendering: the reference the compiled templates are tested against.
     func renderWithSwiftMustache(_ template: String, _ model: Any) -> String {
         library.render(model, withTemplate: template) ?? ""

@@ -92,27 +92,39 @@ public struct Site: Sendable {
     /// files, what is left out, the glossary's names, addresses and definitions, and the site's Markdown settings.
     /// Bodies rendered under the same fingerprint need not be rendered again.
     func linkContextFingerprint(generatedSitePaths: Set<String>) -> Int {
+        // Sets and dictionaries enter as the wrapping sum of their elements' own hashes, which does not depend on the
+        // order they are visited in: sorting the tens of thousands of paths of a large site first cost more than the
+        // hashing, in the serial part of every build.
+        func unordered<S: Sequence>(_ elements: S, _ hash: (S.Element, inout Hasher) -> Void) -> Int {
+            var sum = 0
+            for element in elements {
+                var hasher = Hasher()
+                hash(element, &hasher)
+                sum &+= hasher.finalize()
+            }
+            return sum
+        }
         var hasher = Hasher()
         hasher.combine(config.baseURL.description)
         hasher.combine(config.allowsRawHTML)
-        for (path, page) in pageByContentPath.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(path)
-            hasher.combine(page)
-            hasher.combine(sitePath(of: page))
-        }
-        for (path, reason) in leftOutContentPaths.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(path)
-            hasher.combine(reason)
-        }
-        hasher.combine(unreadableContentPaths.sorted())
+        hasher.combine(unordered(pageByContentPath) { entry, hasher in
+            hasher.combine(entry.key)
+            hasher.combine(entry.value)
+            hasher.combine(sitePath(of: entry.value))
+        })
+        hasher.combine(unordered(leftOutContentPaths) { entry, hasher in
+            hasher.combine(entry.key)
+            hasher.combine(entry.value)
+        })
+        hasher.combine(unordered(unreadableContentPaths) { $1.combine($0) })
         for term in terms {
             hasher.combine(term.names)
             hasher.combine(term.slug)
             hasher.combine(term.summary)
         }
-        hasher.combine(leftOutTermNames.keys.map { String(decoding: $0, as: UTF8.self) }.sorted())
-        hasher.combine(staticSitePaths.sorted())
-        hasher.combine(generatedSitePaths.sorted())
+        hasher.combine(unordered(leftOutTermNames.keys) { $1.combine($0) })
+        hasher.combine(unordered(staticSitePaths) { $1.combine($0) })
+        hasher.combine(unordered(generatedSitePaths) { $1.combine($0) })
         return hasher.finalize()
     }
 

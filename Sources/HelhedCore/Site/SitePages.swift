@@ -35,10 +35,12 @@ public struct SitePages: Sendable {
     public init(site: Site) {
         self.site = site
         markdownPages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
+        // Dates and titles read out once: comparing through `site.articles[i]` copied two whole articles per comparison.
+        let dates = site.articles.map(\.date)
+        let titles = site.articles.map(\.title)
         let newestFirst = site.articles.indices.sorted { lhs, rhs in
-            let (a, b) = (site.articles[lhs], site.articles[rhs])
-            if a.date != b.date { return a.date > b.date }
-            return DanishText.precedes(a.title, b.title)
+            if dates[lhs] != dates[rhs] { return dates[lhs] > dates[rhs] }
+            return DanishText.precedes(titles[lhs], titles[rhs])
         }
         articlesNewestFirst = newestFirst
         articlesForHome = newestFirst.filter { site.articles[$0].kind == .explainer } + newestFirst.filter { site.articles[$0].kind != .explainer }
@@ -49,7 +51,9 @@ public struct SitePages: Sendable {
             for name in site.articles[index].tags {
                 let slug = Slug.make(from: name)
                 guard !slug.isEmpty else { continue }
-                if bySlug[slug]?.articles.contains(index) == true { continue }
+                // Two names of this article with the same slug: it is listed once. (Its own entries come last, so
+                // looking at the last one is enough; searching the whole list made this quadratic in a tag's size.)
+                if bySlug[slug]?.articles.last == index { continue }
                 bySlug[slug, default: (name, [])].articles.append(index)
             }
         }

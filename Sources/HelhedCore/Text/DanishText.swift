@@ -19,7 +19,8 @@ public enum DanishText {
     /// character. Up to that point the texts are the same but for ASCII case (so they collate alike at the levels a
     /// case-insensitive comparison uses), and at it the primary weights differ: space < digits < letters, letters
     /// a–z. "aa" is the one Danish contraction made of ASCII letters (it sorts as å), so an "a" next to the
-    /// difference leaves the decision to ICU, as does anything beyond ASCII right after it. `DanishTextTests`
+    /// difference leaves the decision to ICU, as does anything beyond ASCII right after it. One text having Æ, Ø or
+    /// Å where the other has such an ASCII character is decided too (those three sort after z). `DanishTextTests`
     /// checks this against ICU on many pairs.
     static func quickOrder(_ lhs: String, _ rhs: String) -> Bool? {
         var lhs = lhs, rhs = rhs
@@ -37,8 +38,12 @@ public enum DanishText {
                     return index < b.count && (0x20...0x7E).contains(b[index]) ? true : nil
                 }
                 guard index < b.count else { return (0x20...0x7E).contains(a[index]) ? false : nil }
-                guard let x = primary(a, at: index), let y = primary(b, at: index) else { return nil }
-                return x < y
+                let x = primary(a, at: index), y = primary(b, at: index)
+                if let x, let y { return x < y }
+                // Æ, Ø and Å come after every letter, digit and space: "Sp…" before "Så…".
+                if x != nil && isDanishLetter(b, at: index) { return true }
+                if y != nil && isDanishLetter(a, at: index) { return false }
+                return nil
             }
         }
     }
@@ -70,6 +75,13 @@ public enum DanishText {
         case UInt8(ascii: "a")...UInt8(ascii: "z"): return 11 + Int(byte - UInt8(ascii: "a"))
         default: return nil
         }
+    }
+
+    /// Æ, Ø or Å (either case) at `index`: C3 86, C3 98, C3 85 or C3 A6, C3 B8, C3 A5. Whatever follows, its weight
+    /// at this level is above every ASCII letter's (no contraction of Danish's collation starts with them).
+    private static func isDanishLetter(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 1 < text.count, text[index] == 0xC3 else { return false }
+        return [0x86, 0x98, 0x85, 0xA6, 0xB8, 0xA5].contains(text[index + 1])
     }
 
     public static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {

@@ -33,21 +33,24 @@ public enum HTMLEscaping {
         }
     }
 
-    private static let entities: [[UInt8]] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].map { Array($0.utf8) }
-
     @inline(__always)
     private static func appendEntity(_ byte: UInt8, to output: inout [UInt8]) {
-        switch byte {
-        case UInt8(ascii: "&"): output.append(contentsOf: entities[0])
-        case UInt8(ascii: "<"): output.append(contentsOf: entities[1])
-        case UInt8(ascii: ">"): output.append(contentsOf: entities[2])
-        case UInt8(ascii: "\""): output.append(contentsOf: entities[3])
-        default: output.append(contentsOf: entities[4])
+        let entity: StaticString = switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        default: "&#39;"
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
     }
 
+    /// Bit `n` is set for each of the five bytes `n` (`"`, `&`, `'`, `<`, `>`, all below 64).
+    private static let escapedBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    /// One comparison and one bit test: letters and every byte of a multi-byte character are 64 or above.
     @inline(__always)
     private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        byte < 64 && escapedBytes >> byte & 1 != 0
     }
 }

@@ -56,6 +56,10 @@ import Testing
             let index = SearchIndex(version: 1, pages: pages)
             #expect(index.json() == SearchIndex.escapingMarkup(try SearchIndex.encoder().encode(index)))
         }
+        // Every ASCII character (control characters included) and some beyond, in every field.
+        let text = String((0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }) + "æ\u{301}\u{2028}😀\u{FEFF}"
+        let all = SearchIndex.Entry(title: text, url: text, kind: text, summary: text, names: text, terms: text, words: text)
+        #expect(all.markupSafeJSON() == SearchIndex.escapingMarkup(try SearchIndex.encoder().encode(all)))
     }
 
     @Test func theIndexHoldsPublishedPagesWithFoldedWordLists() throws {

@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HelhedCLITests",
-            dependencies: ["helhed"]
+            dependencies: ["helhed", "HelhedCore"]
         ),
         .testTarget(
             name: "HelhedServeTests",

@@ -1,20 +1,5 @@
 import Foundation
-
-/// SplitMix64: a tiny generator with a fixed seed, so the same N always gives the same corpus, byte for byte,
-/// on every machine (Swift's `SystemRandomNumberGenerator` is seeded per process).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import HelhedCore
 
 /// A glossary term of the synthetic corpus.
 struct CorpusTerm {

@@ -58,12 +58,7 @@ public enum ServeSession {
             }
         case .failure(let error)?:
             console.problem("helhed: \(error)")
-            let stopped = DispatchSemaphore(value: 0)
-            Task {
-                await server.stop()
-                stopped.signal()
-            }
-            stopped.wait()
+            stopAndWait(server)
             return 1
         case nil:
             return 1
@@ -71,14 +66,19 @@ public enum ServeSession {
 
         stopRequested.wait()
         console.info("Stopping…")
+        stopAndWait(server)
+        console.info("Stopped; port \(server.port.map(String.init) ?? "?") is free.")
+        return 0
+    }
+
+    /// Stops the server from this synchronous (signal-waiting) thread.
+    private static func stopAndWait(_ server: PreviewServer) {
         let stopped = DispatchSemaphore(value: 0)
         Task {
             await server.stop()
             stopped.signal()
         }
         stopped.wait()
-        console.info("Stopped; port \(server.port.map(String.init) ?? "?") is free.")
-        return 0
     }
 
     private static func siteTitle(_ options: ServeOptions) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import HelhedCore
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -19,19 +20,6 @@ import Glibc
 @Suite(.serialized) struct CrashSafetyTests {
     static let articleCount = 400
     static let iterations = 20
-
-    /// SplitMix64: small, seedable, good enough to spread kill moments.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
 
     typealias Manifest = [String: Data]
 
@@ -122,7 +110,7 @@ import Glibc
 
     @Test func aKilledBuildLeavesTheOldOrTheNewSiteAndNextBuildCleansUp() throws {
         let seed = ProcessInfo.processInfo.environment["HELHED_KILL_SEED"].flatMap { UInt64($0) } ?? 20_261_125
-        var random = Random(state: seed)
+        var random = SeededGenerator(seed: seed)
         let site = try Self.makeSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let siteYML = site.appendingPathComponent("Content/site.yml")
@@ -156,16 +144,16 @@ import Glibc
             switch iteration % 4 {
             case 0:
                 phase = "anywhere"
-                usleep(UInt32(random.unit() * buildTime * 1.2 * 1_000_000))
+                usleep(UInt32(Double.random(in: 0..<1, using: &random) * buildTime * 1.2 * 1_000_000))
             case 1, 2:
                 phase = "writing"
                 while !FileManager.default.fileExists(atPath: staging), Date() < deadline, !child.hasExited() { usleep(300) }
-                usleep(UInt32(random.unit() * writeTime * 1.3 * 1_000_000))
+                usleep(UInt32(Double.random(in: 0..<1, using: &random) * writeTime * 1.3 * 1_000_000))
             default:
                 phase = "after the swap"
                 let before = Self.inode(site.appendingPathComponent("Public"))
                 while Self.inode(site.appendingPathComponent("Public")) == before, Date() < deadline, !child.hasExited() { usleep(100) }
-                usleep(UInt32(random.unit() * 0.02 * 1_000_000))
+                usleep(UInt32(Double.random(in: 0..<1, using: &random) * 0.02 * 1_000_000))
             }
             child.kill()
             let exit = child.wait()

@@ -11,19 +11,7 @@ import Testing
 /// Seeded and reproducible: the seed is printed; `HELHED_FUZZ_SEED=<seed>` repeats a run, `HELHED_FUZZ_CASES=<n>` runs
 /// more cases, `HELHED_FUZZ_VERBOSE=1` prints each case before it runs (to find the one that crashed).
 @Suite struct FuzzTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
+    typealias Random = SeededGenerator
 
     // MARK: Generators
 
@@ -224,7 +212,7 @@ import Testing
         var outcomes = (built: 0, failed: 0)
         var slowest = Duration.zero
         for index in 0..<count {
-            var random = Random(state: seed &+ UInt64(index) &* 0x1_0000_0001)
+            var random = Random(seed: seed &+ UInt64(index) &* 0x1_0000_0001)
             try Self.writeRandomSite(&random, into: site)
             if verbose { print("fuzz: seed \(seed) case \(index)") }
             let options = site.options()
@@ -253,4 +241,10 @@ import Testing
         print("fuzz: \(outcomes.built) sites built, \(outcomes.failed) refused with errors, slowest case \(slowest)")
         #expect(outcomes.built > 0 && outcomes.failed > 0, "the generator should produce both good and bad sites")
     }
+}
+
+extension SeededGenerator {
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

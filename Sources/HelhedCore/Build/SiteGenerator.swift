@@ -33,9 +33,12 @@ public enum SiteGenerator {
         let templates = loadTemplates(options, display: templatesDisplay, cached: cache.templates, into: &diagnostics)
         next.templates = templates
 
+        // A one-shot build (`helhed build` streams to a staging folder) keeps nothing for a next generation.
+        let keepsCache = staged == nil
         let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
-        next.sources = cache.sources
-        guard let content = loader.load(into: &diagnostics, reusing: &next.sources) else { throw BuildFailure(diagnostics.sorted) }
+        var sources = keepsCache ? cache.sources : nil
+        guard let content = loader.load(into: &diagnostics, reusing: &sources) else { throw BuildFailure(diagnostics.sorted) }
+        next.sources = sources ?? [:]
         let site = Site.assemble(content, options: options.site, into: &diagnostics)
 
         var assets: ThemeAssets?
@@ -48,8 +51,10 @@ public enum SiteGenerator {
         let pages = SitePages(site: site)
         let generatedSitePaths = pages.generatedSitePaths
         let linkContext = site.linkContextFingerprint(generatedSitePaths: generatedSitePaths)
+        var bodyCache: [String: CachedBody]? = keepsCache ? [:] : nil
         let bodies = renderBodies(site: site, pages: pages, generatedSitePaths: generatedSitePaths, context: linkContext,
-                                  previous: cache.bodies, into: &next.bodies)
+                                  previous: cache.bodies, into: &bodyCache)
+        next.bodies = bodyCache ?? [:]
         for body in bodies.values { diagnostics.append(contentsOf: body.diagnostics) }
         diagnostics.append(contentsOf: checkFragments(bodies, site: site))
 
@@ -66,8 +71,10 @@ public enum SiteGenerator {
         guard let staged else {
             let html = renderer.renderAll(reusing: cache.pages)
             next.pages = html.cache
+            var searchEntries: [String: CachedSearchEntry]? = [:]
             let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies, reusing: cache.searchEntries,
-                                                 into: &next.searchEntries)
+                                                 into: &searchEntries)
+            next.searchEntries = searchEntries ?? [:]
             let files = (html.files + published + assets.files + copied).sorted { $0.path < $1.path }
             cache = next
             let generated = GeneratedSite(site: site, files: files, bodies: bodies, warnings: diagnostics.sorted,
@@ -86,7 +93,9 @@ public enum SiteGenerator {
         try staged.writePieces(of: SitePages.feedPath) { (write) throws(BuildFailure) in
             try Feed.write(site: site, pages: pages, bodies: bodies, write)
         }
-        try staged.write(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies, reusing: [:], into: &next.searchEntries) + assets.files + copied)
+        var noSearchEntries: [String: CachedSearchEntry]? = nil
+        try staged.write(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies, reusing: [:], into: &noSearchEntries)
+                         + assets.files + copied)
         cache = next
         let generated = GeneratedSite(site: site, files: [], bodies: bodies, warnings: diagnostics.sorted,
                                       pageCount: pageCount, copiedFileCount: copied.count + assets.files.count)
@@ -113,7 +122,7 @@ public enum SiteGenerator {
 
     /// Every page body, in parallel; a body whose Markdown, page and link context are unchanged is reused.
     private static func renderBodies(site: Site, pages: SitePages, generatedSitePaths: Set<String>, context: Int,
-                                     previous: [String: CachedBody], into cache: inout [String: CachedBody]) -> [PageID: RenderedBody] {
+                                     previous: [String: CachedBody], into cache: inout [String: CachedBody]?) -> [PageID: RenderedBody] {
         let transformer = PageTransformer(site: site, generatedSitePaths: generatedSitePaths,
                                           options: MarkdownOptions(allowsRawHTML: site.config.allowsRawHTML))
         let pageIDs = pages.markdownPages
@@ -129,9 +138,10 @@ public enum SiteGenerator {
                               context: context, rendered: body)
         }
         var bodies: [PageID: RenderedBody] = [:]
-        for (page, entry) in zip(pageIDs, rendered) {
-            bodies[page] = entry.rendered
-            cache[site.source(of: page).contentPath] = entry
+        bodies.reserveCapacity(pageIDs.count)
+        for (page, entry) in zip(pageIDs, rendered) { bodies[page] = entry.rendered }
+        if cache != nil {
+            cache = Dictionary(zip(pageIDs.lazy.map { site.source(of: $0).contentPath }, rendered), uniquingKeysWith: { first, _ in first })
         }
         return bodies
     }
@@ -139,12 +149,18 @@ public enum SiteGenerator {
     /// `page.md#heading` links, checked once every page's heading ids are known.
     static func checkFragments(_ bodies: [PageID: RenderedBody], site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // The heading ids of the pages links point into, only: most pages are no link's target.
         var idsByPage: [PageID: Set<String>] = [:]
-        for (page, body) in bodies { idsByPage[page] = Set(body.headings.map(\.id)) }
+        func ids(of page: PageID) -> Set<String> {
+            if let ids = idsByPage[page] { return ids }
+            let ids = Set(bodies[page]?.headings.map(\.id) ?? [])
+            idsByPage[page] = ids
+            return ids
+        }
         var hintsLeft = PageTransformer.hintsPerPage  // suggestions cost a look at every heading; keep them few
-        for page in bodies.keys.sorted() {
+        for page in bodies.keys.filter({ !(bodies[$0]?.fragmentChecks.isEmpty ?? true) }).sorted() {
             guard let body = bodies[page] else { continue }
-            for check in body.fragmentChecks where !(idsByPage[check.target]?.contains(check.fragment) ?? false) {
+            for check in body.fragmentChecks where !ids(of: check.target).contains(check.fragment) {
                 hintsLeft -= 1
                 let ids = hintsLeft >= 0 ? bodies[check.target]?.headings.map(\.id) ?? [] : []
                 let close = Suggestions.closest(to: check.fragment, among: ids)

@@ -38,12 +38,13 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(into diagnostics: inout Diagnostics) -> LoadedContent? {
-        var cache: [String: CachedSource] = [:]
+        var cache: [String: CachedSource]? = nil
         return load(into: &diagnostics, reusing: &cache)
     }
 
-    /// Loads, reusing the parse of every Markdown file whose stamp is unchanged since `cache` was filled.
-    func load(into diagnostics: inout Diagnostics, reusing cache: inout [String: CachedSource]) -> LoadedContent? {
+    /// Loads, reusing the parse of every Markdown file whose stamp is unchanged since `cache` was filled, and refilling
+    /// it; a nil `cache` (a one-shot build) is neither read nor filled.
+    func load(into diagnostics: inout Diagnostics, reusing cache: inout [String: CachedSource]?) -> LoadedContent? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             diagnostics.append(.error(displayRoot, "the content folder does not exist (run helhed in the site's folder, or pass --content)"))
@@ -79,7 +80,7 @@ public struct ContentLoader: Sendable {
         }
 
         let loader = self
-        let previous = cache
+        let previous = cache ?? [:]
         let rootPath = root.path
         let parsed: [CachedSource] = markdown.parallelMap { entry in
             // A string path: building a URL per file costs more than the `stat` that decides whether to read it.
@@ -89,10 +90,9 @@ public struct ContentLoader: Sendable {
             return CachedSource(stamp: stamp, parsed: loader.parse(path: path, relativePath: entry.relativePath,
                                                                    isArticle: entry.folder == Self.articleFolder))
         }
-        cache = [:]
-        for (entry, result) in zip(markdown, parsed) {
-            cache[entry.relativePath] = result
-            diagnostics.append(contentsOf: result.parsed.diagnostics)
+        for result in parsed { diagnostics.append(contentsOf: result.parsed.diagnostics) }
+        if cache != nil {
+            cache = Dictionary(uniqueKeysWithValues: zip(markdown.lazy.map(\.relativePath), parsed))
         }
         guard let config else { return nil }
         return LoadedContent(

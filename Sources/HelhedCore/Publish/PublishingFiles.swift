@@ -5,20 +5,21 @@ public enum PublishingFiles {
     static let paths = [SitePages.feedPath, SitePages.sitemapPath, SitePages.robotsPath, SitePages.searchIndexPath]
 
     public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [OutputFile] {
-        var cache: [String: CachedSearchEntry] = [:]
+        var cache: [String: CachedSearchEntry]? = nil
         return make(site: site, pages: pages, bodies: bodies, reusing: [:], into: &cache)
     }
 
-    /// Reusing the search entries of `previous` whose pages did not change (see `SearchIndex.json`).
+    /// Reusing the search entries of `previous` whose pages did not change, and keeping this build's in `cache` unless it
+    /// is nil (see `SearchIndex.json`).
     static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
-                     into cache: inout [String: CachedSearchEntry]) -> [OutputFile] {
+                     into cache: inout [String: CachedSearchEntry]?) -> [OutputFile] {
         [Feed.make(site: site, pages: pages, bodies: bodies)]
             + makeAllButFeed(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache)
     }
 
     /// Everything but the feed, which `helhed build` writes to disk piece by piece (see `Feed.write`).
     static func makeAllButFeed(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
-                               into cache: inout [String: CachedSearchEntry]) -> [OutputFile] {
+                               into cache: inout [String: CachedSearchEntry]?) -> [OutputFile] {
         [
             Sitemap.make(site: site, pages: pages),
             Sitemap.robots(site: site),

@@ -49,7 +49,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     /// Articles newest first, then terms in Danish order: the order ties are shown in.
     static func inputs(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [Inputs] {
         let order = pages.articlesNewestFirst.map(PageID.article) + pages.termsAlphabetically.map(PageID.term)
-        return order.map { page in
+        return order.parallelMap { page in
             // The words come from cmark's AST of the body (text and code), never from the rendered HTML; the
             // transformer kept that text when it parsed the body, so the body is not parsed a second time.
             let body = bodies[page]
@@ -121,9 +121,9 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     }
 
     /// The index's JSON, reusing the encoded entry of every page whose inputs equal those in `previous`
-    /// (keyed by URL), and filling `cache` with this build's entries.
+    /// (keyed by URL), and filling `cache` with this build's entries unless it is nil.
     static func json(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
-                     into cache: inout [String: CachedSearchEntry]) -> [UInt8] {
+                     into cache: inout [String: CachedSearchEntry]?) -> [UInt8] {
         let inputs = inputs(site: site, pages: pages, bodies: bodies)
         let changed = inputs.filter { previous[$0.url]?.inputs != $0 }
         // The words of the names of the terms the changed entries mention: all terms in a full build, a few in a rebuild.
@@ -136,7 +136,9 @@ public struct SearchIndex: Codable, Equatable, Sendable {
                               text: inputs.text, termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] ?? [] })
             return CachedSearchEntry(inputs: inputs, json: encoded(entry))
         }
-        cache = Dictionary(entries.map { ($0.inputs.url, $0) }, uniquingKeysWith: { first, _ in first })
+        if cache != nil {
+            cache = Dictionary(entries.map { ($0.inputs.url, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         return joined(entries.map(\.json), version: 1)
     }
 
@@ -183,12 +185,12 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     }
 
     public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> OutputFile {
-        var cache: [String: CachedSearchEntry] = [:]
+        var cache: [String: CachedSearchEntry]? = nil
         return make(site: site, pages: pages, bodies: bodies, reusing: [:], into: &cache)
     }
 
     static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
-                     into cache: inout [String: CachedSearchEntry]) -> OutputFile {
+                     into cache: inout [String: CachedSearchEntry]?) -> OutputFile {
         OutputFile(path: SitePages.searchIndexPath,
                    contents: .bytes(json(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache)))
     }

@@ -64,7 +64,9 @@ struct SnapshotBuilder {
         change.modified.sort()
         copies = seenCopies
         let generation = (previous?.generation ?? 0) + 1
-        return (SiteSnapshot(files: served, encodedBasePath: encodedBasePath, generation: generation), change)
+        let samePaths = reusable != nil && change.added.isEmpty && change.removed.isEmpty
+        return (SiteSnapshot(files: served, encodedBasePath: encodedBasePath, generation: generation,
+                             folders: samePaths ? reusable?.folders : nil), change)
     }
 
     private static func reuse(_ old: ServedFile?, or bytes: Data, path: String) -> ServedFile {

@@ -30,11 +30,17 @@ struct SiteSnapshot: Sendable {
     /// Counts successful rebuilds; pages carry it so a reconnecting browser can tell that it missed one.
     let generation: Int
 
-    init(files: [String: ServedFile], encodedBasePath: String, generation: Int) {
+    /// `folders`: those of a snapshot with the same paths, when the caller knows them (a rebuild that added and
+    /// removed nothing), to save working them out again.
+    init(files: [String: ServedFile], encodedBasePath: String, generation: Int, folders known: Set<String>? = nil) {
         self.files = files
         self.encodedBasePath = encodedBasePath
         self.basePath = encodedBasePath.removingPercentEncoding ?? encodedBasePath
         self.generation = generation
+        if let known {
+            folders = known
+            return
+        }
         var folders: Set<String> = []
         for path in files.keys {
             var parts = path.split(separator: "/").dropLast()

@@ -23,7 +23,8 @@ extension Array where Element: Sendable {
                 }
             }
         }
-        return results.map { $0! }
+        // Moved out, not copied: a copy retains every reference a result holds, and deinitializing releases them again.
+        return (0..<count).map { results[$0].take()! }
     }
 }
 

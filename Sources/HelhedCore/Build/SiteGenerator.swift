@@ -63,8 +63,9 @@ public enum SiteGenerator {
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls,
                                     linkContext: linkContext)
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
-        let paths = (renderer.outputPaths + PublishingFiles.paths + (assets.files + copied).map(\.path)).sorted()
-        if let clash = zip(paths, paths.dropFirst()).first(where: { $0 == $1 })?.0 {
+        var paths: Set<String> = []
+        let clashes = (renderer.outputPaths + PublishingFiles.paths + (assets.files + copied).map(\.path)).filter { !paths.insert($0).inserted }
+        if let clash = clashes.min() {
             throw BuildFailure([.error(loader.displayPath(clash), "this file would overwrite a page the build generates at /\(clash); rename it")])
         }
 
@@ -149,18 +150,14 @@ public enum SiteGenerator {
     /// `page.md#heading` links, checked once every page's heading ids are known.
     static func checkFragments(_ bodies: [PageID: RenderedBody], site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // The heading ids of the pages links point into, only: most pages are no link's target.
-        var idsByPage: [PageID: Set<String>] = [:]
-        func ids(of page: PageID) -> Set<String> {
-            if let ids = idsByPage[page] { return ids }
-            let ids = Set(bodies[page]?.headings.map(\.id) ?? [])
-            idsByPage[page] = ids
-            return ids
+        // A page has a few headings: looking through them costs less than a set of their ids.
+        func has(_ page: PageID, heading id: String) -> Bool {
+            bodies[page]?.headings.contains { $0.id == id } ?? false
         }
         var hintsLeft = PageTransformer.hintsPerPage  // suggestions cost a look at every heading; keep them few
         for page in bodies.keys.filter({ !(bodies[$0]?.fragmentChecks.isEmpty ?? true) }).sorted() {
             guard let body = bodies[page] else { continue }
-            for check in body.fragmentChecks where !ids(of: check.target).contains(check.fragment) {
+            for check in body.fragmentChecks where !has(check.target, heading: check.fragment) {
                 hintsLeft -= 1
                 let ids = hintsLeft >= 0 ? bodies[check.target]?.headings.map(\.id) ?? [] : []
                 let close = Suggestions.closest(to: check.fragment, among: ids)

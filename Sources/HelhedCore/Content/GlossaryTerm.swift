@@ -20,8 +20,9 @@ public struct GlossaryTerm: Sendable, Hashable {
     /// `ordforklaringer/<slug>/`, made once (see `Article.sitePath`).
     public let sitePath: String
 
-    /// The title and every alias.
-    public var names: [String] { [title] + aliases.map(\.value) }
+    /// The title and every alias, made once: the matcher, the search index and every page that mentions the term
+    /// read them.
+    public let names: [String]
 
     /// The title and every alias, with the line each is written on.
     public var locatedNames: [Located<String>] { [Located(title, line: titleLine)] + aliases }
@@ -39,6 +40,7 @@ public struct GlossaryTerm: Sendable, Hashable {
         self.isDraft = isDraft
         self.slug = slug
         self.sitePath = "ordforklaringer/\(slug)/"
+        self.names = [title] + aliases.map(\.value)
         self.addressLine = addressLine
         self.autolinksTerms = autolinksTerms
     }

@@ -8,6 +8,7 @@ public struct BuildCache: Sendable {
     var bodies: [String: CachedBody] = [:]
     var pages: [String: CachedPage] = [:]
     var searchEntries: [String: CachedSearchEntry] = [:]
+    var renderer = PageRenderer.Reusable()
     var templates: CachedTemplates?
 
     public init() {}

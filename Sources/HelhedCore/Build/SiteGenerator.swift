@@ -61,7 +61,8 @@ public enum SiteGenerator {
         guard let templates = templates?.set, let assets, !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
 
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls,
-                                    linkContext: linkContext)
+                                    linkContext: linkContext, reusing: keepsCache ? cache.renderer : nil)
+        next.renderer = renderer.reusable ?? PageRenderer.Reusable()
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
         var paths: Set<String> = []
         let clashes = (renderer.outputPaths + PublishingFiles.paths + (assets.files + copied).map(\.path)).filter { !paths.insert($0).inserted }

@@ -15,8 +15,24 @@ struct PageRenderer: Sendable {
     /// A fingerprint of everything outside a Markdown page that its model shows: the site settings, the theme's assets
     /// and the link context (addresses, the glossary's names and definitions).
     let frame: Int
+    /// For the next rebuild (nil in a one-shot build).
+    let reusable: Reusable?
 
-    init(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs, linkContext: Int) {
+    /// What the renderer made from the articles alone, for the next rebuild: the Danish ranks of their titles and
+    /// their cards. A rebuild after one edit reuses all of it but the edited article's card.
+    struct Reusable: Sendable {
+        fileprivate var baseURL: BaseURL?
+        fileprivate var titles: [String] = []
+        fileprivate var titleRanks: [Int] = []
+        fileprivate var cards: [String: (article: Article, card: ArticleCard)] = [:]
+
+        init() {}
+    }
+
+    /// With `reusing`, ranks and cards of unchanged articles come from the previous rebuild and `reusable` keeps
+    /// this one's; without it (a one-shot build) nothing is kept.
+    init(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs, linkContext: Int,
+         reusing previous: Reusable? = nil) {
         self.site = site
         self.pages = pages
         self.bodies = bodies
@@ -34,11 +50,26 @@ struct PageRenderer: Sendable {
             for term in bodies[.article(index)]?.mentionedTerms ?? [] { usedIn[term].append(index) }
         }
         // One Danish sort of all titles, then each list by position: a Danish sort per term cost more than rendering.
-        let titleRank = DanishText.ranks(of: site.articles.map(\.title))
+        let titles = site.articles.map(\.title)
+        let titleRank = previous.flatMap { $0.titles == titles ? $0.titleRanks : nil } ?? DanishText.ranks(of: titles)
         self.usedIn = usedIn.map { articles in articles.sorted { titleRank[$0] < titleRank[$1] } }
         let tagSlugs = Dictionary(uniqueKeysWithValues: Set(site.articles.flatMap(\.tags)).map { ($0, Slug.make(from: $0)) })
         self.tagSlugs = tagSlugs
-        cards = site.articles.parallelMap { article in Self.card(article, site: site, tagSlugs: tagSlugs) }
+        let previousCards = previous?.baseURL == site.baseURL ? previous?.cards ?? [:] : [:]
+        cards = site.articles.parallelMap { article in
+            if let reused = previousCards[article.sitePath], reused.article == article { return reused.card }
+            return Self.card(article, site: site, tagSlugs: tagSlugs)
+        }
+        if previous != nil {
+            var kept = Reusable()
+            kept.baseURL = site.baseURL
+            kept.titles = titles
+            kept.titleRanks = titleRank
+            kept.cards = Dictionary(zip(site.articles, cards).map { ($0.sitePath, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
+            reusable = kept
+        } else {
+            reusable = nil
+        }
         var frame = Hasher()
         frame.combine(linkContext)
         frame.combine(siteModel)
@@ -60,8 +91,15 @@ struct PageRenderer: Sendable {
             let file = OutputFile(path: path, contents: .text(templates.render(template, model)))
             return (CachedPage(model: model, inputs: inputs, templates: fingerprint, file: file), true)
         }
-        let cache = Dictionary(results.map { ($0.page.file.path, $0.page) }, uniquingKeysWith: { first, _ in first })
-        return (results.map(\.page.file), cache, results.filter(\.isNew).count)
+        var cache: [String: CachedPage] = [:]
+        cache.reserveCapacity(results.count)
+        var files: [OutputFile] = []
+        files.reserveCapacity(results.count)
+        for result in results {
+            files.append(result.page.file)
+            cache[result.page.file.path] = result.page
+        }
+        return (files, cache, results.filter(\.isNew).count)
     }
 
     /// Every HTML page, handed over `size` pages at a time (each batch rendered in parallel), so that a caller can

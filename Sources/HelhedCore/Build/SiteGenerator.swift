@@ -50,7 +50,8 @@ public enum SiteGenerator {
 
         let pages = SitePages(site: site)
         let generatedSitePaths = pages.generatedSitePaths
-        let linkContext = site.linkContextFingerprint(generatedSitePaths: generatedSitePaths)
+        // Only compared with a previous generation's: a one-shot build has none.
+        let linkContext = keepsCache ? site.linkContextFingerprint(generatedSitePaths: generatedSitePaths) : 0
         var bodyCache: [String: CachedBody]? = keepsCache ? [:] : nil
         let bodies = renderBodies(site: site, pages: pages, generatedSitePaths: generatedSitePaths, context: linkContext,
                                   previous: cache.bodies, into: &bodyCache)

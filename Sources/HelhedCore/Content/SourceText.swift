@@ -56,8 +56,8 @@ public struct SourceText: Sendable, Hashable {
         }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        // Most files have no carriage return: nothing to normalize, one copy.
-        if bytes.withUnsafeBufferPointer({ $0.firstIndex(ofByte: 0x0D) }) == nil { return Array(bytes[start...]) }
+        // Most files have no carriage return: nothing to normalize, and without a byte-order mark nothing to copy.
+        if bytes.withUnsafeBufferPointer({ $0.firstIndex(ofByte: 0x0D) }) == nil { return start == 0 ? bytes : Array(bytes[start...]) }
         var normalized: [UInt8] = []
         normalized.reserveCapacity(bytes.count)
         var index = start

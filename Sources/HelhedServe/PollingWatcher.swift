@@ -1,4 +1,5 @@
 import Foundation
+import HelhedCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,23 +9,12 @@ import Darwin
 /// Compares a snapshot of every file's size, modification time and inode twice a second. For file systems without
 /// inotify (network drives, some container mounts), or when asked with `--poll`.
 final class PollingWatcher: FileWatching, @unchecked Sendable {
-    private struct Stamp: Equatable {
-        let modified: timespec
-        let size: Int
-        let inode: UInt64
-
-        static func == (lhs: Stamp, rhs: Stamp) -> Bool {
-            lhs.modified.tv_sec == rhs.modified.tv_sec && lhs.modified.tv_nsec == rhs.modified.tv_nsec
-                && lhs.size == rhs.size && lhs.inode == rhs.inode
-        }
-    }
-
     private let roots: [String]
     private let onChange: @Sendable ([String]) -> Void
     private let queue = DispatchQueue(label: "helhed.serve.polling")
     private let timer: any DispatchSourceTimer
     /// Only touched on `queue`.
-    private var stamps: [String: Stamp] = [:]
+    private var stamps: [String: FileStamp] = [:]
 
     init(roots: [URL], interval: Duration, onChange: @escaping @Sendable ([String]) -> Void) {
         self.roots = roots.map { $0.standardizedFileURL.path }
@@ -50,8 +40,8 @@ final class PollingWatcher: FileWatching, @unchecked Sendable {
         if !changed.isEmpty { onChange(changed.sorted()) }
     }
 
-    private func scan() -> [String: Stamp] {
-        var found: [String: Stamp] = [:]
+    private func scan() -> [String: FileStamp] {
+        var found: [String: FileStamp] = [:]
         var visited: Set<UInt64> = []
         var pending = roots
         while let folder = pending.popLast() {
@@ -64,18 +54,10 @@ final class PollingWatcher: FileWatching, @unchecked Sendable {
                     // Symbolic links may loop back; each real folder is walked once.
                     if visited.insert(UInt64(info.st_ino)).inserted { pending.append(path) }
                 } else {
-                    found[path] = Stamp(modified: Self.modificationTime(info), size: Int(info.st_size), inode: UInt64(info.st_ino))
+                    found[path] = FileStamp(info)
                 }
             }
         }
         return found
-    }
-
-    private static func modificationTime(_ info: stat) -> timespec {
-        #if canImport(Darwin)
-        info.st_mtimespec
-        #else
-        info.st_mtim
-        #endif
     }
 }

@@ -155,11 +155,9 @@ final class RebuildLoop: @unchecked Sendable {
             break
         case .swapStylesheets(let swaps):
             hub.send(event: "css", json: Self.json(["swaps": swaps]))
-        case .reload(let paths) where paths.count > 1000:
-            hub.send(event: "reload", json: Self.json(ReloadMessage(all: true, files: [], urls: [])))
-        case .reload(let paths):
+        case .reload(let paths) where paths.count <= 1000:
             hub.send(event: "reload", json: Self.json(ReloadMessage(all: false, files: paths, urls: paths.map(site.url(of:)))))
-        case .reloadEverything:
+        case .reload, .reloadEverything:
             hub.send(event: "reload", json: Self.json(ReloadMessage(all: true, files: [], urls: [])))
         }
     }

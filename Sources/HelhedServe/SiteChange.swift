@@ -13,11 +13,11 @@ struct SiteChange: Sendable, Equatable {
 }
 
 /// Turns the files of a rebuild into a snapshot, reusing what did not change: unchanged bytes keep their ETag (so
-/// browsers get 304s after a reload) and copied files are not read again while their size and date stay the same.
+/// browsers get 304s after a reload) and copied files are not read again while their `FileStamp` stays the same.
 struct SnapshotBuilder {
     private struct CopiedFile {
-        let modified: Date
-        let size: Int
+        /// nil when the file could not be stat'ed; such an entry is never reused.
+        let stamp: FileStamp?
         let file: ServedFile
     }
 
@@ -76,10 +76,8 @@ struct SnapshotBuilder {
 
     private mutating func copy(_ source: URL, to path: String, old: ServedFile?,
                                into seen: inout [String: CopiedFile]) throws(BuildFailure) -> ServedFile {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: source.path)
-        let modified = attributes?[.modificationDate] as? Date ?? .distantPast
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-        if let cached = copies[source.path], cached.modified == modified, cached.size == size {
+        let stamp = FileStamp(path: source.path)
+        if let stamp, let cached = copies[source.path], cached.stamp == stamp {
             seen[source.path] = cached
             return cached.file
         }
@@ -90,7 +88,7 @@ struct SnapshotBuilder {
             throw BuildFailure([.error(DisplayPath.of(source), "cannot read this file: \(error.localizedDescription)")])
         }
         let file = Self.reuse(old, or: bytes, path: path)
-        seen[source.path] = CopiedFile(modified: modified, size: size, file: file)
+        seen[source.path] = CopiedFile(stamp: stamp, file: file)
         return file
     }
 }

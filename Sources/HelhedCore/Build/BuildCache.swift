@@ -15,19 +15,19 @@ public struct BuildCache: Sendable {
 }
 
 /// A file's identity on disk: if none of these changed, neither did the file.
-struct FileStamp: Hashable, Sendable {
+public struct FileStamp: Hashable, Sendable {
     let size: Int
     let modifiedSeconds: Int
     let modifiedNanoseconds: Int
     let inode: UInt64
 
-    init?(path: String) {
+    public init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         self.init(info)
     }
 
-    init(_ info: stat) {
+    public init(_ info: stat) {
         size = Int(info.st_size)
         modifiedSeconds = Int(info.st_mtim.tv_sec)
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)

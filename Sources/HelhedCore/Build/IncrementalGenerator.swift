@@ -10,7 +10,6 @@ public struct RebuildResult: Sendable {
     public let removedPaths: [String]
     /// HTML pages rendered through the templates this time (the others were reused).
     public let renderedPageCount: Int
-    public let milliseconds: Int
     public let warnings: [Diagnostic]
 }
 
@@ -21,7 +20,7 @@ public struct RebuildResult: Sendable {
 public final class IncrementalGenerator: @unchecked Sendable {
     public let options: BuildOptions
     private let lock = NSLock()
-    private var cache = BuildCache()
+    private var cache: BuildCache? = BuildCache()
     private var previousFiles: [String: OutputFile] = [:]
     private var copiedStamps: [String: FileStamp] = [:]
 
@@ -32,7 +31,6 @@ public final class IncrementalGenerator: @unchecked Sendable {
     public func rebuild() throws(BuildFailure) -> RebuildResult {
         lock.lock()
         defer { lock.unlock() }
-        let start = DispatchTime.now()
         let (site, rendered) = try SiteGenerator.generate(options, cache: &cache)
 
         var changed: [String] = []
@@ -54,8 +52,7 @@ public final class IncrementalGenerator: @unchecked Sendable {
         let removed = previousFiles.keys.filter { current[$0] == nil }.sorted()
         previousFiles = current
         copiedStamps = stamps
-        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return RebuildResult(files: site.files, changedPaths: changed, removedPaths: removed, renderedPageCount: rendered,
-                             milliseconds: elapsed, warnings: site.warnings)
+                             warnings: site.warnings)
     }
 }

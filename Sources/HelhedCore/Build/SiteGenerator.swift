@@ -18,25 +18,26 @@ public enum SiteGenerator {
     /// With `staged` (as `helhed build` does), pages and files are written to its staging folder as they are made
     /// and not kept: `files` is then empty. A 10,000-article site no longer holds all its HTML in memory at once.
     public static func generate(_ options: BuildOptions, streamingTo staged: StagedOutput? = nil) throws(BuildFailure) -> GeneratedSite {
-        var cache = BuildCache()
-        return try generate(options, cache: &cache, streamingTo: staged).site
+        var noCache: BuildCache? = nil
+        return try generate(options, cache: &noCache, streamingTo: staged).site
     }
 
     /// Generates the site, reusing from `cache` what has not changed and refilling it (only after a success, so a
-    /// failed rebuild leaves the last good state to compare with).
-    static func generate(_ options: BuildOptions, cache: inout BuildCache,
+    /// failed rebuild leaves the last good state to compare with). A nil `cache` (a one-shot build or check) is
+    /// neither read nor filled.
+    static func generate(_ options: BuildOptions, cache: inout BuildCache?,
                          streamingTo staged: StagedOutput? = nil) throws(BuildFailure) -> (site: GeneratedSite, renderedPages: Int) {
         var diagnostics = Diagnostics()
+        let keepsCache = cache != nil
+        let previous = cache ?? BuildCache()
         var next = BuildCache()
         let templatesDisplay = options.displayName(options.templatesFolder)
 
-        let templates = loadTemplates(options, display: templatesDisplay, cached: cache.templates, into: &diagnostics)
+        let templates = loadTemplates(options, display: templatesDisplay, cached: previous.templates, into: &diagnostics)
         next.templates = templates
 
-        // A one-shot build (`helhed build` streams to a staging folder) keeps nothing for a next generation.
-        let keepsCache = staged == nil
         let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
-        var sources = keepsCache ? cache.sources : nil
+        var sources = keepsCache ? previous.sources : nil
         guard let content = loader.load(into: &diagnostics, reusing: &sources) else { throw BuildFailure(diagnostics.sorted) }
         next.sources = sources ?? [:]
         let site = Site.assemble(content, options: options.site, into: &diagnostics)
@@ -54,7 +55,7 @@ public enum SiteGenerator {
         let linkContext = keepsCache ? site.linkContextFingerprint(generatedSitePaths: generatedSitePaths) : 0
         var bodyCache: [String: CachedBody]? = keepsCache ? [:] : nil
         let bodies = renderBodies(site: site, pages: pages, generatedSitePaths: generatedSitePaths, context: linkContext,
-                                  previous: cache.bodies, into: &bodyCache)
+                                  previous: previous.bodies, into: &bodyCache)
         next.bodies = bodyCache ?? [:]
         for body in bodies.values { diagnostics.append(contentsOf: body.diagnostics) }
         diagnostics.append(contentsOf: checkFragments(bodies, site: site))
@@ -62,7 +63,7 @@ public enum SiteGenerator {
         guard let templates = templates?.set, let assets, !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
 
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls,
-                                    linkContext: linkContext, reusing: keepsCache ? cache.renderer : nil)
+                                    linkContext: linkContext, reusing: keepsCache ? previous.renderer : nil)
         next.renderer = renderer.reusable ?? PageRenderer.Reusable()
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
         var paths: Set<String> = []
@@ -72,22 +73,21 @@ public enum SiteGenerator {
         }
 
         guard let staged else {
-            let html = renderer.renderAll(reusing: cache.pages)
+            let html = renderer.renderAll(reusing: previous.pages)
             next.pages = html.cache
-            var searchEntries: [String: CachedSearchEntry]? = [:]
-            let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies, reusing: cache.searchEntries,
+            var searchEntries: [String: CachedSearchEntry]? = keepsCache ? [:] : nil
+            let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies, reusing: previous.searchEntries,
                                                  into: &searchEntries)
             next.searchEntries = searchEntries ?? [:]
             let files = (html.files + published + assets.files + copied).sorted { $0.path < $1.path }
-            cache = next
+            if keepsCache { cache = next }
             let generated = GeneratedSite(site: site, files: files, bodies: bodies, warnings: diagnostics.sorted,
                                           pageCount: html.files.count, copiedFileCount: copied.count + assets.files.count)
             return (generated, html.rendered)
         }
 
         // `helhed build`: each batch of pages is written as soon as it is rendered and then let go, and the feed (every
-        // article's body) is written piece by piece, so a large site is never whole in memory. Nothing is cached: a
-        // build runs once.
+        // article's body) is written piece by piece, so a large site is never whole in memory.
         var pageCount = 0
         try renderer.renderAll(inBatchesOf: 512) { (batch) throws(BuildFailure) in
             pageCount += batch.count
@@ -99,7 +99,7 @@ public enum SiteGenerator {
         var noSearchEntries: [String: CachedSearchEntry]? = nil
         try staged.write(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies, reusing: [:], into: &noSearchEntries)
                          + assets.files + copied)
-        cache = next
+        if keepsCache { cache = next }
         let generated = GeneratedSite(site: site, files: [], bodies: bodies, warnings: diagnostics.sorted,
                                       pageCount: pageCount, copiedFileCount: copied.count + assets.files.count)
         return (generated, pageCount)

@@ -14,17 +14,6 @@ import Glibc
 public enum OutputWriter {
     static let stagingMarker = ".helhed-"
 
-    public static func write(_ files: [OutputFile], to output: URL, displayName: String) throws(BuildFailure) {
-        let staged = StagedOutput(output: output, displayName: displayName)
-        do {
-            try staged.write(files)
-            try staged.commit()
-        } catch {
-            staged.discard()
-            throw error
-        }
-    }
-
     /// The operating system's words for the last error (`No space left on device`).
     static func reason(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
@@ -96,11 +85,11 @@ public enum OutputWriter {
     /// a site has about as many folders as files: folders are made with `mkdir` directly, a level at a time (the
     /// few top ones first), each level in parallel; one that an earlier batch made already is fine. (Nothing is
     /// remembered between batches: small strings kept from each batch would pin the freed pages around them.)
-    static func writeFiles(_ files: [OutputFile], into folder: URL, makingFoldersFor otherPaths: [String] = []) throws {
+    static func writeFiles(_ files: [OutputFile], into folder: URL) throws {
         let root = folder.path
         var folders: Set<Substring> = [""]
         var foldersByDepth: [[Substring]] = []
-        for path in files.map(\.path) + otherPaths {
+        for path in files.map(\.path) {
             var depth = 0
             var end = path.startIndex
             // Slashes found in the UTF-8, as the file system sees the path (and without breaking it into Characters,
@@ -117,7 +106,7 @@ public enum OutputWriter {
         }
         for level in foldersByDepth {
             let failures = level.parallelMap { path -> String? in
-                Glibc.mkdir(root + "/" + path, 0o755) == 0 || errno == EEXIST ? nil : "\(path): \(String(cString: strerror(errno)))"
+                Glibc.mkdir(root + "/" + path, 0o755) == 0 || errno == EEXIST ? nil : "\(path): \(reason())"
             }
             if let failure = failures.compactMap({ $0 }).first { throw WriteError(description: failure) }
         }
@@ -135,7 +124,7 @@ public enum OutputWriter {
     /// One `open`, one `write` loop and one `close` per file.
     private static func write(_ file: OutputFile, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(description: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw WriteError(description: reason()) }
         defer { close(descriptor) }
         switch file.contents {
         case .text(var text):
@@ -154,7 +143,7 @@ public enum OutputWriter {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw WriteError(description: String(cString: strerror(errno)))
+                throw WriteError(description: reason())
             }
             offset += written
         }
@@ -182,13 +171,18 @@ public final class StagedOutput {
 
     private func failure(_ message: String) -> BuildFailure { BuildFailure([.error(displayName, message)]) }
 
+    /// Discards what was staged and says why writing stopped.
+    private func writingFailed(_ detail: String) -> BuildFailure {
+        discard()
+        return failure("writing the site failed: \(detail); nothing in the output folder has changed")
+    }
+
     public func write(_ files: [OutputFile]) throws(BuildFailure) {
         let staging = try stagingFolder()
         do {
             try OutputWriter.writeFiles(files, into: staging)
         } catch {
-            discard()
-            throw failure("writing the site failed: \(error); nothing in the output folder has changed")
+            throw writingFailed("\(error)")
         }
         // The previous batch's pages have been freed by now; without this, glibc keeps that memory in its
         // per-thread arenas.
@@ -198,25 +192,18 @@ public final class StagedOutput {
     /// Writes one file whose bytes `produce` hands over in pieces (to `write`), so it is never whole in memory.
     public func writePieces(of path: String, _ produce: (_ write: ([UInt8]) throws(BuildFailure) -> Void) throws(BuildFailure) -> Void) throws(BuildFailure) {
         let staging = try stagingFolder()
-        do {
-            try OutputWriter.writeFiles([], into: staging, makingFoldersFor: [path])
-        } catch {
-            discard()
-            throw failure("writing the site failed: \(error); nothing in the output folder has changed")
+        let file = staging.appendingPathComponent(path)
+        if let problem = OutputWriter.makeFolders(file.deletingLastPathComponent().path) {
+            throw writingFailed("\(problem.path): \(problem.reason)")
         }
-        let descriptor = open(staging.path + "/" + path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            let reason = OutputWriter.reason()
-            discard()
-            throw failure("writing the site failed: \(path): \(reason); nothing in the output folder has changed")
-        }
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw writingFailed("\(path): \(OutputWriter.reason())") }
         defer { close(descriptor) }
         try produce { (piece) throws(BuildFailure) in
             do {
                 try piece.withUnsafeBytes { try OutputWriter.writeAll($0, to: descriptor) }
             } catch {
-                discard()
-                throw failure("writing the site failed: \(path): \(error); nothing in the output folder has changed")
+                throw writingFailed("\(path): \(error)")
             }
         }
     }

@@ -63,7 +63,8 @@ public enum Feed {
             let pieces = pieceStarts.parallelMap { pieceStart in
                 var piece: [UInt8] = []
                 for index in articles[pieceStart..<min(articles.count, pieceStart + entriesPerPiece)] {
-                    appendEntry(site.articles[index], html: bodies[.article(index)]?.html ?? "", base: base, to: &piece)
+                    appendEntry(site.articles[index], html: bodies[.article(index)]?.html ?? "", base: base, tagSlugs: pages.tagSlugs,
+                                to: &piece)
                 }
                 return piece
             }
@@ -74,7 +75,8 @@ public enum Feed {
     }
 
     /// One `<entry>`, each line ending in a newline.
-    private static func appendEntry(_ article: Article, html: String, base: BaseURL, to bytes: inout [UInt8]) {
+    private static func appendEntry(_ article: Article, html: String, base: BaseURL, tagSlugs: [String: String],
+                                    to bytes: inout [UInt8]) {
         let url = base.absolute(article.sitePath)
         var lines: [String] = [
             "<entry>",
@@ -86,8 +88,7 @@ public enum Feed {
         ]
         var seenTags: Set<String> = []
         for name in article.tags {
-            let slug = Slug.make(from: name)
-            guard !slug.isEmpty, seenTags.insert(slug).inserted else { continue }
+            guard let slug = tagSlugs[name], !slug.isEmpty, seenTags.insert(slug).inserted else { continue }
             lines.append(#"<category term="\#(XMLText.escape(slug))" label="\#(XMLText.escape(name))" scheme="\#(XMLText.escape(base.absolute(SitePages.tagsPath)))"/>"#)
         }
         if let summary = article.summary {

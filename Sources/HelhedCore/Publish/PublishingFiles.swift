@@ -4,11 +4,6 @@ public enum PublishingFiles {
     /// The paths of what `make` returns.
     static let paths = [SitePages.feedPath, SitePages.sitemapPath, SitePages.robotsPath, SitePages.searchIndexPath]
 
-    public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [OutputFile] {
-        var cache: [String: CachedSearchEntry]? = nil
-        return make(site: site, pages: pages, bodies: bodies, reusing: [:], into: &cache)
-    }
-
     /// Reusing the search entries of `previous` whose pages did not change, and keeping this build's in `cache` unless it
     /// is nil (see `SearchIndex.json`).
     static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],

@@ -70,21 +70,6 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         }
     }
 
-    public static func build(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> SearchIndex {
-        let termNameWords = termNameWords(site)
-        return SearchIndex(version: 1, pages: inputs(site: site, pages: pages, bodies: bodies).parallelMap { entry($0, termNameWords) })
-    }
-
-    /// The words of each term's names, once: every page that mentions a term lists them.
-    static func termNameWords(_ site: Site) -> [[String]] {
-        site.terms.parallelMap { term in term.names.flatMap(SearchText.words) }
-    }
-
-    static func entry(_ inputs: Inputs, _ termNameWords: [[String]]) -> Entry {
-        entry(title: inputs.title, url: inputs.url, kind: inputs.kind, summary: inputs.summary, names: inputs.names, text: inputs.text,
-              termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] })
-    }
-
     /// `termWords`: the words of the names of the terms the page mentions.
     static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, termWords: [String]) -> Entry {
         let nameWords = unique(names.flatMap(SearchText.words))
@@ -182,11 +167,6 @@ public struct SearchIndex: Codable, Equatable, Sendable {
             }
         }
         return escaped
-    }
-
-    public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> OutputFile {
-        var cache: [String: CachedSearchEntry]? = nil
-        return make(site: site, pages: pages, bodies: bodies, reusing: [:], into: &cache)
     }
 
     static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],

@@ -133,15 +133,6 @@ public enum SearchText {
         return words
     }
 
-    /// The folded words of a text, each once, in no particular order.
-    static func distinctWords(_ text: String) -> [String] {
-        foldedBytes(text).withUnsafeBufferPointer { folded in
-            var set = WordSet()
-            forEachWord(in: folded) { set.insert($0, of: folded) }
-            return set.words.map { String(decoding: folded[$0], as: UTF8.self) }
-        }
-    }
-
     /// The folded words of `text` but those in `excluded` (folded words themselves), each once, in the order strings
     /// sort in, joined by spaces: the `words` of a search entry. A page has thousands of words but a few hundred
     /// distinct ones, so everything happens on the folded bytes: repeats are recognised by hashing (`WordSet`), and

@@ -60,7 +60,7 @@ public enum Sitemap {
             xml.append(contentsOf: "</url>\n".utf8)
         }
         xml.append(contentsOf: "</urlset>\n".utf8)
-        return OutputFile(path: SitePages.sitemapPath, contents: .text(String(decoding: xml, as: UTF8.self)))
+        return OutputFile(path: SitePages.sitemapPath, contents: .bytes(xml))
     }
 
     /// `robots.txt`: everything may be crawled; the sitemap's absolute address. (Crawlers read robots.txt only at a

@@ -8,8 +8,6 @@ struct PageRenderer: Sendable {
     let siteModel: SiteModel
     /// Articles that mention each term, in Danish order: the terms' "Bruges i".
     let usedIn: [[Int]]
-    /// The slug of every tag name the articles use, made once.
-    let tagSlugs: [String: String]
     /// Every article's card, made once: the front page, the article list and the tag pages all show them.
     let cards: [ArticleCard]
     /// A fingerprint of everything outside a Markdown page that its model shows: the site settings, the theme's assets
@@ -53,8 +51,7 @@ struct PageRenderer: Sendable {
         let titles = site.articles.map(\.title)
         let titleRank = previous.flatMap { $0.titles == titles ? $0.titleRanks : nil } ?? DanishText.ranks(of: titles)
         self.usedIn = usedIn.map { articles in articles.sorted { titleRank[$0] < titleRank[$1] } }
-        let tagSlugs = Dictionary(uniqueKeysWithValues: Set(site.articles.flatMap(\.tags)).map { ($0, Slug.make(from: $0)) })
-        self.tagSlugs = tagSlugs
+        let tagSlugs = pages.tagSlugs
         let previousCards = previous?.baseURL == site.baseURL ? previous?.cards ?? [:] : [:]
         cards = site.articles.parallelMap { article in
             if let reused = previousCards[article.sitePath], reused.article == article { return reused.card }
@@ -323,17 +320,11 @@ struct PageRenderer: Sendable {
                     tags: tagLinks(article.tags, site: site, tagSlugs: tagSlugs))
     }
 
-    private func tagLinks(_ names: [String]) -> [TagLink] {
-        Self.tagLinks(names, site: site, tagSlugs: tagSlugs)
-    }
-
     private static func tagLinks(_ names: [String], site: Site, tagSlugs: [String: String]) -> [TagLink] {
         var seen: Set<String> = []
         return names.compactMap { name in
-            // Every card lists its tags: the slug comes from the tag list rather than being made again each time.
-            let slug = tagSlugs[name] ?? Slug.make(from: name)
-            guard !slug.isEmpty, seen.insert(slug).inserted else { return nil }
-            return TagLink(name: name, url: site.baseURL.link(to: "emner/\(slug)/"))
+            guard let slug = tagSlugs[name], !slug.isEmpty, seen.insert(slug).inserted else { return nil }
+            return TagLink(name: name, url: site.baseURL.link(to: Tag.sitePath(slug: slug)))
         }
     }
 

@@ -5,7 +5,9 @@ public struct Tag: Sendable {
     /// Articles, newest first.
     public let articles: [Int]
 
-    public var sitePath: String { "emner/\(slug)/" }
+    public var sitePath: String { Self.sitePath(slug: slug) }
+
+    static func sitePath(slug: String) -> String { "\(SitePages.tagsPath)\(slug)/" }
 }
 
 /// Which pages the site has and in what order they are listed. Derived once from the `Site`.
@@ -21,6 +23,8 @@ public struct SitePages: Sendable {
     public let termsAlphabetically: [Int]
     /// Tags in Danish alphabetical order.
     public let tags: [Tag]
+    /// The slug of every tag name the articles use, made once: the tag pages and every card's tag links need it.
+    public let tagSlugs: [String: String]
 
     public static let articlesPath = "artikler/"
     public static let glossaryPath = "ordforklaringer/"
@@ -46,11 +50,12 @@ public struct SitePages: Sendable {
         articlesForHome = newestFirst.filter { site.articles[$0].kind == .explainer } + newestFirst.filter { site.articles[$0].kind != .explainer }
         termsAlphabetically = DanishText.sorted(Array(site.terms.indices)) { site.terms[$0].title }
 
+        let tagSlugs = Dictionary(uniqueKeysWithValues: Set(site.articles.flatMap(\.tags)).map { ($0, Slug.make(from: $0)) })
+        self.tagSlugs = tagSlugs
         var bySlug: [String: (name: String, articles: [Int])] = [:]
         for index in newestFirst {
             for name in site.articles[index].tags {
-                let slug = Slug.make(from: name)
-                guard !slug.isEmpty else { continue }
+                guard let slug = tagSlugs[name], !slug.isEmpty else { continue }
                 // Two names of this article with the same slug: it is listed once. (Its own entries come last, so
                 // looking at the last one is enough; searching the whole list made this quadratic in a tag's size.)
                 if bySlug[slug]?.articles.last == index { continue }

@@ -73,9 +73,9 @@ struct CachedPage: Sendable {
 /// build (an unchanged source's bytes, a reused body's HTML) compare in constant time.
 enum PageInputs: Hashable, Sendable {
     /// `frame`: the site settings, assets and link context the page shows (see `PageRenderer.frame`).
-    case article(Article, html: String, frame: Int)
+    case article(Article, html: HTML, frame: Int)
     /// `usedIn`: the titles of the articles that mention the term, in order.
-    case term(GlossaryTerm, html: String, related: [Int], usedIn: [String], frame: Int)
+    case term(GlossaryTerm, html: HTML, related: [Int], usedIn: [String], frame: Int)
 }
 
 /// The loaded templates and the stamps of the files they came from.

@@ -9,6 +9,10 @@ public struct FrontMatter {
     /// The file line of the first YAML line.
     private let firstLine: Int
 
+    /// Yams' default constructor, made once: `Constructor.default` builds its tables anew on every call. It is only
+    /// read (Helhed composes nodes and never constructs Swift values from them), so all threads may share it.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     private struct Field {
         let node: Node
         let line: Int
@@ -30,7 +34,7 @@ public struct FrontMatter {
             // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process
             // environment (for a YAMS_DEFAULT_ENCODING override) on every call: a third of parsing a front matter.
             // Tag rules only when a key needs them (see `YAMLChecks.Scan.keysArePlainText`).
-            root = try Yams.compose(yaml: yaml, scan.keysArePlainText ? .basic : .default, .default, .utf8)
+            root = try Yams.compose(yaml: yaml, scan.keysArePlainText ? .basic : .default, Self.constructor, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine)
         } catch {

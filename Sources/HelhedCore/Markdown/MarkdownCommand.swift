@@ -6,6 +6,6 @@ public enum MarkdownCommand {
             return MarkdownDocument(parsing: markdown, options: options).renderHTML()
         }
         let source = SourceText(standaloneBody: markdown)
-        return PageTransformer(site: nil, options: options).render(PageContext(source: source, page: nil, autolinksTerms: false)).html
+        return PageTransformer(site: nil, options: options).render(PageContext(source: source, page: nil, autolinksTerms: false)).html.html
     }
 }

@@ -55,9 +55,15 @@ public final class MarkdownDocument {
     }
 
     public func renderHTML() -> String {
-        guard let html = cmark_render_html(root, options.cmarkFlags) else { return "" }
+        String(decoding: renderHTMLBytes(), as: UTF8.self)
+    }
+
+    /// The HTML as cmark wrote it, valid UTF-8 (cmark replaces invalid input sequences), copied without the check a
+    /// `String` makes of every byte: a page's body is only ever copied into its page.
+    public func renderHTMLBytes() -> [UInt8] {
+        guard let html = cmark_render_html(root, options.cmarkFlags) else { return [] }
         defer { free(html) }
-        return String(cString: html)
+        return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)).bindMemory(to: UInt8.self))
     }
 
     /// Visits every node in document order. The visitor must not remove or replace nodes; collect them and

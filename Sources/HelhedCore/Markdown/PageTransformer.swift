@@ -2,7 +2,7 @@ import Foundation
 
 /// A page body after Helhed's AST transforms and cmark's HTML rendering.
 public struct RenderedBody: Sendable {
-    public var html: String
+    public var html: HTML
     public var headings: [Heading]
     public var tableOfContents: [ContentsEntry]
     /// Terms linked on the page (explicitly or automatically), in order of first use; the page lists their definitions.
@@ -74,7 +74,7 @@ public struct PageTransformer: Sendable {
         var run = TransformRun(transformer: self, context: context, document: document)
         run.transform()
         return RenderedBody(
-            html: document.renderHTML(),
+            html: HTML(utf8: document.renderHTMLBytes()),
             headings: run.headings,
             tableOfContents: ContentsEntry.tableOfContents(for: run.headings),
             linkedTerms: run.linkedTerms,

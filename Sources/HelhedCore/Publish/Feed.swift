@@ -22,7 +22,7 @@ public enum Feed {
     static func bytes(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [UInt8] {
         var output: [UInt8] = []
         // Generous: escaping grows HTML by about half, and pages of a reservation that are never written cost no memory.
-        output.reserveCapacity(pages.articlesNewestFirst.prefix(site.config.feedLimit ?? .max).reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.utf8.count ?? 0) * 2 })
+        output.reserveCapacity(pages.articlesNewestFirst.prefix(site.config.feedLimit ?? .max).reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.bytes.count ?? 0) * 2 })
         write(site: site, pages: pages, bodies: bodies) { output += $0 }
         return output
     }
@@ -63,7 +63,7 @@ public enum Feed {
             let pieces = pieceStarts.parallelMap { pieceStart in
                 var piece: [UInt8] = []
                 for index in articles[pieceStart..<min(articles.count, pieceStart + entriesPerPiece)] {
-                    appendEntry(site.articles[index], html: bodies[.article(index)]?.html ?? "", base: base, tagSlugs: pages.tagSlugs,
+                    appendEntry(site.articles[index], html: bodies[.article(index)]?.html.html ?? "", base: base, tagSlugs: pages.tagSlugs,
                                 to: &piece)
                 }
                 return piece

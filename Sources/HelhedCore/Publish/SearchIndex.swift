@@ -74,7 +74,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, termWords: [String]) -> Entry {
         let nameWords = unique(names.flatMap(SearchText.words))
         let termWords = unique(termWords).subtracting(nameWords)
-        let bodyWords = SearchText.sortedDistinctWords((summary ?? "") + " " + text, excluding: nameWords.union(termWords))
+        let bodyWords = SearchText.sortedDistinctWords([summary ?? "", text], excluding: nameWords, termWords)
         let snippet = summary ?? Self.snippet(from: text)
         return Entry(title: title, url: url, kind: kind, summary: snippet, names: joined(nameWords), terms: joined(termWords),
                      words: bodyWords)

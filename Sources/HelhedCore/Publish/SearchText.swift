@@ -51,22 +51,36 @@ public enum SearchText {
     /// The table, flat: the fold of entry `i` is `foldTable.bytes[foldTable.ends[i - 1] ..< foldTable.ends[i]]`.
     /// (One array of bytes and one of offsets, read through buffer pointers: an array per entry cost a reference
     /// count per scalar of every page.) `maxGrowth` is the most bytes an entry has per byte of its scalar.
-    private static let foldTable: (bytes: [UInt8], ends: [Int32], maxGrowth: Int) = {
+    /// `classes` has a byte per byte of `bytes`: `startsScalar` on the first byte of each folded scalar, `inWord` on
+    /// every byte of a scalar that belongs to words (`isWordScalar`), so words are found while folding.
+    private static let foldTable: (bytes: [UInt8], ends: [Int32], classes: [UInt8], maxGrowth: Int) = {
         var bytes: [UInt8] = []
         var ends: [Int32] = []
+        var classes: [UInt8] = []
         var maxGrowth = 1
         for range in tableRanges {
             for value in range.start..<range.end {
                 let scalar = Unicode.Scalar(value)!
-                let folded = Array(foldedByFoundation(String(scalar)).utf8)
-                bytes += folded
+                let folded = foldedByFoundation(String(scalar))
+                for foldedScalar in folded.unicodeScalars {
+                    let inWord = isWordScalar(foldedScalar) ? ByteClass.inWord : 0
+                    for (offset, byte) in String(foldedScalar).utf8.enumerated() {
+                        bytes.append(byte)
+                        classes.append(inWord | (offset == 0 ? ByteClass.startsScalar : 0))
+                    }
+                }
                 ends.append(Int32(bytes.count))
                 let length = String(scalar).utf8.count
-                maxGrowth = max(maxGrowth, (folded.count + length - 1) / length)
+                maxGrowth = max(maxGrowth, (folded.utf8.count + length - 1) / length)
             }
         }
-        return (bytes, ends, maxGrowth)
+        return (bytes, ends, classes, maxGrowth)
     }()
+
+    private enum ByteClass {
+        static let startsScalar: UInt8 = 1
+        static let inWord: UInt8 = 2
+    }
 
     @inline(__always)
     private static func tableIndex(_ value: UInt32) -> Int? {
@@ -137,35 +151,146 @@ public enum SearchText {
     /// sort in, joined by spaces: the `words` of a search entry. A page has thousands of words but a few hundred
     /// distinct ones, so everything happens on the folded bytes: repeats are recognised by hashing (`WordSet`), and
     /// ASCII words (nearly all Danish words fold to ASCII) are sorted by their bytes, which is how such strings sort.
-    /// No string is made per word.
-    static func sortedDistinctWords(_ text: String, excluding excluded: Set<String>) -> String {
+    /// No string is made per word. `pieces` are read as if joined by spaces, without joining them.
+    static func sortedDistinctWords(_ pieces: [String], excluding excluded: Set<String>...) -> String {
         // The excluded words go first into the same buffer, so that they are in the set before the text's words.
-        var buffer: [UInt8] = []
-        for word in excluded {
-            buffer.append(contentsOf: word.utf8)
-            buffer.append(0x20)
+        var excludedBytes: [UInt8] = []
+        for word in excluded.joined() {
+            excludedBytes.append(contentsOf: word.utf8)
+            excludedBytes.append(0x20)
         }
-        let textStart = buffer.count
-        buffer.append(contentsOf: foldedBytes(text))
+        let textStart = excludedBytes.count
+        let capacity = pieces.reduce(textStart) { $0 + ($1.utf8.count + 1) * foldTable.maxGrowth }
+        let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { folded.deallocate() }
+        _ = folded.initialize(from: excludedBytes)
+        var set = WordSet()
+        forEachWord(in: UnsafeBufferPointer(rebasing: folded[..<textStart])) { set.insert($0, of: UnsafeBufferPointer(folded)) }
+        var scanner = WordScanner(folded: folded, count: textStart)
+        for (index, piece) in pieces.enumerated() {
+            if index > 0 { scanner.appendSpace(into: &set) }
+            var piece = piece
+            guard piece.withUTF8({ scanner.appendFolding($0, into: &set) }) else {
+                // A scalar beyond the table: the whole text through Foundation's fold, as `fold` does.
+                return sortedDistinctWords(foldedByFoundation: pieces.joined(separator: " "), excluding: excludedBytes)
+            }
+        }
+        scanner.finish(into: &set)
+        return sortedJoined(set.words.filter { $0.lowerBound >= textStart }, in: UnsafeBufferPointer(rebasing: folded[..<scanner.count]))
+    }
+
+    private static func sortedDistinctWords(foldedByFoundation text: String, excluding excludedBytes: [UInt8]) -> String {
+        let buffer = excludedBytes + Array(foldedByFoundation(text).utf8)
         return buffer.withUnsafeBufferPointer { folded in
             var set = WordSet()
             forEachWord(in: folded) { set.insert($0, of: folded) }
-            let found = set.words.filter { $0.lowerBound >= textStart }
-            var joined: [UInt8] = []
-            joined.reserveCapacity(found.reduce(0) { $0 + $1.count + 1 })
-            func join(_ words: some Sequence<Range<Int>>) {
-                for word in words {
-                    if !joined.isEmpty { joined.append(0x20) }
-                    joined.append(contentsOf: folded[word])
+            return sortedJoined(set.words.filter { $0.lowerBound >= excludedBytes.count }, in: folded)
+        }
+    }
+
+    /// The words, sorted as strings sort, joined by spaces.
+    private static func sortedJoined(_ found: [Range<Int>], in folded: UnsafeBufferPointer<UInt8>) -> String {
+        var joined: [UInt8] = []
+        joined.reserveCapacity(found.reduce(0) { $0 + $1.count + 1 })
+        func join(_ words: some Sequence<Range<Int>>) {
+            for word in words {
+                if !joined.isEmpty { joined.append(0x20) }
+                joined.append(contentsOf: folded[word])
+            }
+        }
+        if found.allSatisfy({ range in folded[range].allSatisfy { $0 < 0x80 } }) {
+            join(sortedByBytes(found, in: folded))
+        } else {
+            // Beyond ASCII, strings sort by their canonical form, which bytes need not follow.
+            join(found.sorted { String(decoding: folded[$0], as: UTF8.self) < String(decoding: folded[$1], as: UTF8.self) })
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
+    /// Folds text into a buffer and finds its words in the same pass: what `foldedBySimpleTable` followed by
+    /// `forEachWord` would find, each word hashed as its bytes are written. (Three passes over every page's text,
+    /// the fold, the word scan and the hashing, were the search index's largest cost.)
+    private struct WordScanner {
+        let folded: UnsafeMutableBufferPointer<UInt8>
+        private(set) var count: Int
+        private var wordStart = 0
+        private var characters = 0
+        private var hash = WordSet.hashBasis
+
+        init(folded: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+            self.folded = folded
+            self.count = count
+        }
+
+        mutating func appendSpace(into set: inout WordSet) {
+            endWord(into: &set)
+            folded[count] = 0x20
+            count += 1
+        }
+
+        /// false when `bytes` (valid UTF-8) holds a scalar the table does not fold; the buffer is then incomplete.
+        mutating func appendFolding(_ bytes: UnsafeBufferPointer<UInt8>, into set: inout WordSet) -> Bool {
+            let table = foldTable
+            return table.bytes.withUnsafeBufferPointer { tableBytes in
+                table.classes.withUnsafeBufferPointer { classes in
+                    table.ends.withUnsafeBufferPointer { ends in
+                        var index = 0
+                        while index < bytes.count {
+                            let byte = bytes[index]
+                            if byte < 0x80 {
+                                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                                if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
+                                    wordByte(lower, startsScalar: true)
+                                } else {
+                                    endWord(into: &set)
+                                    folded[count] = lower
+                                    count += 1
+                                }
+                                index += 1
+                                continue
+                            }
+                            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                            guard let entry = tableIndex(value) else { return false }
+                            for position in (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) {
+                                let byteClass = classes[position]
+                                if byteClass & ByteClass.inWord != 0 {
+                                    wordByte(tableBytes[position], startsScalar: byteClass & ByteClass.startsScalar != 0)
+                                } else {
+                                    if byteClass & ByteClass.startsScalar != 0 { endWord(into: &set) }
+                                    folded[count] = tableBytes[position]
+                                    count += 1
+                                }
+                            }
+                            index += length
+                        }
+                        return true
+                    }
                 }
             }
-            if found.allSatisfy({ range in folded[range].allSatisfy { $0 < 0x80 } }) {
-                join(sortedByBytes(found, in: folded))
-            } else {
-                // Beyond ASCII, strings sort by their canonical form, which bytes need not follow.
-                join(found.sorted { String(decoding: folded[$0], as: UTF8.self) < String(decoding: folded[$1], as: UTF8.self) })
+        }
+
+        mutating func finish(into set: inout WordSet) {
+            endWord(into: &set)
+        }
+
+        @inline(__always)
+        private mutating func wordByte(_ byte: UInt8, startsScalar: Bool) {
+            if characters == 0 {
+                wordStart = count
+                hash = WordSet.hashBasis
             }
-            return String(decoding: joined, as: UTF8.self)
+            if startsScalar { characters += 1 }
+            hash = WordSet.hash(hash, byte)
+            folded[count] = byte
+            count += 1
+        }
+
+        @inline(__always)
+        private mutating func endWord(into set: inout WordSet) {
+            if characters > 1 { set.insert(wordStart..<count, hash: hash, of: UnsafeBufferPointer(folded)) }
+            characters = 0
         }
     }
 
@@ -192,9 +317,19 @@ public enum SearchText {
         private var hashes: [UInt32] = []
         private var slots = [Int32](repeating: -1, count: 256)
 
+        static let hashBasis: UInt32 = 2_166_136_261
+
+        @inline(__always)
+        static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 {
+            (hash ^ UInt32(byte)) &* 16_777_619
+        }
+
         mutating func insert(_ word: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
-            var hash: UInt32 = 2_166_136_261
-            for index in word { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
+            insert(word, hash: word.reduce(Self.hashBasis) { Self.hash($0, bytes[$1]) }, of: bytes)
+        }
+
+        /// `hash`: the FNV-1a hash of the word's bytes.
+        mutating func insert(_ word: Range<Int>, hash: UInt32, of bytes: UnsafeBufferPointer<UInt8>) {
             var slot = Int(hash) & (slots.count - 1)
             while slots[slot] >= 0 {
                 let index = Int(slots[slot])

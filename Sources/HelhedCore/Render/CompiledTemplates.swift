@@ -9,10 +9,10 @@ import Mustache
 ///
 /// Only what Helhed's view models need is compiled: variables, sections, inverted sections, partials, parents and
 /// blocks. A template set that uses anything else (transforms, lambdas' dynamic partials, another content type) is
-/// not compiled, and `TemplateSet` renders it with swift-mustache as before. Values are what view models hold:
-/// `MustacheParent` structs, `String`, `Int`, `Bool`, `HTML`, arrays and optionals; none of them is a
-/// `MustacheCustomRepresentation` or a lambda, which is why those checks are left out. `CompiledTemplatesTests`
-/// renders every sample model both ways and requires the same bytes.
+/// not compiled, and `TemplateSet` renders it with swift-mustache as before. Values are read as `TemplateValue`s:
+/// view models answer with them directly, anything else is read into one (`TemplateValue(any:)`); no value is a
+/// `MustacheCustomRepresentation`, a lambda or a renderable other than `HTML`, which is why those checks are left
+/// out. `CompiledTemplatesTests` renders every sample model both ways and requires the same bytes.
 struct CompiledTemplates: @unchecked Sendable {
     // @unchecked: everything stored is immutable after `init`; `Any` payloads are only swift-mustache's
     // content types, which are `Sendable`.
@@ -61,9 +61,10 @@ struct CompiledTemplates: @unchecked Sendable {
         guard let nodes = templates[template] else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(32 * 1024)
-        let state = RenderState()
-        var context = Context(stack: [Frame(model)], serials: [state.nextSerial()], state: state, indentation: nil, overrides: nil)
-        render(nodes, context: &context, into: &output)
+        var stack = Stack()
+        // An empty optional as the model leaves nothing to find names in.
+        if let value = TemplateValue(any: model) { stack.push(.value(value)) }
+        render(nodes, context: Context(indentation: nil, overrides: nil), stack: &stack, into: &output)
         return output
     }
 
@@ -141,82 +142,79 @@ struct CompiledTemplates: @unchecked Sendable {
 
     // MARK: Rendering
 
-    /// A value on the context stack, classified once when it is pushed: asking `Any` whether it is a
-    /// `MustacheParent` on every lookup copied the whole model into an existential box each time (about 1,700
-    /// instructions per lookup).
+    /// A value on the context stack: a value, or an element of a list, read in place.
     enum Frame {
-        /// A view model: answers names itself.
-        case parent(any MustacheParent)
-        /// Text, numbers and flags have no fields (`Mirror` finds no children in them).
-        case leaf(Any)
-        /// Anything else is asked through `Mirror`, as swift-mustache does.
-        case other(Any)
+        case value(TemplateValue)
+        case element(any TemplateList, Int)
 
-        init(_ value: Any) {
-            if ExactType.of(value) != nil {
-                self = .leaf(value)
-            } else if let parent = value as? MustacheParent {
-                // Asked before `is String` and the like: none of String, Int and Bool is a `MustacheParent`, and each
-                // failing cast of a view model to them cost the runtime hundreds of instructions.
-                self = .parent(parent)
-            } else if value is String || value is Int || value is Bool {
-                self = .leaf(value)
-            } else {
-                self = .other(value)
+        var value: TemplateValue? {
+            switch self {
+            case .value(let value): value
+            case .element(let list, let index): list.element(at: index)
             }
         }
 
-        var value: Any {
+        func field(_ name: String) -> TemplateValue? {
             switch self {
-            case .parent(let parent): parent
-            case .leaf(let value), .other(let value): value
-            }
-        }
-
-        func child(_ name: String) -> Any? {
-            switch self {
-            case .parent(let parent): parent.child(named: name)
-            case .leaf: nil
-            case .other(let value): CompiledTemplates.mirrorChild(name, of: value)
+            case .value(let value): value.field(name)
+            case .element(let list, let index): list.field(name, ofElementAt: index)
             }
         }
     }
 
-    /// What one `render` call shares: numbers for pushed values, and where each dotted name's prefix was found.
-    /// `{{layout.site.title}}` is looked up some thirty times per page; without this each lookup copied the page's
-    /// `Layout` and `SiteModel` into new existential boxes on the way to the one string it wanted.
-    private final class RenderState {
+    /// The context stack of one `render` call, pushed and popped in place as sections open and close, with a number
+    /// per pushed value and where each dotted name's prefix was found. `{{layout.site.title}}` is looked up some
+    /// thirty times per page; without the prefixes each lookup copied the page's `Layout` and `SiteModel` into new
+    /// boxes on the way to the one string it wanted.
+    private struct Stack {
+        private(set) var frames: [Frame] = []
+        /// New for every value pushed, so a remembered prefix is used only for the very value it was found in.
+        private(set) var serials: [Int] = []
         private var serial = 0
         /// prefix → (serial of the stack value the first name was found in, the value the prefix names).
-        var prefixes: [Int: (serial: Int, frame: Frame)] = [:]
+        var prefixes: [Int: (serial: Int, value: TemplateValue)] = [:]
 
-        func nextSerial() -> Int {
+        init() {
+            frames.reserveCapacity(8)
+            serials.reserveCapacity(8)
+        }
+
+        mutating func push(_ frame: Frame) {
             serial += 1
-            return serial
+            frames.append(frame)
+            serials.append(serial)
+        }
+
+        /// Replaces the top value (the next element of a list).
+        mutating func replaceTop(_ frame: Frame) {
+            serial += 1
+            frames[frames.count - 1] = frame
+            serials[serials.count - 1] = serial
+        }
+
+        mutating func pop() {
+            frames.removeLast()
+            serials.removeLast()
         }
     }
 
+    /// What changes as partials and blocks nest; the stack is shared by all of them.
     private struct Context {
-        var stack: [Frame]
-        /// A number per stack value, new for every value pushed, so a remembered prefix is used only for the very
-        /// value it was found in.
-        var serials: [Int]
-        let state: RenderState
         var indentation: String?
         var overrides: [String: [Node]]?
     }
 
     /// `MustacheTemplate.render(context:)`: with an indentation, a token's non-empty output that starts a new line
     /// (of this template's output so far) is indented.
-    private func render(_ nodes: [Node], context: inout Context, into output: inout [UInt8]) {
+    private func render(_ nodes: [Node], context: Context, stack: inout Stack, into output: inout [UInt8]) {
         let start = output.count
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, context: &context, into: &output) }
+            for node in nodes { render(node, context: context, stack: &stack, into: &output) }
             return
         }
         for node in nodes {
             let before = output.count
-            render(node, context: &context, into: &output)
+            render(node, context: context, stack: &stack, into: &output)
             // swift-mustache compares the last Character with "\n"; "\r\n" is one Character, and is not.
             let endsLine = before > start && output[before - 1] == UInt8(ascii: "\n")
                 && !(before - 2 >= start && output[before - 2] == UInt8(ascii: "\r"))
@@ -227,27 +225,30 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     /// `MustacheTemplate.renderToken`.
-    private func render(_ node: Node, context: inout Context, into output: inout [UInt8]) {
+    private func render(_ node: Node, context: Context, stack: inout Stack, into output: inout [UInt8]) {
         switch node {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .variable(let path, let isEscaped):
-            guard let value = lookUp(path, in: context) else { return }
-            if let text = value as? String {
-                isEscaped ? HTMLEscaping.append(text, to: &output) : output.append(contentsOf: text.utf8)
-            } else if let renderable = value as? MustacheCustomRenderable {
-                isEscaped ? HTMLEscaping.append(renderable.renderText, to: &output) : output.append(contentsOf: renderable.renderText.utf8)
-            } else {
-                let text = String(describing: value)
+            guard let value = lookUp(path, in: &stack) else { return }
+            func append(_ text: String) {
                 isEscaped ? HTMLEscaping.append(text, to: &output) : output.append(contentsOf: text.utf8)
             }
+            switch value {
+            case .text(let text): append(text)
+            case .html(let html):
+                html.bytes.withUnsafeBufferPointer { isEscaped ? HTMLEscaping.append($0, to: &output) : output.append(contentsOf: $0) }
+            case .number(let number): append(String(number))
+            case .flag(let flag): append(flag ? "true" : "false")
+            case .model, .list: append(String(describing: value.templateAny))
+            }
         case .section(let path, let isInverted, let body):
-            let value = lookUp(path, in: context)
-            isInverted ? renderInverted(body, for: value, context: context, into: &output) : renderSection(body, for: value, context: context, into: &output)
+            let value = lookUp(path, in: &stack)
+            isInverted ? renderInverted(body, for: value, context: context, stack: &stack, into: &output)
+                : renderSection(body, for: value, context: context, stack: &stack, into: &output)
         case .block(let name, let defaultBody, let indentation):
-            var inner = Context(stack: context.stack, serials: context.serials, state: context.state,
-                                indentation: Self.indent(context.indentation, by: indentation), overrides: context.overrides)
-            render(context.overrides?[name] ?? defaultBody, context: &inner, into: &output)
+            let inner = Context(indentation: Self.indent(context.indentation, by: indentation), overrides: context.overrides)
+            render(context.overrides?[name] ?? defaultBody, context: inner, stack: &stack, into: &output)
         case .partial(let name, let indentation, let overrides):
             guard let nodes = templates[name] else { return }
             var merged = context.overrides
@@ -255,9 +256,8 @@ struct CompiledTemplates: @unchecked Sendable {
                 // The outer template's overrides win, as in `MustacheContext.withPartial`.
                 merged = context.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            var inner = Context(stack: context.stack, serials: context.serials, state: context.state,
-                                indentation: Self.indent(context.indentation, by: indentation), overrides: merged)
-            render(nodes, context: &inner, into: &output)
+            let inner = Context(indentation: Self.indent(context.indentation, by: indentation), overrides: merged)
+            render(nodes, context: inner, stack: &stack, into: &output)
         }
     }
 
@@ -266,168 +266,81 @@ struct CompiledTemplates: @unchecked Sendable {
         return (current ?? "") + added
     }
 
-    /// The plain types view models hold, recognised by their metatype (one comparison) before any dynamic cast: a
-    /// failing cast (`as? TemplateList` on a flag, `is String` on a view model) costs the runtime hundreds of
-    /// instructions, and pages ask it for every section and list element. None of these three is a `TemplateList`,
-    /// `MustacheCustomRenderable` or `MustacheParent`, so knowing the type answers the casts that follow.
-    private enum ExactType {
-        case string, int, bool
-
-        static func of(_ value: Any) -> ExactType? {
-            let type = type(of: value)
-            if type == String.self { return .string }
-            if type == Bool.self { return .bool }
-            if type == Int.self { return .int }
-            return nil
-        }
-    }
-
-    /// `MustacheTemplate.renderSection`: each element of a list, `true`, or any other present value (pushed).
-    private func renderSection(_ body: [Node], for value: Any?, context: Context, into output: inout [UInt8]) {
-        if let value, let type = ExactType.of(value) {
-            // As the cases below answer for these types: a flag, or a value pushed.
-            var inner = context
-            if type == .bool {
-                guard value as! Bool else { return }
-            } else {
-                inner.stack.append(.leaf(value))
-                inner.serials.append(context.state.nextSerial())
-            }
-            render(body, context: &inner, into: &output)
-            return
-        }
+    /// `MustacheTemplate.renderSection`: each element of a list, `true`, or any other present value (pushed);
+    /// nothing for `false`, an empty `HTML` value or no value.
+    private func renderSection(_ body: [Node], for value: TemplateValue?, context: Context, stack: inout Stack, into output: inout [UInt8]) {
         switch value {
-        case let list as TemplateList:
-            var inner = context
-            inner.stack.append(.leaf(0))
-            inner.serials.append(0)
-            for frame in list.templateFrames {
-                inner.stack[inner.stack.count - 1] = frame
-                inner.serials[inner.serials.count - 1] = context.state.nextSerial()
-                render(body, context: &inner, into: &output)
+        case .list(let list):
+            guard list.count > 0 else { return }
+            stack.push(.element(list, 0))
+            for index in 0..<list.count {
+                if index > 0 { stack.replaceTop(.element(list, index)) }
+                render(body, context: context, stack: &stack, into: &output)
             }
-        case let flag as Bool:
-            guard flag else { return }
-            var inner = context
-            render(body, context: &inner, into: &output)
-        case let renderable as MustacheCustomRenderable where renderable.isNull:
+            stack.pop()
+        case .flag(let flag):
+            if flag { render(body, context: context, stack: &stack, into: &output) }
+        case .html(let html) where html.isNull:
             return
         case .some(let value):
-            var inner = context
-            inner.stack.append(Frame(value))
-            inner.serials.append(context.state.nextSerial())
-            render(body, context: &inner, into: &output)
+            stack.push(.value(value))
+            render(body, context: context, stack: &stack, into: &output)
+            stack.pop()
         case .none:
             return
         }
     }
 
-    /// `MustacheTemplate.renderInvertedSection`: an empty list, `false`, an empty HTML value, or nothing.
-    private func renderInverted(_ body: [Node], for value: Any?, context: Context, into output: inout [UInt8]) {
-        var inner = context
-        if let value, let type = ExactType.of(value) {
-            // As the cases below answer for these types: `false` renders the body, any text or number does not.
-            guard type == .bool, !(value as! Bool) else { return }
-            render(body, context: &inner, into: &output)
-            return
-        }
+    /// `MustacheTemplate.renderInvertedSection`: an empty list (pushed), `false`, an empty `HTML` value, or nothing.
+    private func renderInverted(_ body: [Node], for value: TemplateValue?, context: Context, stack: inout Stack, into output: inout [UInt8]) {
         switch value {
-        case let list as TemplateList:
-            guard list.templateElements.isEmpty else { return }
-            inner.stack.append(Frame(value!))
-            inner.serials.append(context.state.nextSerial())
-        case let flag as Bool:
-            guard !flag else { return }
-        case let renderable as MustacheCustomRenderable where renderable.isNull:
-            break
+        case .list(let list):
+            guard list.count == 0 else { return }
+            stack.push(.value(.list(list)))
+            render(body, context: context, stack: &stack, into: &output)
+            stack.pop()
+        case .flag(let flag):
+            if !flag { render(body, context: context, stack: &stack, into: &output) }
+        case .html(let html) where html.isNull:
+            render(body, context: context, stack: &stack, into: &output)
         case .some:
             return
         case .none:
-            break
+            render(body, context: context, stack: &stack, into: &output)
         }
-        render(body, context: &inner, into: &output)
     }
 
     /// `MustacheTemplate.getChild` for names without transforms.
-    private func lookUp(_ path: Path, in context: Context) -> Any? {
-        let stack = context.stack
+    private func lookUp(_ path: Path, in stack: inout Stack) -> TemplateValue? {
         switch path {
         case .current:
-            return stack.last?.value
+            return stack.frames.last?.value
         case .top(let names):
-            guard let top = stack.last, let first = names.first else { return stack.last?.value }
-            return top.child(first).flatMap { Self.child(names.dropFirst(), of: $0) }
+            guard let top = stack.frames.last, let first = names.first else { return stack.frames.last?.value }
+            return top.field(first).flatMap { Self.child(names.dropFirst(), of: $0) }
         case .stack(let names, let prefix):
-            guard let first = names.first else { return stack.last?.value }
-            for index in stack.indices.reversed() {
+            guard let first = names.first else { return stack.frames.last?.value }
+            for index in stack.frames.indices.reversed() {
                 // The value where this prefix was found before, if it is this one: only the last name is left to ask.
-                if prefix >= 0, let known = context.state.prefixes[prefix], known.serial == context.serials[index] {
-                    return known.frame.child(names[names.count - 1])
+                if prefix >= 0, let known = stack.prefixes[prefix], known.serial == stack.serials[index] {
+                    return known.value.field(names[names.count - 1])
                 }
-                guard let found = stack[index].child(first) else { continue }
+                guard let found = stack.frames[index].field(first) else { continue }
                 guard prefix >= 0 else { return found }
                 guard let named = Self.child(names.dropFirst().dropLast(), of: found) else { return nil }
-                let frame = Frame(named)
-                context.state.prefixes[prefix] = (context.serials[index], frame)
-                return frame.child(names[names.count - 1])
+                stack.prefixes[prefix] = (stack.serials[index], named)
+                return named.field(names[names.count - 1])
             }
             return nil
         }
     }
 
-    private static func child(_ names: ArraySlice<String>, of object: Any) -> Any? {
-        var current = object
+    private static func child(_ names: ArraySlice<String>, of value: TemplateValue) -> TemplateValue? {
+        var current = value
         for name in names {
-            guard let next = immediateChild(name, of: current) else { return nil }
+            guard let next = current.field(name) else { return nil }
             current = next
         }
         return current
     }
-
-    /// View models answer by name (`MustacheParent`); anything else is asked through `Mirror`, as swift-mustache does.
-    private static func immediateChild(_ name: String, of object: Any) -> Any? {
-        if let parent = object as? MustacheParent { return parent.child(named: name) }
-        return mirrorChild(name, of: object)
-    }
-
-    fileprivate static func mirrorChild(_ name: String, of object: Any) -> Any? {
-        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
-        return unwrapped(value)
-    }
-}
-
-/// The lists a section iterates: swift-mustache's `MustacheSequence` types (arrays, sets, reversed collections).
-protocol TemplateList {
-    var templateElements: [Any] { get }
-    /// The elements as the stack frames a section pushes.
-    var templateFrames: [CompiledTemplates.Frame] { get }
-}
-
-extension TemplateList {
-    var templateFrames: [CompiledTemplates.Frame] { templateElements.map(CompiledTemplates.Frame.init) }
-}
-
-extension Array: TemplateList {
-    var templateElements: [Any] { map { $0 } }
-
-    /// A list of view models (every card of a list page) is recognised once, by its element type, instead of casting
-    /// each element to `MustacheParent`, which costs the runtime a conformance lookup (over a thousand instructions)
-    /// per element.
-    var templateFrames: [CompiledTemplates.Frame] {
-        guard let parentType = Element.self as? any MustacheParent.Type else { return templateElements.map(CompiledTemplates.Frame.init) }
-        return parentFrames(parentType)
-    }
-
-    /// `P` is `Element` itself (opened from `Element.self` above), so each cast is an exact type check.
-    private func parentFrames<P: MustacheParent>(_: P.Type) -> [CompiledTemplates.Frame] {
-        map { .parent($0 as! P) }
-    }
-}
-
-extension Set: TemplateList {
-    var templateElements: [Any] { map { $0 } }
-}
-
-extension ReversedCollection: TemplateList {
-    var templateElements: [Any] { map { $0 } }
 }

@@ -158,10 +158,10 @@ struct PageRenderer: Sendable {
     private func inputs(_ job: Job) -> PageInputs? {
         switch job {
         case .page(.article(let index)):
-            return .article(site.articles[index], html: bodies[.article(index)]?.html ?? "", frame: frame)
+            return .article(site.articles[index], html: bodies[.article(index)]?.html ?? HTML(""), frame: frame)
         case .page(.term(let index)):
             let usedIn = usedIn[index].map { site.articles[$0].title }
-            return .term(site.terms[index], html: bodies[.term(index)]?.html ?? "", related: site.relatedTerms[index], usedIn: usedIn, frame: frame)
+            return .term(site.terms[index], html: bodies[.term(index)]?.html ?? HTML(""), related: site.relatedTerms[index], usedIn: usedIn, frame: frame)
         default:
             return nil
         }
@@ -234,7 +234,7 @@ struct PageRenderer: Sendable {
                            isArticle: true, crumbs: [articlesCrumb]),
             title: article.title, kind: article.kind.label, date: article.date.danish, dateISO: article.date.description,
             updated: article.updated?.danish, updatedISO: article.updated?.description, summary: article.summary,
-            tags: cards[index].tags, hasTags: !article.tags.isEmpty, body: HTML(body.html),
+            tags: cards[index].tags, hasTags: !article.tags.isEmpty, body: body.html,
             contents: contents(body), hasContents: !body.tableOfContents.isEmpty,
             definitions: definitions(body), hasDefinitions: !body.linkedTerms.isEmpty
         )
@@ -276,7 +276,7 @@ struct PageRenderer: Sendable {
         let usedIn = usedIn[index].map { PageLink(title: site.articles[$0].title, url: site.baseURL.link(to: site.articles[$0].sitePath)) }
         return TermPage(
             layout: layout(title: term.title, description: term.summary, sitePath: term.sitePath, section: .glossary, crumbs: [glossaryCrumb]),
-            title: term.title, summary: term.summary, aliases: term.aliases.map(\.value), hasAliases: !term.aliases.isEmpty, body: HTML(body.html),
+            title: term.title, summary: term.summary, aliases: term.aliases.map(\.value), hasAliases: !term.aliases.isEmpty, body: body.html,
             related: related, hasRelated: !related.isEmpty, usedIn: usedIn, hasUsedIn: !usedIn.isEmpty,
             definitions: definitions(body), hasDefinitions: !body.linkedTerms.isEmpty
         )

@@ -2,308 +2,309 @@ import Mustache
 
 // Templates look fields up by name. Without these conformances swift-mustache finds each field with `Mirror`
 // (reflection: it walks every stored property and demangles its type on every lookup), which was the largest cost
-// of a build. `child(named:)` answers the same names with the same values, typed; `ViewModelLookupTests` checks
-// every field of every sample against `Mirror`, so a field added to a model but not here fails the tests.
+// of a build. `field(_:)` answers the same names with typed values (the compiled templates read them as they are;
+// swift-mustache gets them as `Any` through `child(named:)`); `ViewModelLookupTests` checks every field of every
+// sample against `Mirror`, so a field added to a model but not here fails the tests.
 
-extension SiteModel: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SiteModel: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "description": self.description
-        case "language": self.language
-        case "publisher": self.publisher
-        case "absoluteURL": self.absoluteURL
-        case "homeURL": self.homeURL
-        case "articlesURL": self.articlesURL
-        case "glossaryURL": self.glossaryURL
-        case "tagsURL": self.tagsURL
-        case "searchURL": self.searchURL
-        case "feedURL": self.feedURL
+        case "title": .text(self.title)
+        case "description": .text(self.description)
+        case "language": .text(self.language)
+        case "publisher": self.publisher.map(TemplateValue.text)
+        case "absoluteURL": .text(self.absoluteURL)
+        case "homeURL": .text(self.homeURL)
+        case "articlesURL": .text(self.articlesURL)
+        case "glossaryURL": .text(self.glossaryURL)
+        case "tagsURL": .text(self.tagsURL)
+        case "searchURL": .text(self.searchURL)
+        case "feedURL": .text(self.feedURL)
         default: nil
         }
     }
 }
 
-extension AssetURLs: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension AssetURLs: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "stylesheet": self.stylesheet
-        case "script": self.script
-        case "searchScript": self.searchScript
-        case "favicon": self.favicon
+        case "stylesheet": .text(self.stylesheet)
+        case "script": .text(self.script)
+        case "searchScript": .text(self.searchScript)
+        case "favicon": .text(self.favicon)
         default: nil
         }
     }
 }
 
-extension NavLink: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension NavLink: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "label": self.label
-        case "url": self.url
-        case "current": self.current
+        case "label": .text(self.label)
+        case "url": .text(self.url)
+        case "current": self.current.map(TemplateValue.text)
         default: nil
         }
     }
 }
 
-extension Crumb: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension Crumb: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "label": self.label
-        case "url": self.url
+        case "label": .text(self.label)
+        case "url": .text(self.url)
         default: nil
         }
     }
 }
 
-extension Layout: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension Layout: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "site": self.site
-        case "assets": self.assets
-        case "title": self.title
-        case "documentTitle": self.documentTitle
-        case "description": self.description
-        case "canonicalURL": self.canonicalURL
-        case "openGraphType": self.openGraphType
-        case "nav": self.nav
-        case "breadcrumbs": self.breadcrumbs
-        case "hasBreadcrumbs": self.hasBreadcrumbs
+        case "site": .model(self.site)
+        case "assets": .model(self.assets)
+        case "title": .text(self.title)
+        case "documentTitle": .text(self.documentTitle)
+        case "description": .text(self.description)
+        case "canonicalURL": .text(self.canonicalURL)
+        case "openGraphType": .text(self.openGraphType)
+        case "nav": .list(self.nav)
+        case "breadcrumbs": .list(self.breadcrumbs)
+        case "hasBreadcrumbs": .flag(self.hasBreadcrumbs)
         default: nil
         }
     }
 }
 
-extension TagLink: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TagLink: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "url": self.url
+        case "name": .text(self.name)
+        case "url": .text(self.url)
         default: nil
         }
     }
 }
 
-extension ArticleCard: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ArticleCard: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "kind": self.kind
-        case "date": self.date
-        case "dateISO": self.dateISO
-        case "summary": self.summary
-        case "tags": self.tags
+        case "title": .text(self.title)
+        case "url": .text(self.url)
+        case "kind": .text(self.kind)
+        case "date": .text(self.date)
+        case "dateISO": .text(self.dateISO)
+        case "summary": self.summary.map(TemplateValue.text)
+        case "tags": .list(self.tags)
         default: nil
         }
     }
 }
 
-extension ContentsLink: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ContentsLink: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "text": self.text
-        case "id": self.id
+        case "text": .text(self.text)
+        case "id": .text(self.id)
         default: nil
         }
     }
 }
 
-extension ContentsSection: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ContentsSection: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "text": self.text
-        case "id": self.id
-        case "subsections": self.subsections
-        case "hasSubsections": self.hasSubsections
+        case "text": .text(self.text)
+        case "id": .text(self.id)
+        case "subsections": .list(self.subsections)
+        case "hasSubsections": .flag(self.hasSubsections)
         default: nil
         }
     }
 }
 
-extension Definition: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension Definition: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "id": self.id
-        case "title": self.title
-        case "url": self.url
-        case "summary": self.summary
+        case "id": .text(self.id)
+        case "title": .text(self.title)
+        case "url": .text(self.url)
+        case "summary": .text(self.summary)
         default: nil
         }
     }
 }
 
-extension PageLink: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension PageLink: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
+        case "title": .text(self.title)
+        case "url": .text(self.url)
         default: nil
         }
     }
 }
 
-extension HomePage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension HomePage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
-        case "featured": self.featured
-        case "articles": self.articles
-        case "hasArticles": self.hasArticles
-        case "termCount": self.termCount
+        case "layout": .model(self.layout)
+        case "featured": .list(self.featured)
+        case "articles": .list(self.articles)
+        case "hasArticles": .flag(self.hasArticles)
+        case "termCount": .number(self.termCount)
         default: nil
         }
     }
 }
 
-extension ArticlePage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ArticlePage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
-        case "title": self.title
-        case "kind": self.kind
-        case "date": self.date
-        case "dateISO": self.dateISO
-        case "updated": self.updated
-        case "updatedISO": self.updatedISO
-        case "summary": self.summary
-        case "tags": self.tags
-        case "hasTags": self.hasTags
-        case "body": self.body
-        case "contents": self.contents
-        case "hasContents": self.hasContents
-        case "definitions": self.definitions
-        case "hasDefinitions": self.hasDefinitions
+        case "layout": .model(self.layout)
+        case "title": .text(self.title)
+        case "kind": .text(self.kind)
+        case "date": .text(self.date)
+        case "dateISO": .text(self.dateISO)
+        case "updated": self.updated.map(TemplateValue.text)
+        case "updatedISO": self.updatedISO.map(TemplateValue.text)
+        case "summary": self.summary.map(TemplateValue.text)
+        case "tags": .list(self.tags)
+        case "hasTags": .flag(self.hasTags)
+        case "body": .html(self.body)
+        case "contents": .list(self.contents)
+        case "hasContents": .flag(self.hasContents)
+        case "definitions": .list(self.definitions)
+        case "hasDefinitions": .flag(self.hasDefinitions)
         default: nil
         }
     }
 }
 
-extension TermCard: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TermCard: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "title": self.title
-        case "url": self.url
-        case "summary": self.summary
+        case "title": .text(self.title)
+        case "url": .text(self.url)
+        case "summary": .text(self.summary)
         default: nil
         }
     }
 }
 
-extension LetterGroup: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension LetterGroup: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "letter": self.letter
-        case "id": self.id
-        case "terms": self.terms
+        case "letter": .text(self.letter)
+        case "id": .text(self.id)
+        case "terms": .list(self.terms)
         default: nil
         }
     }
 }
 
-extension LetterLink: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension LetterLink: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "letter": self.letter
-        case "url": self.url
-        case "hasTerms": self.hasTerms
+        case "letter": .text(self.letter)
+        case "url": .text(self.url)
+        case "hasTerms": .flag(self.hasTerms)
         default: nil
         }
     }
 }
 
-extension GlossaryPage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension GlossaryPage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
-        case "letters": self.letters
-        case "groups": self.groups
-        case "termCount": self.termCount
+        case "layout": .model(self.layout)
+        case "letters": .list(self.letters)
+        case "groups": .list(self.groups)
+        case "termCount": .number(self.termCount)
         default: nil
         }
     }
 }
 
-extension TermPage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TermPage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
-        case "title": self.title
-        case "summary": self.summary
-        case "aliases": self.aliases
-        case "hasAliases": self.hasAliases
-        case "body": self.body
-        case "related": self.related
-        case "hasRelated": self.hasRelated
-        case "usedIn": self.usedIn
-        case "hasUsedIn": self.hasUsedIn
-        case "definitions": self.definitions
-        case "hasDefinitions": self.hasDefinitions
+        case "layout": .model(self.layout)
+        case "title": .text(self.title)
+        case "summary": .text(self.summary)
+        case "aliases": .list(TextList(self.aliases))
+        case "hasAliases": .flag(self.hasAliases)
+        case "body": .html(self.body)
+        case "related": .list(self.related)
+        case "hasRelated": .flag(self.hasRelated)
+        case "usedIn": .list(self.usedIn)
+        case "hasUsedIn": .flag(self.hasUsedIn)
+        case "definitions": .list(self.definitions)
+        case "hasDefinitions": .flag(self.hasDefinitions)
         default: nil
         }
     }
 }
 
-extension NotFoundPage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension NotFoundPage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
+        case "layout": .model(self.layout)
         default: nil
         }
     }
 }
 
-extension ArticlesPage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension ArticlesPage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
-        case "articles": self.articles
+        case "layout": .model(self.layout)
+        case "articles": .list(self.articles)
         default: nil
         }
     }
 }
 
-extension TagSummary: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TagSummary: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "url": self.url
-        case "count": self.count
-        case "countText": self.countText
+        case "name": .text(self.name)
+        case "url": .text(self.url)
+        case "count": .number(self.count)
+        case "countText": .text(self.countText)
         default: nil
         }
     }
 }
 
-extension TagsPage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TagsPage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
-        case "tags": self.tags
-        case "hasTags": self.hasTags
+        case "layout": .model(self.layout)
+        case "tags": .list(self.tags)
+        case "hasTags": .flag(self.hasTags)
         default: nil
         }
     }
 }
 
-extension TagPage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension TagPage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
-        case "name": self.name
-        case "countText": self.countText
-        case "articles": self.articles
+        case "layout": .model(self.layout)
+        case "name": .text(self.name)
+        case "countText": .text(self.countText)
+        case "articles": .list(self.articles)
         default: nil
         }
     }
 }
 
-extension SearchPage: MustacheParent {
-    public func child(named name: String) -> Any? {
+extension SearchPage: TemplateModel {
+    public func field(_ name: String) -> TemplateValue? {
         switch name {
-        case "layout": self.layout
-        case "indexURL": self.indexURL
+        case "layout": .model(self.layout)
+        case "indexURL": .text(self.indexURL)
         default: nil
         }
     }

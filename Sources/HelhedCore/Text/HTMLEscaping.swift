@@ -16,21 +16,24 @@ public enum HTMLEscaping {
     /// Appends the escaped UTF-8 of `text` to `output` (the compiled templates render into one byte buffer).
     public static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if needsEscaping(byte) {
-                    output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-                    appendEntity(byte, to: &output)
-                    runStart = index + 1
-                }
-                index += 1
+        text.withUTF8 { append($0, to: &output) }
+    }
+
+    /// Appends the escaped `bytes` (UTF-8) to `output`.
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if needsEscaping(byte) {
+                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                appendEntity(byte, to: &output)
+                runStart = index + 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+            index += 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
     }
 
     @inline(__always)

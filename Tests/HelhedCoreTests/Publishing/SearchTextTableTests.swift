@@ -50,9 +50,35 @@ import Testing
         texts.append(String(repeating: "Helhedsplan helhedsplanen HELHEDSPLAN Århus aarhus Søren soeren crème creme 2024 ", count: 200))
         texts.append((0..<3_000).map { "ord\($0 % 700)" }.joined(separator: " "))
         for text in texts {
-            let distinct = SearchText.sortedDistinctWords(text, excluding: []).split(separator: " ").map(String.init)
+            let distinct = SearchText.sortedDistinctWords([text], excluding: []).split(separator: " ").map(String.init)
             #expect(distinct.count == Set(distinct).count, "no repeats in \(text.prefix(40).debugDescription)")
             #expect(Set(distinct) == Set(SearchText.words(text)), "\(text.prefix(40).debugDescription)")
+        }
+    }
+
+    /// `sortedDistinctWords` folds and finds words in one pass (and sends text beyond the table through Foundation):
+    /// on seeded random mixes of table scalars and others, in two pieces, with some words excluded, it must give
+    /// the sorted set of the words of the pieces joined by a space, less the excluded ones.
+    @Test func distinctWordsOfRandomMixesMatchTheDefinition() {
+        var state: UInt64 = 11
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let letters: [Unicode.Scalar] = ["a", "b", "Æ", "ø", "å", "é", "ß", " ", "-", "1"]
+        let pool = letters + letters + Self.tableScalars + ["\u{301}", "Σ", "ς", "İ", "ﬁ", "Ω"]
+        func randomText() -> String {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(next() % 40) { text.append(pool[next() % pool.count]) }
+            return String(text)
+        }
+        for _ in 0..<2_000 {
+            let pieces = [randomText(), randomText()]
+            let all = Self.wordsViaFoundation(pieces.joined(separator: " "))
+            let excluded: Set<String> = Set(all.filter { _ in next() % 3 == 0 })
+            let expected = Set(all).subtracting(excluded).sorted()
+            let distinct = SearchText.sortedDistinctWords(pieces, excluding: excluded).split(separator: " ").map(String.init)
+            #expect(distinct == expected, "\(pieces.map(\.debugDescription))")
         }
     }
 

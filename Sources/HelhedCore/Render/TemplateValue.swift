@@ -1,0 +1,156 @@
+import Mustache
+
+/// A value as the compiled templates read it: typed, so rendering a page asks no dynamic casts and copies no view
+/// model into an `Any` box per lookup (both were most of the cost of rendering a page). swift-mustache still reads the
+/// same values as `Any` through `child(named:)`, which `TemplateModel` derives from `field(_:)`: one table per model.
+public enum TemplateValue {
+    case text(String)
+    case html(HTML)
+    case number(Int)
+    case flag(Bool)
+    case model(any TemplateModel)
+    case list(any TemplateList)
+
+    /// The value as swift-mustache sees it.
+    public var templateAny: Any {
+        switch self {
+        case .text(let text): text
+        case .html(let html): html
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .model(let model): model.templateAny
+        case .list(let list): list.templateAny
+        }
+    }
+
+    /// A field of this value: only models have fields.
+    func field(_ name: String) -> TemplateValue? {
+        guard case .model(let model) = self else { return nil }
+        return model.field(name)
+    }
+}
+
+/// A view model: answers a template's names with typed values.
+public protocol TemplateModel: MustacheParent {
+    /// nil when the model has no such field, or the field is an empty optional (swift-mustache then keeps looking
+    /// further down the context stack, so both must read alike).
+    func field(_ name: String) -> TemplateValue?
+    /// What swift-mustache is given for this model (the model itself; an adapter gives what it wraps).
+    var templateAny: Any { get }
+}
+
+extension TemplateModel {
+    public var templateAny: Any { self }
+
+    public func child(named name: String) -> Any? {
+        field(name)?.templateAny
+    }
+}
+
+/// A list a section iterates. Elements are read in place (`field(_:ofElementAt:)`), never copied into boxes.
+public protocol TemplateList {
+    var count: Int { get }
+    /// `{{.}}` inside the section.
+    func element(at index: Int) -> TemplateValue?
+    func field(_ name: String, ofElementAt index: Int) -> TemplateValue?
+    var templateAny: Any { get }
+}
+
+extension Array: TemplateList where Element: TemplateModel {
+    public func element(at index: Int) -> TemplateValue? { .model(self[index]) }
+    public func field(_ name: String, ofElementAt index: Int) -> TemplateValue? { self[index].field(name) }
+    public var templateAny: Any { self }
+}
+
+/// A list of texts (a term's aliases).
+public struct TextList: TemplateList {
+    public let texts: [String]
+
+    public init(_ texts: [String]) {
+        self.texts = texts
+    }
+
+    public var count: Int { texts.count }
+    public func element(at index: Int) -> TemplateValue? { .text(texts[index]) }
+    public func field(_ name: String, ofElementAt index: Int) -> TemplateValue? { nil }
+    public var templateAny: Any { texts }
+}
+
+// MARK: Values that are not Helhed's view models
+
+extension TemplateValue {
+    /// Any value swift-mustache could render (dictionaries, other structs, sequences), read the way swift-mustache
+    /// reads it; nil for an empty optional. Helhed's pages never need this (their models are `TemplateModel`s), but
+    /// the compiled templates render anything swift-mustache does, and the tests compare the two on such values.
+    init?(any value: Any) {
+        switch value {
+        case let text as String: self = .text(text)
+        case let flag as Bool: self = .flag(flag)
+        case let number as Int: self = .number(number)
+        case let html as HTML: self = .html(html)
+        case let model as any TemplateModel: self = .model(model)
+        case let list as any TemplateList: self = .list(list)
+        default:
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                guard let wrapped = mirror.children.first?.value else { return nil }
+                self.init(any: wrapped)
+            } else if let sequence = value as? MustacheSequenceValue {
+                self = .list(AnyList(elements: sequence.elements, templateAny: value))
+            } else if let parent = value as? MustacheParent {
+                self = .model(ParentModel(parent: parent))
+            } else {
+                self = .model(MirrorModel(templateAny: value))
+            }
+        }
+    }
+
+    /// A value a dictionary or a list holds: there an empty optional is a value too (`{{x}}` renders it as "nil").
+    init(held value: Any) {
+        self = TemplateValue(any: value) ?? .model(MirrorModel(templateAny: value))
+    }
+}
+
+/// The sequences swift-mustache iterates (`MustacheSequence`: arrays, sets, reversed collections).
+private protocol MustacheSequenceValue {
+    var elements: [Any] { get }
+}
+
+extension Array: MustacheSequenceValue {
+    fileprivate var elements: [Any] { map { $0 } }
+}
+
+extension Set: MustacheSequenceValue {
+    fileprivate var elements: [Any] { map { $0 } }
+}
+
+extension ReversedCollection: MustacheSequenceValue {
+    fileprivate var elements: [Any] { map { $0 } }
+}
+
+private struct AnyList: TemplateList {
+    let elements: [Any]
+    let templateAny: Any
+
+    var count: Int { elements.count }
+    func element(at index: Int) -> TemplateValue? { TemplateValue(held: elements[index]) }
+    func field(_ name: String, ofElementAt index: Int) -> TemplateValue? { element(at: index)?.field(name) }
+}
+
+/// A `MustacheParent` that is not a view model (a dictionary).
+private struct ParentModel: TemplateModel {
+    let parent: MustacheParent
+
+    func field(_ name: String) -> TemplateValue? { parent.child(named: name).map(TemplateValue.init(held:)) }
+    var templateAny: Any { parent }
+}
+
+/// Anything else, asked through `Mirror` as swift-mustache does.
+private struct MirrorModel: TemplateModel {
+    let templateAny: Any
+
+    func field(_ name: String) -> TemplateValue? {
+        guard let child = Mirror(reflecting: templateAny).children.first(where: { $0.label == name })?.value else { return nil }
+        return TemplateValue(any: child)
+    }
+}

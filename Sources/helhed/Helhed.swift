@@ -69,6 +69,9 @@ struct Build: ParsableCommand {
             let result = try SiteBuilder.build(try folders.buildOptions(output: output))
             report(result.warnings)
             if !quiet { print(result.summary) }
+            // Exit with the site still in memory: the system takes it back at once, while freeing it object by object
+            // took 50 ms of a 10,000-article build.
+            withExtendedLifetime(result) { Foundation.exit(EXIT_SUCCESS) }
         } catch let failure as BuildFailure {
             report(failure.diagnostics)
             let count = failure.diagnostics.filter { $0.severity == .error }.count

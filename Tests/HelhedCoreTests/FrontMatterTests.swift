@@ -1,4 +1,5 @@
 import Testing
+import Yams
 @testable import HelhedCore
 
 @Suite struct FrontMatterTests {
@@ -106,6 +107,24 @@ import Testing
         }
         let (_, messages) = try parseArticle("---\ntitle: A\n1: x\n\"1\": y\ndate: 2022-01-01\nkind: case\n---\n")
         #expect(messages == ["Content/artikler/x.md:4: error: front matter: '1' is given twice"])
+    }
+
+    /// Front matter without `&` and `*` is composed once, without the tag rules, and its keys are checked on the result
+    /// (`FrontMatter.composedWithoutTagRules`): where that is taken, it must give the node the careful way gives, and
+    /// it must step aside for everything the careful way decides differently.
+    @Test func theOneParseWayGivesWhatTheCarefulWayGives() throws {
+        let taken = ["title: A\ndate: 2022-01-01\ntags: [a, 1]\nextra: {x-y: 1, z_2: \"3\"}\n", "'1': a\n\"true\": b\n",
+                     "title: \"Om: noget\"\nsummary: >\n  lang\n  tekst\nliste:\n  - a\n  - {b: c}\n", "title: A\nfuture: true\nn: 3\n"]
+        for yaml in taken {
+            let careful = try Yams.compose(yaml: yaml, YAMLChecks.scan(yaml).keysArePlainText ? .basic : .default)
+            let once = try #require(FrontMatter.composedWithoutTagRules(yaml), "\(yaml)")
+            #expect(once == careful, "\(yaml)")
+        }
+        let declined = ["1: a\n", "true: a\n", "a b: c\n", "? [a]\n: b\n", "x: {null: 1}\n", "x: [\n", "a: &x 1\nb: *x\n",
+                        "title: *Vigtigt*\n", "1: x\n\"1\": y\n", ""]
+        for yaml in declined {
+            #expect(FrontMatter.composedWithoutTagRules(yaml) == nil, "\(yaml)")
+        }
     }
 
     @Test func acceptsCRLFAndAByteOrderMark() throws {

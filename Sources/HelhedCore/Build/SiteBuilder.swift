@@ -8,6 +8,9 @@ public struct BuildReport: Sendable {
     public let copiedFileCount: Int
     public let milliseconds: Int
     public let warnings: [Diagnostic]
+    /// The site as generated, kept with the report: a process that exits right after the build (`helhed build`) can
+    /// leave its memory to the system instead of freeing a large site's objects one by one.
+    public let generated: GeneratedSite
 
     public var summary: String {
         "Built \(pageCount) pages (\(articleCount) articles, \(termCount) terms), copied \(copiedFileCount) files in \(milliseconds) ms"
@@ -41,6 +44,7 @@ public enum SiteBuilder {
         }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return BuildReport(pageCount: generated.pageCount, articleCount: generated.site.articles.count, termCount: generated.site.terms.count,
-                           copiedFileCount: generated.copiedFileCount, milliseconds: elapsed, warnings: generated.warnings)
+                           copiedFileCount: generated.copiedFileCount, milliseconds: elapsed, warnings: generated.warnings,
+                           generated: generated)
     }
 }

@@ -25,20 +25,22 @@ public struct FrontMatter {
         if let tabLine = Self.lineIndentedWithTab(yaml) {
             throw .error(path, line: firstLine + tabLine - 1, "front matter: a tab is used for indentation; YAML needs spaces")
         }
-        let scan = YAMLChecks.scan(yaml)
-        if let anchor = scan.anchorOrAlias {
-            throw .error(path, line: firstLine + anchor.line - 1, YAMLChecks.anchorMessage)
-        }
         let root: Node?
-        do {
-            // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process
-            // environment (for a YAMS_DEFAULT_ENCODING override) on every call: a third of parsing a front matter.
-            // Tag rules only when a key needs them (see `YAMLChecks.Scan.keysArePlainText`).
-            root = try Yams.compose(yaml: yaml, scan.keysArePlainText ? .basic : .default, Self.constructor, .utf8)
-        } catch let error as YamlError {
-            throw Self.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine)
-        } catch {
-            throw .error(path, line: firstLine, "front matter: \(error)")
+        if let simple = Self.composedWithoutTagRules(yaml) {
+            root = simple
+        } else {
+            let scan = YAMLChecks.scan(yaml)
+            if let anchor = scan.anchorOrAlias {
+                throw .error(path, line: firstLine + anchor.line - 1, YAMLChecks.anchorMessage)
+            }
+            do {
+                // Tag rules only when a key needs them (see `YAMLChecks.Scan.keysArePlainText`); UTF-8 as above.
+                root = try Yams.compose(yaml: yaml, scan.keysArePlainText ? .basic : .default, Self.constructor, .utf8)
+            } catch let error as YamlError {
+                throw Self.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine)
+            } catch {
+                throw .error(path, line: firstLine, "front matter: \(error)")
+            }
         }
         guard let root else {
             fields = [:]
@@ -62,6 +64,37 @@ public struct FrontMatter {
         }
         self.fields = fields
         self.fieldOrder = order
+    }
+
+    /// The common case in one parse instead of two: front matter without `&` and `*` has no anchors or aliases (the
+    /// only characters that start them), so Yams may compose it before `YAMLChecks.scan` has looked; composed without
+    /// the tag rules, it is the very node the careful way gives when every key turns out to be a plain word or quoted
+    /// (`YAMLChecks.Scan.keysArePlainText`), which is checked on the result. `.some(nil)` is an empty front matter;
+    /// nil sends the text the careful way, as do all errors, so that every message comes from one place.
+    static func composedWithoutTagRules(_ yaml: String) -> Node?? {
+        // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process environment
+        // (for a YAMS_DEFAULT_ENCODING override) on every call: a third of parsing a front matter.
+        guard !yaml.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }),
+              let root = try? Yams.compose(yaml: yaml, .basic, constructor, .utf8) else { return nil }
+        var open = [root]
+        while let node = open.popLast() {
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    guard case .scalar(let scalar) = key else { return nil }
+                    if scalar.style == .plain {
+                        var text = scalar.string
+                        guard text.withUTF8(YAMLChecks.isPlainWord) else { return nil }
+                    }
+                    open.append(value)
+                }
+            case .sequence(let sequence):
+                open.append(contentsOf: sequence)
+            case .scalar, .alias:
+                continue
+            }
+        }
+        return .some(root)
     }
 
     public func has(_ key: String) -> Bool { fields[key] != nil }

@@ -125,10 +125,12 @@ public final class MarkdownDocument {
     }
 
     /// Replaces `old` by a custom block that keeps `old`'s children between `before` and `after`, then frees `old`.
-    public func wrapChildren(of old: MarkdownNode, inCustomBlockBefore escapedHTML: String, after closingHTML: String) {
+    /// The markup is UTF-8.
+    public func wrapChildren(of old: MarkdownNode, inCustomBlockBefore escapedHTML: [UInt8], after closingHTML: [UInt8]) {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(block, escapedHTML)
-        cmark_node_set_on_exit(block, closingHTML)
+        // cmark copies the markup, which it reads up to a NUL.
+        (escapedHTML + [0]).withUnsafeBufferPointer { cmark_node_set_on_enter(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+        (closingHTML + [0]).withUnsafeBufferPointer { cmark_node_set_on_exit(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
         while let child = cmark_node_first_child(old.pointer) {
             cmark_node_append_child(block, child)
         }

@@ -68,7 +68,8 @@ public struct LinkResolver: Sendable {
         let target = segments.joined(separator: "/")
         let endsWithSlash = decoded.hasSuffix("/")
 
-        let notInSite = "the link \"\(address)\" does not point at a page or file of the site (a link starting with / is read from the site's root, not from your computer); link relative to this file, e.g. ../artikler/x.md"
+        // Made only for a broken link: building the message for every link cost more than resolving it.
+        var notInSite: String { "the link \"\(address)\" does not point at a page or file of the site (a link starting with / is read from the site's root, not from your computer); link relative to this file, e.g. ../artikler/x.md" }
         if target.hasSuffix(".md") {
             if let page = site.page(atContentPath: target) { return .page(page, fragment: fragment) }
             if let reason = site.leftOutReason(forContentPath: target) { return .broken("the link \"\(address)\" points at a page that \(reason)") }

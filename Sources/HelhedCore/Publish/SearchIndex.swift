@@ -72,16 +72,10 @@ public struct SearchIndex: Codable, Equatable, Sendable {
 
     /// `termWords`: the words of the names of the terms the page mentions.
     static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, termWords: [String]) -> Entry {
-        let nameWords = unique(names.flatMap(SearchText.words))
-        let termWords = unique(termWords).subtracting(nameWords)
-        let bodyWords = SearchText.sortedDistinctWords([summary ?? "", text], excluding: nameWords, termWords)
+        let words = SearchText.entryWords(names: names, termWords: termWords, pieces: [summary ?? "", text])
         let snippet = summary ?? Self.snippet(from: text)
-        return Entry(title: title, url: url, kind: kind, summary: snippet, names: joined(nameWords), terms: joined(termWords),
-                     words: bodyWords)
+        return Entry(title: title, url: url, kind: kind, summary: snippet, names: words.names, terms: words.terms, words: words.body)
     }
-
-    private static func unique(_ words: [String]) -> Set<String> { Set(words) }
-    private static func joined(_ words: Set<String>) -> String { words.sorted().joined(separator: " ") }
 
     /// The start of the text, cut at a word boundary.
     static func snippet(from text: String) -> String {

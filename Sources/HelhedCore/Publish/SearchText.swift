@@ -147,49 +147,61 @@ public enum SearchText {
         return words
     }
 
-    /// The folded words of `text` but those in `excluded` (folded words themselves), each once, in the order strings
-    /// sort in, joined by spaces: the `words` of a search entry. A page has thousands of words but a few hundred
-    /// distinct ones, so everything happens on the folded bytes: repeats are recognised by hashing (`WordSet`), and
-    /// ASCII words (nearly all Danish words fold to ASCII) are sorted by their bytes, which is how such strings sort.
-    /// No string is made per word. `pieces` are read as if joined by spaces, without joining them.
-    static func sortedDistinctWords(_ pieces: [String], excluding excluded: Set<String>...) -> String {
-        // The excluded words go first into the same buffer, so that they are in the set before the text's words.
-        var excludedBytes: [UInt8] = []
-        for word in excluded.joined() {
-            excludedBytes.append(contentsOf: word.utf8)
-            excludedBytes.append(0x20)
+    /// The three word lists of a search entry, each sorted as strings sort and joined by spaces:
+    /// - `names`: the folded words of `names` (a page's title and aliases), each once;
+    /// - `terms`: `termWords` (folded words of the terms the page mentions) but those in `names`, each once;
+    /// - `body`: the folded words of `pieces` (read as if joined by spaces, without joining them) in neither.
+    /// A page has thousands of words but a few hundred distinct ones, so everything happens on folded bytes in one
+    /// buffer and one set: repeats are recognised by hashing (`WordSet`), and ASCII words (nearly all Danish words
+    /// fold to ASCII) are sorted by their bytes, which is how such strings sort. No string is made per word.
+    static func entryWords(names: [String], termWords: [String], pieces: [String]) -> (names: String, terms: String, body: String) {
+        // The name words, then the term words go first into the buffer, so that the set holds them, in that order,
+        // before the text's words.
+        var known: [UInt8] = []
+        for word in names.flatMap(words) {
+            known.append(contentsOf: word.utf8)
+            known.append(0x20)
         }
-        let textStart = excludedBytes.count
-        let capacity = pieces.reduce(textStart) { $0 + ($1.utf8.count + 1) * foldTable.maxGrowth }
+        let namesEnd = known.count
+        for word in termWords {
+            known.append(contentsOf: word.utf8)
+            known.append(0x20)
+        }
+        let capacity = pieces.reduce(known.count) { $0 + ($1.utf8.count + 1) * foldTable.maxGrowth }
         let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { folded.deallocate() }
-        _ = folded.initialize(from: excludedBytes)
+        _ = folded.initialize(from: known)
         var set = WordSet()
-        forEachWord(in: UnsafeBufferPointer(rebasing: folded[..<textStart])) { set.insert($0, of: UnsafeBufferPointer(folded)) }
-        var scanner = WordScanner(folded: folded, count: textStart)
+        forEachWord(in: UnsafeBufferPointer(rebasing: folded[..<known.count])) { set.insert($0, of: UnsafeBufferPointer(folded)) }
+        var scanner = WordScanner(folded: folded, count: known.count)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { scanner.appendSpace(into: &set) }
             var piece = piece
             guard piece.withUTF8({ scanner.appendFolding($0, into: &set) }) else {
                 // A scalar beyond the table: the whole text through Foundation's fold, as `fold` does.
-                return sortedDistinctWords(foldedByFoundation: pieces.joined(separator: " "), excluding: excludedBytes)
+                let buffer = known + Array(foldedByFoundation(pieces.joined(separator: " ")).utf8)
+                return buffer.withUnsafeBufferPointer { folded in
+                    var set = WordSet()
+                    forEachWord(in: folded) { set.insert($0, of: folded) }
+                    return entryLists(set.words, namesEnd: namesEnd, termsEnd: known.count, in: folded)
+                }
             }
         }
         scanner.finish(into: &set)
-        return sortedJoined(set.words.filter { $0.lowerBound >= textStart }, in: UnsafeBufferPointer(rebasing: folded[..<scanner.count]))
+        return entryLists(set.words, namesEnd: namesEnd, termsEnd: known.count, in: UnsafeBufferPointer(rebasing: folded[..<scanner.count]))
     }
 
-    private static func sortedDistinctWords(foldedByFoundation text: String, excluding excludedBytes: [UInt8]) -> String {
-        let buffer = excludedBytes + Array(foldedByFoundation(text).utf8)
-        return buffer.withUnsafeBufferPointer { folded in
-            var set = WordSet()
-            forEachWord(in: folded) { set.insert($0, of: folded) }
-            return sortedJoined(set.words.filter { $0.lowerBound >= excludedBytes.count }, in: folded)
-        }
+    /// `words` (in the order they were first found) split where the names and the term words end in the buffer.
+    private static func entryLists(_ words: [Range<Int>], namesEnd: Int, termsEnd: Int, in folded: UnsafeBufferPointer<UInt8>)
+        -> (names: String, terms: String, body: String) {
+        let names = words.firstIndex { $0.lowerBound >= namesEnd } ?? words.count
+        let terms = words[names...].firstIndex { $0.lowerBound >= termsEnd } ?? words.count
+        return (sortedJoined(words[..<names], in: folded), sortedJoined(words[names..<terms], in: folded),
+                sortedJoined(words[terms...], in: folded))
     }
 
     /// The words, sorted as strings sort, joined by spaces.
-    private static func sortedJoined(_ found: [Range<Int>], in folded: UnsafeBufferPointer<UInt8>) -> String {
+    private static func sortedJoined(_ found: ArraySlice<Range<Int>>, in folded: UnsafeBufferPointer<UInt8>) -> String {
         var joined: [UInt8] = []
         joined.reserveCapacity(found.reduce(0) { $0 + $1.count + 1 })
         func join(_ words: some Sequence<Range<Int>>) {
@@ -294,19 +306,29 @@ public enum SearchText {
         }
     }
 
-    /// Ranges of `bytes` in the lexicographic order of their bytes: by their first eight bytes as one number, then
-    /// (rarely) by the rest.
-    private static func sortedByBytes(_ words: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        func prefix(_ word: Range<Int>) -> UInt64 {
-            var key: UInt64 = 0
-            for index in 0..<8 { key = key << 8 | UInt64(index < word.count ? bytes[word.lowerBound + index] : 0) }
-            return key
+    /// Ranges of `bytes` in the lexicographic order of their bytes. Each word becomes one number, its first six bytes
+    /// above its position in the list, so that plain integers are sorted (a comparison of two pairs through a closure
+    /// cost as much as finding the words); words that share their first six bytes are then ordered by the rest.
+    private static func sortedByBytes(_ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        func precedes(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
+            bytes[lhs].lexicographicallyPrecedes(bytes[rhs])
         }
-        return words.map { (prefix($0), $0) }.sorted { lhs, rhs in
-            if lhs.0 != rhs.0 { return lhs.0 < rhs.0 }
-            // Same first eight bytes: the rest decides, and a word that ends first comes first.
-            return bytes[lhs.1].lexicographicallyPrecedes(bytes[rhs.1])
-        }.map(\.1)
+        guard words.count <= 1 << 16 else { return words.sorted(by: precedes) }
+        var keys = words.enumerated().map { position, word in
+            var key: UInt64 = 0
+            for index in 0..<6 { key = key << 8 | UInt64(index < word.count ? bytes[word.lowerBound + index] : 0) }
+            return key << 16 | UInt64(position)
+        }
+        keys.sort()
+        var sorted = keys.map { words[words.startIndex + Int($0 & 0xFFFF)] }
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count && keys[end] >> 16 == keys[start] >> 16 { end += 1 }
+            if end - start > 1 { sorted[start..<end].sort(by: precedes) }
+            start = end
+        }
+        return sorted
     }
 
     /// Distinct words, as ranges of one folded buffer: an open-addressing table of FNV-1a hashes of their bytes.

@@ -50,16 +50,16 @@ import Testing
         texts.append(String(repeating: "Helhedsplan helhedsplanen HELHEDSPLAN Århus aarhus Søren soeren crème creme 2024 ", count: 200))
         texts.append((0..<3_000).map { "ord\($0 % 700)" }.joined(separator: " "))
         for text in texts {
-            let distinct = SearchText.sortedDistinctWords([text], excluding: []).split(separator: " ").map(String.init)
+            let distinct = SearchText.entryWords(names: [], termWords: [], pieces: [text]).body.split(separator: " ").map(String.init)
             #expect(distinct.count == Set(distinct).count, "no repeats in \(text.prefix(40).debugDescription)")
             #expect(Set(distinct) == Set(SearchText.words(text)), "\(text.prefix(40).debugDescription)")
         }
     }
 
-    /// `sortedDistinctWords` folds and finds words in one pass (and sends text beyond the table through Foundation):
-    /// on seeded random mixes of table scalars and others, in two pieces, with some words excluded, it must give
-    /// the sorted set of the words of the pieces joined by a space, less the excluded ones.
-    @Test func distinctWordsOfRandomMixesMatchTheDefinition() {
+    /// `entryWords` folds and finds words in one pass (and sends text beyond the table through Foundation): on seeded
+    /// random mixes of table scalars and others, its three lists must be what their definitions say, from `words`
+    /// and sets: the names' words; the term words but those; the words of the pieces joined by a space but both.
+    @Test func entryWordsOfRandomMixesMatchTheDefinition() {
         var state: UInt64 = 11
         func next() -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -67,18 +67,41 @@ import Testing
         }
         let letters: [Unicode.Scalar] = ["a", "b", "Æ", "ø", "å", "é", "ß", " ", "-", "1"]
         let pool = letters + letters + Self.tableScalars + ["\u{301}", "Σ", "ς", "İ", "ﬁ", "Ω"]
-        func randomText() -> String {
+        func randomText(_ length: Int) -> String {
             var text = String.UnicodeScalarView()
-            for _ in 0..<(next() % 40) { text.append(pool[next() % pool.count]) }
+            for _ in 0..<(next() % length) { text.append(pool[next() % pool.count]) }
             return String(text)
         }
+        func sorted(_ words: Set<String>) -> String { words.sorted().joined(separator: " ") }
         for _ in 0..<2_000 {
-            let pieces = [randomText(), randomText()]
-            let all = Self.wordsViaFoundation(pieces.joined(separator: " "))
-            let excluded: Set<String> = Set(all.filter { _ in next() % 3 == 0 })
-            let expected = Set(all).subtracting(excluded).sorted()
-            let distinct = SearchText.sortedDistinctWords(pieces, excluding: excluded).split(separator: " ").map(String.init)
-            #expect(distinct == expected, "\(pieces.map(\.debugDescription))")
+            let pieces = [randomText(40), randomText(40)]
+            let names = [randomText(12), randomText(12)]
+            let bodyWords = Self.wordsViaFoundation(pieces.joined(separator: " "))
+            let termWords = bodyWords.filter { _ in next() % 3 == 0 } + Self.wordsViaFoundation(randomText(12))
+            let nameWords = Set(names.flatMap(Self.wordsViaFoundation))
+            let terms = Set(termWords).subtracting(nameWords)
+            let words = SearchText.entryWords(names: names, termWords: termWords, pieces: pieces)
+            #expect(words.names == sorted(nameWords), "\(names.map(\.debugDescription))")
+            #expect(words.terms == sorted(terms), "\(termWords)")
+            #expect(words.body == sorted(Set(bodyWords).subtracting(nameWords).subtracting(terms)), "\(pieces.map(\.debugDescription))")
+        }
+    }
+
+    /// Words are ordered by their first eight bytes as one number, then by the rest: hundreds of words from a small
+    /// alphabet, many sharing their first eight letters or more, must come out as strings sort.
+    @Test func manyWordsAreSortedAsStringsSort() {
+        var state: UInt64 = 5
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<20 {
+            let words = (0..<(50 + next() % 600)).map { _ in
+                (next() % 3 == 0 ? "helhedsplan" : "") + String((0..<(2 + next() % 12)).map { _ in Array("abeo19")[next() % 6] })
+            }
+            let text = words.joined(separator: next() % 2 == 0 ? " " : ", ")
+            let body = SearchText.entryWords(names: [], termWords: [], pieces: [text]).body
+            #expect(body == Set(Self.wordsViaFoundation(text)).sorted().joined(separator: " "))
         }
     }
 

@@ -62,7 +62,7 @@ struct CachedBody: Sendable {
 /// A rendered page, its model (and, for Markdown pages, what the model was made from) and the fingerprint of the
 /// templates it was rendered with.
 struct CachedPage: Sendable {
-    let model: any Hashable & Sendable
+    let model: any PageModel
     let inputs: PageInputs?
     let templates: Int
     let file: OutputFile

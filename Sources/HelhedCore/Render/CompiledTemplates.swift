@@ -58,12 +58,21 @@ struct CompiledTemplates: @unchecked Sendable {
     /// The page as UTF-8. It is valid UTF-8 by construction (whole strings appended, indentation inserted between
     /// tokens), so a caller that only writes it out can skip the check a `String` makes of every byte.
     func renderBytes(_ template: String, _ model: Any) -> [UInt8] {
+        // An empty optional as the model leaves nothing to find names in.
+        renderBytes(template, TemplateValue(any: model))
+    }
+
+    /// A view model needs no reading into a `TemplateValue` (which asks the runtime what the value is).
+    func renderBytes(_ template: String, _ model: any TemplateModel) -> [UInt8] {
+        renderBytes(template, .model(model))
+    }
+
+    private func renderBytes(_ template: String, _ model: TemplateValue?) -> [UInt8] {
         guard let nodes = templates[template] else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(32 * 1024)
         var stack = Stack()
-        // An empty optional as the model leaves nothing to find names in.
-        if let value = TemplateValue(any: model) { stack.push(.value(value)) }
+        if let model { stack.push(.value(model)) }
         render(nodes, context: Context(indentation: nil, overrides: nil), stack: &stack, into: &output)
         return output
     }

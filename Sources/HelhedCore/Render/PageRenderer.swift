@@ -167,7 +167,7 @@ struct PageRenderer: Sendable {
         }
     }
 
-    private func model(_ job: Job) -> any Hashable & Sendable {
+    private func model(_ job: Job) -> any PageModel {
         switch job {
         case .home: home()
         case .articles: articleList()

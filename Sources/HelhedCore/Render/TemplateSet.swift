@@ -86,7 +86,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// A page as file contents: the compiled templates' bytes as they are (see `CompiledTemplates.renderBytes`).
-    func renderContents(_ template: String, _ model: Any) -> OutputFile.Contents {
+    func renderContents(_ template: String, _ model: any TemplateModel) -> OutputFile.Contents {
         compiled.map { .bytes($0.renderBytes(template, model)) } ?? .text(renderWithSwiftMustache(template, model))
     }
 

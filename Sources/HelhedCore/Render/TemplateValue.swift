@@ -47,6 +47,9 @@ extension TemplateModel {
     }
 }
 
+/// What a page template renders: a view model that can be compared with the last build's.
+public typealias PageModel = TemplateModel & Hashable & Sendable
+
 /// A list a section iterates. Elements are read in place (`field(_:ofElementAt:)`), never copied into boxes.
 public protocol TemplateList {
     var count: Int { get }

@@ -157,6 +157,20 @@ import Testing
         }
     }
 
+    /// The usual link, a file name next to the page, skips the general steps; only addresses those steps would leave
+    /// unchanged may take that way, split as `splitFragment` splits them.
+    @Test func plainFileNamesAreRecognisedExactly() {
+        for address in ["x.md", "artikel-00042.md#baggrund", "a_b.C-1.md#", "kort.svg", "x.md#a#b"] {
+            let split = LinkResolver.splitFragment(address)
+            let plain = LinkResolver.plainFileName(address)
+            #expect(plain?.name == split.path && plain?.fragment == split.fragment, "\(address)")
+        }
+        for address in ["", "#top", ".md", "..", "../x.md", "a/b.md", "/x.md", "x.md#a%20b", "x%20y.md", "mailto:a", "x.md?q",
+                        "æble.md", "a b.md", "c:\\x"] {
+            #expect(LinkResolver.plainFileName(address) == nil, "\(address)")
+        }
+    }
+
     @Test func scriptLinksNeverReachTheOutput() throws {
         let (html, messages, site) = try Self.article("[klik](javascript:alert(1)) [x](JaVaScRiPt:alert(2)) ![y](vbscript:z)")
         #expect(messages.isEmpty)

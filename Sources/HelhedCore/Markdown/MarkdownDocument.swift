@@ -129,8 +129,8 @@ public final class MarkdownDocument {
     public func wrapChildren(of old: MarkdownNode, inCustomBlockBefore escapedHTML: [UInt8], after closingHTML: [UInt8]) {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
         // cmark copies the markup, which it reads up to a NUL.
-        (escapedHTML + [0]).withUnsafeBufferPointer { cmark_node_set_on_enter(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
-        (closingHTML + [0]).withUnsafeBufferPointer { cmark_node_set_on_exit(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+        _ = (escapedHTML + [0]).withUnsafeBufferPointer { cmark_node_set_on_enter(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+        _ = (closingHTML + [0]).withUnsafeBufferPointer { cmark_node_set_on_exit(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
         while let child = cmark_node_first_child(old.pointer) {
             cmark_node_append_child(block, child)
         }

@@ -13,8 +13,9 @@ public struct RenderedBody: Sendable {
     public var linkedPages: Set<PageID>
     /// `#fragment` links to other pages, checked once every page's headings are known.
     public var fragmentChecks: [FragmentCheck]
-    /// The text a reader sees (text and code, a space between blocks), read from the AST for the search index.
-    public var readableText: String
+    /// The text a reader sees (text and code, a space between blocks), read from the AST for the search index, as
+    /// UTF-8 (valid: cmark's literals are); only the index reads it, byte by byte.
+    public var readableText: [UInt8]
     public var diagnostics: [Diagnostic]
 }
 
@@ -100,7 +101,7 @@ private struct TransformRun {
     var mentionedTerms: Set<Int> = []
     var linkedPages: Set<PageID> = []
     var fragmentChecks: [FragmentCheck] = []
-    var readableText = ""
+    var readableText: [UInt8] = []
     var diagnostics: [Diagnostic] = []
     private var hintsLeft = PageTransformer.hintsPerPage
     private var ownFragmentChecks: [(fragment: String, line: Int, address: String)] = []
@@ -159,7 +160,7 @@ private struct TransformRun {
     /// open picture, a closing picture passes its answer to the one around it), so pictures nested thousands deep
     /// cost one step per node, not one walk of their contents each.
     private func collectNodes() -> (texts: [TextNode], links: [MarkdownNode], images: [ImageNode], headings: [MarkdownNode],
-                                    readableText: String) {
+                                    readableText: [UInt8]) {
         var readable: [UInt8] = []
         var texts: [TextNode] = []
         var links: [MarkdownNode] = []
@@ -204,7 +205,7 @@ private struct TransformRun {
                 break
             }
         }
-        return (texts, links, images, headings, String(decoding: readable, as: UTF8.self))
+        return (texts, links, images, headings, readable)
     }
 
     /// Anything but white space (as `trimmingCharacters(in: .whitespacesAndNewlines)` would leave it).

@@ -40,7 +40,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         let summary: String?
         let names: [String]
         /// The body's readable text (see `RenderedBody.readableText`).
-        let text: String
+        let text: [UInt8]
         /// The mentioned terms, by index, with their names (a term's renamed alias changes the entry).
         let mentionedTerms: [Int]
         let mentionedNames: [[String]]
@@ -59,21 +59,22 @@ public struct SearchIndex: Codable, Equatable, Sendable {
             case .article(let index):
                 let article = site.articles[index]
                 return Inputs(page: page, title: article.title, url: site.baseURL.link(to: article.sitePath), kind: articleKind,
-                              summary: article.summary, names: [article.title], text: body?.readableText ?? "",
+                              summary: article.summary, names: [article.title], text: body?.readableText ?? [],
                               mentionedTerms: mentioned, mentionedNames: mentionedNames)
             case .term(let index):
                 let term = site.terms[index]
                 return Inputs(page: page, title: term.title, url: site.baseURL.link(to: term.sitePath), kind: termKind,
-                              summary: term.summary, names: term.names, text: body?.readableText ?? "",
+                              summary: term.summary, names: term.names, text: body?.readableText ?? [],
                               mentionedTerms: mentioned, mentionedNames: mentionedNames)
             }
         }
     }
 
     /// `termWords`: the words of the names of the terms the page mentions.
-    static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: String, termWords: [String]) -> Entry {
-        let words = SearchText.entryWords(names: names, termWords: termWords, pieces: [summary ?? "", text])
-        let snippet = summary ?? Self.snippet(from: text)
+    /// `text`: the body's readable text, UTF-8.
+    static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: [UInt8], termWords: [String]) -> Entry {
+        let words = SearchText.entryWords(names: names, termWords: termWords, pieces: [Array((summary ?? "").utf8), text])
+        let snippet = summary ?? Self.snippet(from: String(decoding: text, as: UTF8.self))
         return Entry(title: title, url: url, kind: kind, summary: snippet, names: words.names, terms: words.terms, words: words.body)
     }
 

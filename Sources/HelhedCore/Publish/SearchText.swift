@@ -150,11 +150,11 @@ public enum SearchText {
     /// The three word lists of a search entry, each sorted as strings sort and joined by spaces:
     /// - `names`: the folded words of `names` (a page's title and aliases), each once;
     /// - `terms`: `termWords` (folded words of the terms the page mentions) but those in `names`, each once;
-    /// - `body`: the folded words of `pieces` (read as if joined by spaces, without joining them) in neither.
+    /// - `body`: the folded words of `pieces` (valid UTF-8, read as if joined by spaces, without joining them) in neither.
     /// A page has thousands of words but a few hundred distinct ones, so everything happens on folded bytes in one
     /// buffer and one set: repeats are recognised by hashing (`WordSet`), and ASCII words (nearly all Danish words
     /// fold to ASCII) are sorted by their bytes, which is how such strings sort. No string is made per word.
-    static func entryWords(names: [String], termWords: [String], pieces: [String]) -> (names: String, terms: String, body: String) {
+    static func entryWords(names: [String], termWords: [String], pieces: [[UInt8]]) -> (names: String, terms: String, body: String) {
         // The name words, then the term words go first into the buffer, so that the set holds them, in that order,
         // before the text's words.
         var known: [UInt8] = []
@@ -167,7 +167,7 @@ public enum SearchText {
             known.append(contentsOf: word.utf8)
             known.append(0x20)
         }
-        let capacity = pieces.reduce(known.count) { $0 + ($1.utf8.count + 1) * foldTable.maxGrowth }
+        let capacity = pieces.reduce(known.count) { $0 + ($1.count + 1) * foldTable.maxGrowth }
         let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { folded.deallocate() }
         _ = folded.initialize(from: known)
@@ -176,10 +176,10 @@ public enum SearchText {
         var scanner = WordScanner(folded: folded, count: known.count)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { scanner.appendSpace(into: &set) }
-            var piece = piece
-            guard piece.withUTF8({ scanner.appendFolding($0, into: &set) }) else {
+            guard piece.withUnsafeBufferPointer({ scanner.appendFolding($0, into: &set) }) else {
                 // A scalar beyond the table: the whole text through Foundation's fold, as `fold` does.
-                let buffer = known + Array(foldedByFoundation(pieces.joined(separator: " ")).utf8)
+                let text = String(decoding: Array(pieces.joined(separator: [0x20])), as: UTF8.self)
+                let buffer = known + Array(foldedByFoundation(text).utf8)
                 return buffer.withUnsafeBufferPointer { folded in
                     var set = WordSet()
                     forEachWord(in: folded) { set.insert($0, of: folded) }

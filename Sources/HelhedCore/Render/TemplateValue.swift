@@ -61,6 +61,17 @@ public protocol TemplateList {
 
 extension Array: TemplateList where Element: TemplateModel {
     public func element(at index: Int) -> TemplateValue? { .model(self[index]) }
+
+    // Specialized for the lists pages repeat most: the generic code copies the whole element (a retain and a release
+    // of each of its fields) for every name a template asks of it.
+    @_specialize(where Element == ArticleCard)
+    @_specialize(where Element == Definition)
+    @_specialize(where Element == ContentsSection)
+    @_specialize(where Element == ContentsLink)
+    @_specialize(where Element == NavLink)
+    @_specialize(where Element == TagLink)
+    @_specialize(where Element == PageLink)
+    @_specialize(where Element == TermCard)
     public func field(_ name: String, ofElementAt index: Int) -> TemplateValue? { self[index].field(name) }
     public var templateAny: Any { self }
 }

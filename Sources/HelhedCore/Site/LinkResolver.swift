@@ -27,6 +27,13 @@ public struct LinkResolver: Sendable {
     static let dangerousSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
 
     public func resolve(_ address: String, from source: SourceText, isImage: Bool) -> LinkTarget {
+        if let (name, fragment) = Self.plainFileName(address) {
+            // The usual link, `other-page.md` or `other-page.md#heading`: a file next to this one, found without
+            // splitting and joining paths.
+            let folderEnd = source.contentPath.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let target = folderEnd.map { source.contentPath[..<$0] + "/" + name } ?? name
+            return resolve(address, target: target, fragment: fragment, isSiteAbsolute: false, endsWithSlash: false)
+        }
         if address.isEmpty { return .broken("the link has no address") }
         if let scheme = Self.scheme(of: address) {
             let lowered = scheme.lowercased()
@@ -65,9 +72,12 @@ public struct LinkResolver: Sendable {
             default: segments.append(String(segment))
             }
         }
-        let target = segments.joined(separator: "/")
-        let endsWithSlash = decoded.hasSuffix("/")
+        return resolve(address, target: segments.joined(separator: "/"), fragment: fragment, isSiteAbsolute: isSiteAbsolute,
+                       endsWithSlash: decoded.hasSuffix("/"))
+    }
 
+    /// `target`: the path inside the content folder the address leads to.
+    private func resolve(_ address: String, target: String, fragment: String?, isSiteAbsolute: Bool, endsWithSlash: Bool) -> LinkTarget {
         // Made only for a broken link: building the message for every link cost more than resolving it.
         var notInSite: String { "the link \"\(address)\" does not point at a page or file of the site (a link starting with / is read from the site's root, not from your computer); link relative to this file, e.g. ../artikler/x.md" }
         if target.hasSuffix(".md") {
@@ -104,6 +114,24 @@ public struct LinkResolver: Sendable {
               candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
         else { return nil }
         return String(candidate)
+    }
+
+    /// A file name of ASCII letters, digits, `-`, `_` and `.` (not `.` or `..`, not starting with a dot), with a
+    /// fragment without `%` or none: split, or nil for every other address. For these, the general steps below
+    /// (scheme, query, percent-decoding, dot segments) have nothing to do.
+    static func plainFileName(_ address: String) -> (name: String, fragment: String?)? {
+        let bytes = address.utf8
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let name = bytes[..<(hash ?? bytes.endIndex)]
+        guard let first = name.first, first != UInt8(ascii: "."),
+              name.allSatisfy({ byte in
+                  (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+              }) else { return nil }
+        guard let hash else { return (address, nil) }
+        let fragment = bytes[bytes.index(after: hash)...]
+        guard !fragment.contains(UInt8(ascii: "%")) else { return nil }
+        return (String(address[..<hash]), String(address[bytes.index(after: hash)...]))
     }
 
     static func splitFragment(_ address: String) -> (path: String, fragment: String?) {

@@ -50,7 +50,7 @@ import Testing
         texts.append(String(repeating: "Helhedsplan helhedsplanen HELHEDSPLAN Århus aarhus Søren soeren crème creme 2024 ", count: 200))
         texts.append((0..<3_000).map { "ord\($0 % 700)" }.joined(separator: " "))
         for text in texts {
-            let distinct = SearchText.entryWords(names: [], termWords: [], pieces: [text]).body.split(separator: " ").map(String.init)
+            let distinct = SearchText.entryWords(names: [], termWords: [], pieces: [Array(text.utf8)]).body.split(separator: " ").map(String.init)
             #expect(distinct.count == Set(distinct).count, "no repeats in \(text.prefix(40).debugDescription)")
             #expect(Set(distinct) == Set(SearchText.words(text)), "\(text.prefix(40).debugDescription)")
         }
@@ -80,7 +80,7 @@ import Testing
             let termWords = bodyWords.filter { _ in next() % 3 == 0 } + Self.wordsViaFoundation(randomText(12))
             let nameWords = Set(names.flatMap(Self.wordsViaFoundation))
             let terms = Set(termWords).subtracting(nameWords)
-            let words = SearchText.entryWords(names: names, termWords: termWords, pieces: pieces)
+            let words = SearchText.entryWords(names: names, termWords: termWords, pieces: pieces.map { Array($0.utf8) })
             #expect(words.names == sorted(nameWords), "\(names.map(\.debugDescription))")
             #expect(words.terms == sorted(terms), "\(termWords)")
             #expect(words.body == sorted(Set(bodyWords).subtracting(nameWords).subtracting(terms)), "\(pieces.map(\.debugDescription))")
@@ -100,7 +100,7 @@ import Testing
                 (next() % 3 == 0 ? "helhedsplan" : "") + String((0..<(2 + next() % 12)).map { _ in Array("abeo19")[next() % 6] })
             }
             let text = words.joined(separator: next() % 2 == 0 ? " " : ", ")
-            let body = SearchText.entryWords(names: [], termWords: [], pieces: [text]).body
+            let body = SearchText.entryWords(names: [], termWords: [], pieces: [Array(text.utf8)]).body
             #expect(body == Set(Self.wordsViaFoundation(text)).sorted().joined(separator: " "))
         }
     }

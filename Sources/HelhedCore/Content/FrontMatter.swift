@@ -74,7 +74,8 @@ public struct FrontMatter {
     static func composedWithoutTagRules(_ yaml: String) -> Node?? {
         // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process environment
         // (for a YAMS_DEFAULT_ENCODING override) on every call: a third of parsing a front matter.
-        guard !yaml.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }),
+        var text = yaml
+        guard !text.withUTF8({ $0.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") } }),
               let root = try? Yams.compose(yaml: yaml, .basic, constructor, .utf8) else { return nil }
         var open = [root]
         while let node = open.popLast() {
@@ -222,19 +223,23 @@ public struct FrontMatter {
     }
 
     private static func lineIndentedWithTab(_ yaml: String) -> Int? {
-        var lineNumber = 1
-        var atLineStart = true
-        for byte in yaml.utf8 {
-            if byte == 0x0A {
-                lineNumber += 1
-                atLineStart = true
-            } else if atLineStart && byte == 0x09 {
-                return lineNumber
-            } else if byte != 0x20 {
-                atLineStart = false
+        var yaml = yaml
+        // Through the bytes in place: a `String.UTF8View` iterator costs several calls per byte.
+        return yaml.withUTF8 { bytes in
+            var lineNumber = 1
+            var atLineStart = true
+            for byte in bytes {
+                if byte == 0x0A {
+                    lineNumber += 1
+                    atLineStart = true
+                } else if atLineStart && byte == 0x09 {
+                    return lineNumber
+                } else if byte != 0x20 {
+                    atLineStart = false
+                }
             }
+            return nil
         }
-        return nil
     }
 
     private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {

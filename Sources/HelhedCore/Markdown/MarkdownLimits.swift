@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markdown that Debian's cmark 0.30.2 cannot parse in linear time, found by one byte scan before cmark sees it.
 ///
 /// cmark 0.30.2 is quadratic on picture openings followed by links in one paragraph, e.g. `![[]()` repeated (fixed
@@ -35,6 +37,9 @@ public enum MarkdownLimits {
     /// The first paragraph of `text` that exceeds the limit, if any.
     public static func check(_ text: [UInt8]) -> Refusal? {
         text.withUnsafeBufferPointer { bytes in
+            // Without a single `![` there are no picture openings, so nothing to refuse: most files end here, after a
+            // `memchr` for each `!` instead of a look at every byte.
+            guard mayOpenAPicture(bytes) else { return nil }
             var line = 1
             var paragraphLine = 1
             var paragraphStart = 0
@@ -109,6 +114,18 @@ public enum MarkdownLimits {
     }
 
     /// The bytes the scan counts or that start a line: line feed, `[`, `]`, `!` and backslash.
+    /// Whether `bytes` hold a `!` followed by `[`.
+    private static func mayOpenAPicture(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var position = bytes.baseAddress else { return false }
+        let end = position + bytes.count
+        while position < end, let bang = memchr(position, Int32(UInt8(ascii: "!")), end - position) {
+            let next = UnsafePointer(bang.assumingMemoryBound(to: UInt8.self)) + 1
+            if next < end && next.pointee == UInt8(ascii: "[") { return true }
+            position = next
+        }
+        return false
+    }
+
     @inline(__always)
     private static func changesState(_ byte: UInt8) -> Bool {
         byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "\\")

@@ -205,7 +205,8 @@ private struct TransformRun {
                 break
             }
         }
-        return (texts, links, images, headings, readable)
+        // Kept until the search index is made: without the room appending left, a large site's texts take less memory.
+        return (texts, links, images, headings, readable.withoutSpareCapacity)
     }
 
     /// Anything but white space (as `trimmingCharacters(in: .whitespacesAndNewlines)` would leave it).
@@ -398,6 +399,17 @@ private struct TransformRun {
             true
         default:
             false
+        }
+    }
+}
+
+private extension Array {
+    /// The elements without the spare room appending leaves (up to as many again), for an array that is kept long;
+    /// the array itself when there is little to gain.
+    var withoutSpareCapacity: [Element] {
+        guard capacity > count + count / 8 else { return self }
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(from: self).1
         }
     }
 }

@@ -184,9 +184,6 @@ public final class StagedOutput {
         } catch {
             throw writingFailed("\(error)")
         }
-        // The previous batch's pages have been freed by now; without this, glibc keeps that memory in its
-        // per-thread arenas.
-        helhed_release_free_memory()
     }
 
     /// Writes one file whose bytes `produce` hands over in pieces (to `write`), so it is never whole in memory.

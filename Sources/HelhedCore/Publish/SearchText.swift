@@ -224,25 +224,35 @@ public enum SearchText {
     /// the fold, the word scan and the hashing, were the search index's largest cost.)
     private struct WordScanner {
         let folded: UnsafeMutableBufferPointer<UInt8>
-        private(set) var count: Int
-        private var wordStart = 0
-        private var characters = 0
-        private var hash = WordSet.hashBasis
+        private var state: State
+
+        /// Where the scan is. Copied into a local while a text is scanned: as a field of the scanner (reached through
+        /// `self`), each value was loaded and stored again for every byte, since a byte written to the buffer might,
+        /// for all the compiler knew, have changed it.
+        private struct State {
+            var count: Int
+            var wordStart = 0
+            var characters = 0
+            var hash = WordSet.hashBasis
+        }
+
+        var count: Int { state.count }
 
         init(folded: UnsafeMutableBufferPointer<UInt8>, count: Int) {
             self.folded = folded
-            self.count = count
+            state = State(count: count)
         }
 
         mutating func appendSpace(into set: inout WordSet) {
-            endWord(into: &set)
-            folded[count] = 0x20
-            count += 1
+            Self.append(0x20, isWord: false, startsScalar: true, to: folded, state: &state, set: &set)
         }
 
         /// false when `bytes` (valid UTF-8) holds a scalar the table does not fold; the buffer is then incomplete.
         mutating func appendFolding(_ bytes: UnsafeBufferPointer<UInt8>, into set: inout WordSet) -> Bool {
             let table = foldTable
+            let folded = self.folded
+            var state = self.state
+            defer { self.state = state }
             return table.bytes.withUnsafeBufferPointer { tableBytes in
                 table.classes.withUnsafeBufferPointer { classes in
                     table.ends.withUnsafeBufferPointer { ends in
@@ -251,13 +261,8 @@ public enum SearchText {
                             let byte = bytes[index]
                             if byte < 0x80 {
                                 let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                                if lower &- 0x61 < 26 || lower &- 0x30 < 10 {
-                                    wordByte(lower, startsScalar: true)
-                                } else {
-                                    endWord(into: &set)
-                                    folded[count] = lower
-                                    count += 1
-                                }
+                                let isWord = lower &- 0x61 < 26 || lower &- 0x30 < 10
+                                Self.append(lower, isWord: isWord, startsScalar: true, to: folded, state: &state, set: &set)
                                 index += 1
                                 continue
                             }
@@ -267,13 +272,8 @@ public enum SearchText {
                             guard let entry = tableIndex(value) else { return false }
                             for position in (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) {
                                 let byteClass = classes[position]
-                                if byteClass & ByteClass.inWord != 0 {
-                                    wordByte(tableBytes[position], startsScalar: byteClass & ByteClass.startsScalar != 0)
-                                } else {
-                                    if byteClass & ByteClass.startsScalar != 0 { endWord(into: &set) }
-                                    folded[count] = tableBytes[position]
-                                    count += 1
-                                }
+                                Self.append(tableBytes[position], isWord: byteClass & ByteClass.inWord != 0,
+                                            startsScalar: byteClass & ByteClass.startsScalar != 0, to: folded, state: &state, set: &set)
                             }
                             index += length
                         }
@@ -283,26 +283,30 @@ public enum SearchText {
             }
         }
 
+        /// Ends the last word.
         mutating func finish(into set: inout WordSet) {
-            endWord(into: &set)
+            if state.characters > 1 { set.insert(state.wordStart..<state.count, hash: state.hash, of: UnsafeBufferPointer(folded)) }
+            state.characters = 0
         }
 
+        /// One folded byte: part of a word (hashed as it goes), or a byte between words, where the word before ends
+        /// (if it has two characters or more, it goes into the set).
         @inline(__always)
-        private mutating func wordByte(_ byte: UInt8, startsScalar: Bool) {
-            if characters == 0 {
-                wordStart = count
-                hash = WordSet.hashBasis
+        private static func append(_ byte: UInt8, isWord: Bool, startsScalar: Bool, to folded: UnsafeMutableBufferPointer<UInt8>,
+                                   state: inout State, set: inout WordSet) {
+            if isWord {
+                if state.characters == 0 {
+                    state.wordStart = state.count
+                    state.hash = WordSet.hashBasis
+                }
+                if startsScalar { state.characters += 1 }
+                state.hash = WordSet.hash(state.hash, byte)
+            } else if startsScalar {
+                if state.characters > 1 { set.insert(state.wordStart..<state.count, hash: state.hash, of: UnsafeBufferPointer(folded)) }
+                state.characters = 0
             }
-            if startsScalar { characters += 1 }
-            hash = WordSet.hash(hash, byte)
-            folded[count] = byte
-            count += 1
-        }
-
-        @inline(__always)
-        private mutating func endWord(into set: inout WordSet) {
-            if characters > 1 { set.insert(wordStart..<count, hash: hash, of: UnsafeBufferPointer(folded)) }
-            characters = 0
+            folded[state.count] = byte
+            state.count += 1
         }
     }
 

@@ -123,12 +123,12 @@ private struct TransformRun {
         document.consolidateText()
         let collected = collectNodes()
         readableText = collected.readableText
-        if let site = transformer.site {
+        if let site = transformer.site, let resolver = transformer.resolver {
             for text in collected.texts { linkTerms(in: text.node, inHeading: text.inHeading, site: site) }
-            for link in collected.links { resolve(link, isImage: false) }
+            for link in collected.links { resolve(link, isImage: false, site: site, resolver: resolver) }
             for image in collected.images {
                 if !image.hasAltText { warnAboutMissingAltText(image.node) }
-                resolve(image.node, isImage: true)
+                resolve(image.node, isImage: true, site: site, resolver: resolver)
             }
         }
         var ids = HeadingIDs(reserved: PageTransformer.reservedIDs.union(linkedTerms.compactMap { term in
@@ -286,8 +286,9 @@ private struct TransformRun {
 
     // MARK: Links and images
 
-    private mutating func resolve(_ node: MarkdownNode, isImage: Bool) {
-        guard let resolver = transformer.resolver, let site = transformer.site else { return }
+    /// `site` and `resolver` are passed in, unwrapped once per page: unwrapping them here copied the whole site
+    /// (a retain and a release of each of its parts) twice per link.
+    private mutating func resolve(_ node: MarkdownNode, isImage: Bool, site: Site, resolver: LinkResolver) {
         let address = node.url
         let line = context.source.fileLine(bodyLine: Self.line(of: node))
         switch resolver.resolve(address, from: context.source, isImage: isImage) {

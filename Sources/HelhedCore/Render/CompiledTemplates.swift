@@ -33,9 +33,9 @@ struct CompiledTemplates: @unchecked Sendable {
         case current
         /// `{{a.b}}`: `a` is looked for from the top of the stack down, then `b` in what was found. `prefix` numbers
         /// the names but the last (`a` here; the same number for the same names in every template), -1 for one name.
-        case stack([String], prefix: Int)
+        case stack([FieldName], prefix: Int)
         /// `{{.a.b}}`: only the top of the stack.
-        case top([String])
+        case top([FieldName])
     }
 
     private let templates: [String: [Node]]
@@ -140,10 +140,10 @@ struct CompiledTemplates: @unchecked Sendable {
     private static func path(_ name: String, prefixes: inout [String: Int]) -> Path? {
         if name == "." { return .current }
         if name.isEmpty { return nil }
-        let parts = name.split(separator: ".").map(String.init)
+        let parts = name.split(separator: ".").map { FieldName(String($0)) }
         if name.first == "." { return .top(parts) }
         guard parts.count > 1 else { return .stack(parts, prefix: -1) }
-        let key = parts.dropLast().joined(separator: ".")
+        let key = parts.dropLast().map(\.text).joined(separator: ".")
         let prefix = prefixes[key] ?? prefixes.count
         prefixes[key] = prefix
         return .stack(parts, prefix: prefix)
@@ -163,7 +163,7 @@ struct CompiledTemplates: @unchecked Sendable {
             }
         }
 
-        func field(_ name: String) -> TemplateValue? {
+        func field(_ name: FieldName) -> TemplateValue? {
             switch self {
             case .value(let value): value.field(name)
             case .element(let list, let index): list.field(name, ofElementAt: index)
@@ -344,7 +344,7 @@ struct CompiledTemplates: @unchecked Sendable {
         }
     }
 
-    private static func child(_ names: ArraySlice<String>, of value: TemplateValue) -> TemplateValue? {
+    private static func child(_ names: ArraySlice<FieldName>, of value: TemplateValue) -> TemplateValue? {
         var current = value
         for name in names {
             guard let next = current.field(name) else { return nil }

@@ -24,9 +24,89 @@ public enum TemplateValue {
     }
 
     /// A field of this value: only models have fields.
-    func field(_ name: String) -> TemplateValue? {
+    func field(_ name: FieldName) -> TemplateValue? {
         guard case .model(let model) = self else { return nil }
         return model.field(name)
+    }
+}
+
+/// Every name a view model answers, so that a template's names are matched once, when it is compiled, and a lookup
+/// is a switch on a number (as strings, each lookup compared the name with a model's names one after the other).
+/// `ViewModelLookupTests` checks that every field of every model answers to its case.
+public enum ModelField: String, Sendable {
+    case absoluteURL
+    case aliases
+    case articles
+    case articlesURL
+    case assets
+    case body
+    case breadcrumbs
+    case canonicalURL
+    case contents
+    case count
+    case countText
+    case current
+    case date
+    case dateISO
+    case definitions
+    case description
+    case documentTitle
+    case favicon
+    case featured
+    case feedURL
+    case glossaryURL
+    case groups
+    case hasAliases
+    case hasArticles
+    case hasBreadcrumbs
+    case hasContents
+    case hasDefinitions
+    case hasRelated
+    case hasSubsections
+    case hasTags
+    case hasTerms
+    case hasUsedIn
+    case homeURL
+    case id
+    case indexURL
+    case kind
+    case label
+    case language
+    case layout
+    case letter
+    case letters
+    case name
+    case nav
+    case openGraphType
+    case publisher
+    case related
+    case script
+    case searchScript
+    case searchURL
+    case site
+    case stylesheet
+    case subsections
+    case summary
+    case tags
+    case tagsURL
+    case termCount
+    case terms
+    case text
+    case title
+    case updated
+    case updatedISO
+    case url
+    case usedIn
+}
+
+/// A name a template asks for: its text, and its `ModelField` when a view model can have it.
+public struct FieldName: Sendable {
+    public let text: String
+    public let field: ModelField?
+
+    public init(_ text: String) {
+        self.text = text
+        field = ModelField(rawValue: text)
     }
 }
 
@@ -34,7 +114,7 @@ public enum TemplateValue {
 public protocol TemplateModel: MustacheParent {
     /// nil when the model has no such field, or the field is an empty optional (swift-mustache then keeps looking
     /// further down the context stack, so both must read alike).
-    func field(_ name: String) -> TemplateValue?
+    func field(_ name: FieldName) -> TemplateValue?
     /// What swift-mustache is given for this model (the model itself; an adapter gives what it wraps).
     var templateAny: Any { get }
 }
@@ -43,7 +123,7 @@ extension TemplateModel {
     public var templateAny: Any { self }
 
     public func child(named name: String) -> Any? {
-        field(name)?.templateAny
+        field(FieldName(name))?.templateAny
     }
 }
 
@@ -55,7 +135,7 @@ public protocol TemplateList {
     var count: Int { get }
     /// `{{.}}` inside the section.
     func element(at index: Int) -> TemplateValue?
-    func field(_ name: String, ofElementAt index: Int) -> TemplateValue?
+    func field(_ name: FieldName, ofElementAt index: Int) -> TemplateValue?
     var templateAny: Any { get }
 }
 
@@ -72,7 +152,7 @@ extension Array: TemplateList where Element: TemplateModel {
     @_specialize(where Element == TagLink)
     @_specialize(where Element == PageLink)
     @_specialize(where Element == TermCard)
-    public func field(_ name: String, ofElementAt index: Int) -> TemplateValue? { self[index].field(name) }
+    public func field(_ name: FieldName, ofElementAt index: Int) -> TemplateValue? { self[index].field(name) }
     public var templateAny: Any { self }
 }
 
@@ -86,7 +166,7 @@ public struct TextList: TemplateList {
 
     public var count: Int { texts.count }
     public func element(at index: Int) -> TemplateValue? { .text(texts[index]) }
-    public func field(_ name: String, ofElementAt index: Int) -> TemplateValue? { nil }
+    public func field(_ name: FieldName, ofElementAt index: Int) -> TemplateValue? { nil }
     public var templateAny: Any { texts }
 }
 
@@ -148,14 +228,14 @@ private struct AnyList: TemplateList {
 
     var count: Int { elements.count }
     func element(at index: Int) -> TemplateValue? { TemplateValue(held: elements[index]) }
-    func field(_ name: String, ofElementAt index: Int) -> TemplateValue? { element(at: index)?.field(name) }
+    func field(_ name: FieldName, ofElementAt index: Int) -> TemplateValue? { element(at: index)?.field(name) }
 }
 
 /// A `MustacheParent` that is not a view model (a dictionary).
 private struct ParentModel: TemplateModel {
     let parent: MustacheParent
 
-    func field(_ name: String) -> TemplateValue? { parent.child(named: name).map(TemplateValue.init(held:)) }
+    func field(_ name: FieldName) -> TemplateValue? { parent.child(named: name.text).map(TemplateValue.init(held:)) }
     var templateAny: Any { parent }
 }
 
@@ -163,8 +243,8 @@ private struct ParentModel: TemplateModel {
 private struct MirrorModel: TemplateModel {
     let templateAny: Any
 
-    func field(_ name: String) -> TemplateValue? {
-        guard let child = Mirror(reflecting: templateAny).children.first(where: { $0.label == name })?.value else { return nil }
+    func field(_ name: FieldName) -> TemplateValue? {
+        guard let child = Mirror(reflecting: templateAny).children.first(where: { $0.label == name.text })?.value else { return nil }
         return TemplateValue(any: child)
     }
 }

@@ -87,7 +87,7 @@ public enum SiteGenerator {
         }
 
         // `helhed build`: each batch of pages is written as soon as it is rendered and then let go, and the feed (every
-        // article's body) is written piece by piece, so a large site is never whole in memory.
+        // article's body) and the search index are written piece by piece, so a large site is never whole in memory.
         var pageCount = 0
         try renderer.renderAll(inBatchesOf: 512) { (batch) throws(BuildFailure) in
             pageCount += batch.count
@@ -96,9 +96,10 @@ public enum SiteGenerator {
         try staged.writePieces(of: SitePages.feedPath) { (write) throws(BuildFailure) in
             try Feed.write(site: site, pages: pages, bodies: bodies, write)
         }
-        var noSearchEntries: [String: CachedSearchEntry]? = nil
-        try staged.write(PublishingFiles.makeAllButFeed(site: site, pages: pages, bodies: bodies, reusing: [:], into: &noSearchEntries)
-                         + assets.files + copied)
+        try staged.writePieces(of: SitePages.searchIndexPath) { (write) throws(BuildFailure) in
+            try SearchIndex.write(site: site, pages: pages, bodies: bodies, write)
+        }
+        try staged.write(PublishingFiles.makeSitemapAndRobots(site: site, pages: pages) + assets.files + copied)
         if keepsCache { cache = next }
         let generated = GeneratedSite(site: site, files: [], bodies: bodies, warnings: diagnostics.sorted,
                                       pageCount: pageCount, copiedFileCount: copied.count + assets.files.count)

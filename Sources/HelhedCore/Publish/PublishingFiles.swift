@@ -8,17 +8,13 @@ public enum PublishingFiles {
     /// is nil (see `SearchIndex.json`).
     static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
                      into cache: inout [String: CachedSearchEntry]?) -> [OutputFile] {
-        [Feed.make(site: site, pages: pages, bodies: bodies)]
-            + makeAllButFeed(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache)
+        [Feed.make(site: site, pages: pages, bodies: bodies), SearchIndex.make(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache)]
+            + makeSitemapAndRobots(site: site, pages: pages)
     }
 
-    /// Everything but the feed, which `helhed build` writes to disk piece by piece (see `Feed.write`).
-    static func makeAllButFeed(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
-                               into cache: inout [String: CachedSearchEntry]?) -> [OutputFile] {
-        [
-            Sitemap.make(site: site, pages: pages),
-            Sitemap.robots(site: site),
-            SearchIndex.make(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache),
-        ]
+    /// The small ones: `helhed build` writes the feed and the search index to disk piece by piece (see `Feed.write`
+    /// and `SearchIndex.write`).
+    static func makeSitemapAndRobots(site: Site, pages: SitePages) -> [OutputFile] {
+        [Sitemap.make(site: site, pages: pages), Sitemap.robots(site: site)]
     }
 }

@@ -6,6 +6,8 @@ struct PageRenderer: Sendable {
     let templates: TemplateSet
     let assets: AssetURLs
     let siteModel: SiteModel
+    /// The main menu and the breadcrumb trails, made once per build (the same few links were made anew for every page).
+    private let navigation: Navigation
     /// Articles that mention each term, in Danish order: the terms' "Bruges i".
     let usedIn: [[Int]]
     /// Every article's card, made once: the front page, the article list and the tag pages all show them.
@@ -43,6 +45,7 @@ struct PageRenderer: Sendable {
             articlesURL: base.link(to: SitePages.articlesPath), glossaryURL: base.link(to: SitePages.glossaryPath),
             tagsURL: base.link(to: SitePages.tagsPath), searchURL: base.link(to: SitePages.searchPath), feedURL: base.link(to: SitePages.feedPath)
         )
+        navigation = Navigation(base: base)
         var usedIn: [[Int]] = Array(repeating: [], count: site.terms.count)
         for index in site.articles.indices {
             for term in bodies[.article(index)]?.mentionedTerms ?? [] { usedIn[term].append(index) }
@@ -187,17 +190,39 @@ struct PageRenderer: Sendable {
         case home, articles, glossary, tags, search, none
     }
 
+    private struct Navigation {
+        /// The menu's sections: label, path, section, address.
+        let sections: [(label: String, path: String, section: Section, url: String)]
+        /// The menu on a page inside each section (not the section's own front page, where its link is the page).
+        let menuInside: [Section: [NavLink]]
+        let home, articles, glossary, tags: Crumb
+
+        init(base: BaseURL) {
+            let menu: [(String, String, Section)] = [
+                ("Forside", "", .home), ("Artikler", SitePages.articlesPath, .articles), ("Ordforklaringer", SitePages.glossaryPath, .glossary),
+                ("Emner", SitePages.tagsPath, .tags), ("Søg", SitePages.searchPath, .search),
+            ]
+            sections = menu.map { label, path, section in (label, path, section, base.link(to: path)) }
+            var menuInside: [Section: [NavLink]] = [:]
+            for section in [Section.home, .articles, .glossary, .tags, .search, .none] {
+                menuInside[section] = sections.map { NavLink(label: $0.label, url: $0.url, current: $0.section == section ? "true" : nil) }
+            }
+            self.menuInside = menuInside
+            (home, articles, glossary, tags) = (Crumb(label: "Forside", url: base.link(to: "")), Crumb(label: "Artikler", url: sections[1].url),
+                                                Crumb(label: "Ordforklaringer", url: sections[2].url), Crumb(label: "Emner", url: sections[3].url))
+        }
+
+        func menu(at sitePath: String, in section: Section) -> [NavLink] {
+            guard sections.contains(where: { $0.path == sitePath }) else { return menuInside[section] ?? [] }
+            return sections.map { NavLink(label: $0.label, url: $0.url, current: $0.path == sitePath ? "page" : $0.section == section ? "true" : nil) }
+        }
+    }
+
     private func layout(title: String, description: String?, sitePath: String, section: Section, isArticle: Bool = false,
                         crumbs: [Crumb] = []) -> Layout {
         let base = site.baseURL
-        let sections: [(String, String, Section)] = [
-            ("Forside", "", .home), ("Artikler", SitePages.articlesPath, .articles), ("Ordforklaringer", SitePages.glossaryPath, .glossary),
-            ("Emner", SitePages.tagsPath, .tags), ("Søg", SitePages.searchPath, .search),
-        ]
-        let nav = sections.map { label, path, linkSection in
-            NavLink(label: label, url: base.link(to: path), current: path == sitePath ? "page" : linkSection == section ? "true" : nil)
-        }
-        let trail = section == .home ? [] : [Crumb(label: "Forside", url: base.link(to: ""))] + crumbs
+        let nav = navigation.menu(at: sitePath, in: section)
+        let trail = section == .home ? [] : [navigation.home] + crumbs
         return Layout(
             site: siteModel, assets: assets, title: title,
             documentTitle: section == .home ? site.config.title : "\(title) – \(site.config.title)",
@@ -207,9 +232,9 @@ struct PageRenderer: Sendable {
         )
     }
 
-    private var articlesCrumb: Crumb { Crumb(label: "Artikler", url: site.baseURL.link(to: SitePages.articlesPath)) }
-    private var glossaryCrumb: Crumb { Crumb(label: "Ordforklaringer", url: site.baseURL.link(to: SitePages.glossaryPath)) }
-    private var tagsCrumb: Crumb { Crumb(label: "Emner", url: site.baseURL.link(to: SitePages.tagsPath)) }
+    private var articlesCrumb: Crumb { navigation.articles }
+    private var glossaryCrumb: Crumb { navigation.glossary }
+    private var tagsCrumb: Crumb { navigation.tags }
 
     // MARK: Pages
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Markdown that Debian's cmark 0.30.2 cannot parse in linear time, found by one byte scan before cmark sees it.
 ///
 /// cmark 0.30.2 is quadratic on picture openings followed by links in one paragraph, e.g. `![[]()` repeated (fixed
@@ -113,19 +111,17 @@ public enum MarkdownLimits {
         }
     }
 
-    /// The bytes the scan counts or that start a line: line feed, `[`, `]`, `!` and backslash.
     /// Whether `bytes` hold a `!` followed by `[`.
     private static func mayOpenAPicture(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard var position = bytes.baseAddress else { return false }
-        let end = position + bytes.count
-        while position < end, let bang = memchr(position, Int32(UInt8(ascii: "!")), end - position) {
-            let next = UnsafePointer(bang.assumingMemoryBound(to: UInt8.self)) + 1
-            if next < end && next.pointee == UInt8(ascii: "[") { return true }
-            position = next
+        var index = 0
+        while let bang = bytes.firstIndex(ofByte: UInt8(ascii: "!"), from: index) {
+            if bang + 1 < bytes.count && bytes[bang + 1] == UInt8(ascii: "[") { return true }
+            index = bang + 1
         }
         return false
     }
 
+    /// The bytes the scan counts or that start a line: line feed, `[`, `]`, `!` and backslash.
     @inline(__always)
     private static func changesState(_ byte: UInt8) -> Bool {
         byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "\\")

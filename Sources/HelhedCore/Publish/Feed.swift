@@ -22,7 +22,7 @@ public enum Feed {
     static func bytes(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [UInt8] {
         var output: [UInt8] = []
         // Generous: escaping grows HTML by about half, and pages of a reservation that are never written cost no memory.
-        output.reserveCapacity(pages.articlesNewestFirst.prefix(site.config.feedLimit ?? .max).reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.bytes.count ?? 0) * 2 })
+        output.reserveCapacity(articles(site: site, pages: pages).reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.bytes.count ?? 0) * 2 })
         write(site: site, pages: pages, bodies: bodies) { output += $0 }
         return output
     }
@@ -54,7 +54,7 @@ public enum Feed {
         }
         try deliver(start)
         // Entries are made on all cores, a piece of `entriesPerPiece` articles each, and handed over in order.
-        let articles = site.config.feedLimit.map { Array(pages.articlesNewestFirst.prefix($0)) } ?? pages.articlesNewestFirst
+        let articles = Self.articles(site: site, pages: pages)
         let entriesPerPiece = 64
         let piecesPerRound = 16
         var first = 0
@@ -72,6 +72,11 @@ public enum Feed {
             first += entriesPerPiece * piecesPerRound
         }
         try deliver(Array("</feed>\n".utf8))
+    }
+
+    /// The articles the feed holds: the newest `feed_limit`, or all of them.
+    private static func articles(site: Site, pages: SitePages) -> ArraySlice<Int> {
+        pages.articlesNewestFirst.prefix(site.config.feedLimit ?? .max)
     }
 
     /// One `<entry>`, each line ending in a newline.

@@ -23,6 +23,8 @@ public struct SearchIndex: Codable, Equatable, Sendable {
 
     /// Bumped when the format changes, so a cached script can tell.
     public let version: Int
+    /// The version this build writes.
+    static let formatVersion = 1
     public let pages: [Entry]
 
     public static let articleKind = "Artikel"
@@ -108,26 +110,15 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         if cache != nil {
             cache = Dictionary(entries.map { ($0.inputs.url, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        return joined(entries.map(\.json), version: 1)
+        return joined(entries.map(\.json), version: formatVersion)
     }
 
     /// The index's JSON in consecutive pieces of about a megabyte, for `helhed build`, which writes each as it comes:
     /// the whole index (19 MB for 10,000 articles) is never copied into one buffer.
     static func write<Failure: Error>(site: Site, pages: SitePages, bodies: [PageID: RenderedBody],
                                       _ deliver: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        let pieceSize = 1 << 20
-        var piece = Array(#"{"pages":["#.utf8)
-        piece.reserveCapacity(pieceSize + 64 * 1024)
-        for (index, entry) in entries(site: site, pages: pages, bodies: bodies, reusing: [:]).enumerated() {
-            if index > 0 { piece.append(UInt8(ascii: ",")) }
-            piece.append(contentsOf: entry.json)
-            if piece.count >= pieceSize {
-                try deliver(piece)
-                piece.removeAll(keepingCapacity: true)
-            }
-        }
-        piece.append(contentsOf: #"],"version":1}"#.utf8)
-        try deliver(piece)
+        try frame(entries(site: site, pages: pages, bodies: bodies, reusing: [:]).map(\.json), version: formatVersion,
+                  inPiecesOf: 1 << 20, deliver)
     }
 
     /// Every entry, encoded; an entry whose inputs equal those in `previous` (keyed by URL) is reused.
@@ -157,14 +148,29 @@ public struct SearchIndex: Codable, Equatable, Sendable {
 
     static func joined(_ encoded: [[UInt8]], version: Int) -> [UInt8] {
         var json: [UInt8] = []
-        json.reserveCapacity(encoded.reduce(64) { $0 + $1.count + 1 })
-        json.append(contentsOf: #"{"pages":["#.utf8)
-        for (index, entry) in encoded.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(contentsOf: entry)
+        // A piece as large as the whole: it comes in one, which is kept rather than copied.
+        frame(encoded, version: version, inPiecesOf: encoded.reduce(64) { $0 + $1.count + 1 }) { piece in
+            if json.isEmpty { json = piece } else { json += piece }
         }
-        json.append(contentsOf: #"],"version":\#(version)}"#.utf8)
         return json
+    }
+
+    /// `{"pages":[…],"version":…}` around the encoded entries, handed to `deliver` in consecutive pieces of about
+    /// `pieceSize` bytes (one piece when that is the whole size).
+    private static func frame<Failure: Error>(_ encoded: [[UInt8]], version: Int, inPiecesOf pieceSize: Int,
+                                              _ deliver: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        var piece = Array(#"{"pages":["#.utf8)
+        piece.reserveCapacity(pieceSize + 64 * 1024)
+        for (index, entry) in encoded.enumerated() {
+            if index > 0 { piece.append(UInt8(ascii: ",")) }
+            piece.append(contentsOf: entry)
+            if piece.count >= pieceSize {
+                try deliver(piece)
+                piece.removeAll(keepingCapacity: true)
+            }
+        }
+        piece.append(contentsOf: #"],"version":\#(version)}"#.utf8)
+        try deliver(piece)
     }
 
     /// The reference encoding `markupSafeJSON` must equal (`SearchTests`).

@@ -90,6 +90,20 @@ public enum SearchText {
         return nil
     }
 
+    /// Where the fold of the scalar that starts at `index` lies in `foldTable.bytes`, and how many bytes the scalar
+    /// takes; nil when the table does not hold it. `bytes` is valid UTF-8 (so the lead byte gives the length), and the
+    /// scalar is not ASCII.
+    @inline(__always)
+    private static func tableEntry(at index: Int, of bytes: UnsafeBufferPointer<UInt8>,
+                                   ends: UnsafeBufferPointer<Int32>) -> (folded: Range<Int>, length: Int)? {
+        let byte = bytes[index]
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        guard let entry = tableIndex(value) else { return nil }
+        return ((entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]), length)
+    }
+
     /// UTF-8 of the fold when every scalar of `text` is in the table; nil otherwise.
     static func foldedBySimpleTable(_ text: String) -> [UInt8]? {
         var text = text
@@ -110,20 +124,16 @@ public enum SearchText {
                                 index += 1
                                 continue
                             }
-                            // A Swift string is valid UTF-8, so the lead byte gives the length.
-                            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                            guard let entry = tableIndex(value) else {
+                            // A Swift string is valid UTF-8.
+                            guard let entry = tableEntry(at: index, of: bytes, ends: ends) else {
                                 complete = false
                                 break
                             }
-                            let start = entry == 0 ? 0 : Int(ends[entry - 1])
-                            for position in start..<Int(ends[entry]) {
+                            for position in entry.folded {
                                 output[written] = tableBytes[position]
                                 written += 1
                             }
-                            index += length
+                            index += entry.length
                         }
                         count = written
                     }
@@ -266,16 +276,13 @@ public enum SearchText {
                                 index += 1
                                 continue
                             }
-                            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                            guard let entry = tableIndex(value) else { return false }
-                            for position in (entry == 0 ? 0 : Int(ends[entry - 1]))..<Int(ends[entry]) {
+                            guard let entry = tableEntry(at: index, of: bytes, ends: ends) else { return false }
+                            for position in entry.folded {
                                 let byteClass = classes[position]
                                 Self.append(tableBytes[position], isWord: byteClass & ByteClass.inWord != 0,
                                             startsScalar: byteClass & ByteClass.startsScalar != 0, to: folded, state: &state, set: &set)
                             }
-                            index += length
+                            index += entry.length
                         }
                         return true
                     }

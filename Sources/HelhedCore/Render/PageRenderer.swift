@@ -88,7 +88,7 @@ struct PageRenderer: Sendable {
             if let cached, let inputs, cached.inputs == inputs { return (cached, false) }
             let model = model(job)
             if let cached, cached.model.isEqual(to: model) { return (CachedPage(model: model, inputs: inputs, templates: fingerprint, file: cached.file), false) }
-            let file = OutputFile(path: path, contents: .text(templates.render(template, model)))
+            let file = OutputFile(path: path, contents: templates.renderContents(template, model))
             return (CachedPage(model: model, inputs: inputs, templates: fingerprint, file: file), true)
         }
         var cache: [String: CachedPage] = [:]
@@ -195,7 +195,7 @@ struct PageRenderer: Sendable {
         let sections: [(label: String, path: String, section: Section, url: String)]
         /// The menu on a page inside each section (not the section's own front page, where its link is the page).
         let menuInside: [Section: [NavLink]]
-        let home, articles, glossary, tags: Crumb
+        let homeCrumb, articlesCrumb, glossaryCrumb, tagsCrumb: Crumb
 
         init(base: BaseURL) {
             let menu: [(String, String, Section)] = [
@@ -208,8 +208,10 @@ struct PageRenderer: Sendable {
                 menuInside[section] = sections.map { NavLink(label: $0.label, url: $0.url, current: $0.section == section ? "true" : nil) }
             }
             self.menuInside = menuInside
-            (home, articles, glossary, tags) = (Crumb(label: "Forside", url: base.link(to: "")), Crumb(label: "Artikler", url: sections[1].url),
-                                                Crumb(label: "Ordforklaringer", url: sections[2].url), Crumb(label: "Emner", url: sections[3].url))
+            homeCrumb = Crumb(label: sections[0].label, url: sections[0].url)
+            articlesCrumb = Crumb(label: sections[1].label, url: sections[1].url)
+            glossaryCrumb = Crumb(label: sections[2].label, url: sections[2].url)
+            tagsCrumb = Crumb(label: sections[3].label, url: sections[3].url)
         }
 
         func menu(at sitePath: String, in section: Section) -> [NavLink] {
@@ -222,7 +224,7 @@ struct PageRenderer: Sendable {
                         crumbs: [Crumb] = []) -> Layout {
         let base = site.baseURL
         let nav = navigation.menu(at: sitePath, in: section)
-        let trail = section == .home ? [] : [navigation.home] + crumbs
+        let trail = section == .home ? [] : [navigation.homeCrumb] + crumbs
         return Layout(
             site: siteModel, assets: assets, title: title,
             documentTitle: section == .home ? site.config.title : "\(title) – \(site.config.title)",
@@ -231,10 +233,6 @@ struct PageRenderer: Sendable {
             nav: nav, breadcrumbs: trail, hasBreadcrumbs: !trail.isEmpty
         )
     }
-
-    private var articlesCrumb: Crumb { navigation.articles }
-    private var glossaryCrumb: Crumb { navigation.glossary }
-    private var tagsCrumb: Crumb { navigation.tags }
 
     // MARK: Pages
 
@@ -256,7 +254,7 @@ struct PageRenderer: Sendable {
         let body = bodies[.article(index)]!
         return ArticlePage(
             layout: layout(title: article.title, description: article.summary, sitePath: article.sitePath, section: .articles,
-                           isArticle: true, crumbs: [articlesCrumb]),
+                           isArticle: true, crumbs: [navigation.articlesCrumb]),
             title: article.title, kind: article.kind.label, date: article.date.danish, dateISO: article.date.description,
             updated: article.updated?.danish, updatedISO: article.updated?.description, summary: article.summary,
             tags: cards[index].tags, hasTags: !article.tags.isEmpty, body: body.html,
@@ -300,7 +298,7 @@ struct PageRenderer: Sendable {
         let related = site.relatedTerms[index].map { PageLink(title: site.terms[$0].title, url: site.baseURL.link(to: site.terms[$0].sitePath)) }
         let usedIn = usedIn[index].map { PageLink(title: site.articles[$0].title, url: site.baseURL.link(to: site.articles[$0].sitePath)) }
         return TermPage(
-            layout: layout(title: term.title, description: term.summary, sitePath: term.sitePath, section: .glossary, crumbs: [glossaryCrumb]),
+            layout: layout(title: term.title, description: term.summary, sitePath: term.sitePath, section: .glossary, crumbs: [navigation.glossaryCrumb]),
             title: term.title, summary: term.summary, aliases: term.aliases.map(\.value), hasAliases: !term.aliases.isEmpty, body: body.html,
             related: related, hasRelated: !related.isEmpty, usedIn: usedIn, hasUsedIn: !usedIn.isEmpty,
             definitions: definitions(body), hasDefinitions: !body.linkedTerms.isEmpty
@@ -318,7 +316,7 @@ struct PageRenderer: Sendable {
     private func tag(_ index: Int) -> TagPage {
         let tag = pages.tags[index]
         return TagPage(
-            layout: layout(title: "Emne: \(tag.name)", description: "Artikler om \(tag.name).", sitePath: tag.sitePath, section: .tags, crumbs: [tagsCrumb]),
+            layout: layout(title: "Emne: \(tag.name)", description: "Artikler om \(tag.name).", sitePath: tag.sitePath, section: .tags, crumbs: [navigation.tagsCrumb]),
             name: tag.name, countText: Self.articleCount(tag.articles.count), articles: tag.articles.map(card)
         )
     }

@@ -44,7 +44,7 @@ import Testing
         }
     }
 
-    /// `sortedDistinctWords` (hashing folded bytes) must find exactly the set of `words`.
+    /// `entryWords` (hashing folded bytes) must find exactly the set of `words`.
     @Test func distinctWordsAreTheSetOfWords() throws {
         var texts = try SearchTests.normalizationCases().map(\.text)
         texts.append(String(repeating: "Helhedsplan helhedsplanen HELHEDSPLAN Århus aarhus Søren soeren crème creme 2024 ", count: 200))
@@ -60,16 +60,12 @@ import Testing
     /// random mixes of table scalars and others, its three lists must be what their definitions say, from `words`
     /// and sets: the names' words; the term words but those; the words of the pieces joined by a space but both.
     @Test func entryWordsOfRandomMixesMatchTheDefinition() {
-        var state: UInt64 = 11
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var random = SeededGenerator(seed: 11)
         let letters: [Unicode.Scalar] = ["a", "b", "Æ", "ø", "å", "é", "ß", " ", "-", "1"]
         let pool = letters + letters + Self.tableScalars + ["\u{301}", "Σ", "ς", "İ", "ﬁ", "Ω"]
         func randomText(_ length: Int) -> String {
             var text = String.UnicodeScalarView()
-            for _ in 0..<(next() % length) { text.append(pool[next() % pool.count]) }
+            for _ in 0..<random.below(length) { text.append(random.pick(pool)) }
             return String(text)
         }
         func sorted(_ words: Set<String>) -> String { words.sorted().joined(separator: " ") }
@@ -77,7 +73,7 @@ import Testing
             let pieces = [randomText(40), randomText(40)]
             let names = [randomText(12), randomText(12)]
             let bodyWords = Self.wordsViaFoundation(pieces.joined(separator: " "))
-            let termWords = bodyWords.filter { _ in next() % 3 == 0 } + Self.wordsViaFoundation(randomText(12))
+            let termWords = bodyWords.filter { _ in random.below(3) == 0 } + Self.wordsViaFoundation(randomText(12))
             let nameWords = Set(names.flatMap(Self.wordsViaFoundation))
             let terms = Set(termWords).subtracting(nameWords)
             let words = SearchText.entryWords(names: names, termWords: termWords, pieces: pieces.map { Array($0.utf8) })
@@ -87,19 +83,15 @@ import Testing
         }
     }
 
-    /// Words are ordered by their first eight bytes as one number, then by the rest: hundreds of words from a small
+    /// Words are ordered by their first bytes as one number, then by the rest: hundreds of words from a small
     /// alphabet, many sharing their first eight letters or more, must come out as strings sort.
     @Test func manyWordsAreSortedAsStringsSort() {
-        var state: UInt64 = 5
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var random = SeededGenerator(seed: 5)
         for _ in 0..<20 {
-            let words = (0..<(50 + next() % 600)).map { _ in
-                (next() % 3 == 0 ? "helhedsplan" : "") + String((0..<(2 + next() % 12)).map { _ in Array("abeo19")[next() % 6] })
+            let words = (0..<(50 + random.below(600))).map { _ in
+                (random.chance(33) ? "helhedsplan" : "") + String((0..<(2 + random.below(12))).map { _ in random.pick(Array("abeo19")) })
             }
-            let text = words.joined(separator: next() % 2 == 0 ? " " : ", ")
+            let text = words.joined(separator: random.chance(50) ? " " : ", ")
             let body = SearchText.entryWords(names: [], termWords: [], pieces: [Array(text.utf8)]).body
             #expect(body == Set(Self.wordsViaFoundation(text)).sorted().joined(separator: " "))
         }

@@ -15,6 +15,26 @@ import Testing
         }
     }
 
+    /// Text is checked eight bytes at a time: each of the five characters (and bytes next to them, `!`, `%`, `(`,
+    /// `;`, `=`, `?`, which must pass) at every position of texts around those lengths, alone and in pairs.
+    @Test func escapingFindsTheFiveAtEveryPosition() {
+        let entities: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x22: "&quot;", 0x27: "&#39;"]
+        // ¢ ¦ § ¼ ¾: bytes 0xA2, 0xA6, 0xA7, 0xBC, 0xBE, the five with the high bit set, which must pass.
+        let filler = Array("ab¢¦§¼¾ xyz-Ω".utf8)
+        for length in [1, 7, 8, 9, 15, 16, 17, 25] {
+            for position in 0..<length {
+                for byte: UInt8 in [0x26, 0x3C, 0x3E, 0x22, 0x27, 0x21, 0x25, 0x28, 0x3B, 0x3D, 0x3F] {
+                    var bytes = (0..<length).map { filler[$0 % filler.count] }
+                    bytes[position] = byte
+                    bytes[(position * 7 + 3) % length] = byte
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let expected = text.unicodeScalars.map { $0.isASCII ? entities[UInt8($0.value)] ?? String($0) : String($0) }.joined()
+                    #expect(HTMLEscaping.escape(text) == expected, "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func invalidXMLCharactersAreFoundAnywhere() {
         for length in [0, 1, 7, 8, 9, 16, 23] {
             for position in 0...length {

@@ -33,3 +33,28 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// Work that runs on another thread while its caller goes on with something else, for the few steps of a build that
+/// would otherwise leave a core idle (the sitemap while pages render, the fragment checks while the page renderer is
+/// prepared). `wait()` returns its result; call it from the thread that started the work.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `result` is written once by the worker before `done` is signalled, and read only after waiting.
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+    private var isJoined = false
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Value {
+        if !isJoined {
+            done.wait()
+            isJoined = true
+        }
+        return result!
+    }
+}

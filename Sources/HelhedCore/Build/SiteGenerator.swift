@@ -58,12 +58,18 @@ public enum SiteGenerator {
                                   previous: previous.bodies, into: &bodyCache)
         next.bodies = bodyCache ?? [:]
         for body in bodies.values { diagnostics.append(contentsOf: body.diagnostics) }
-        diagnostics.append(contentsOf: checkFragments(bodies, site: site))
+        // Checked on another core while this one prepares the page renderer (both only read the bodies).
+        let fragmentCheck = BackgroundWork { checkFragments(bodies, site: site) }
 
-        guard let templates = templates?.set, let assets, !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
+        guard let templates = templates?.set, let assets, !diagnostics.hasErrors else {
+            diagnostics.append(contentsOf: fragmentCheck.wait())
+            throw BuildFailure(diagnostics.sorted)
+        }
 
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls,
                                     linkContext: linkContext, reusing: keepsCache ? previous.renderer : nil)
+        diagnostics.append(contentsOf: fragmentCheck.wait())
+        guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
         next.renderer = renderer.reusable ?? PageRenderer.Reusable()
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
         var paths: Set<String> = []
@@ -88,6 +94,8 @@ public enum SiteGenerator {
 
         // `helhed build`: each batch of pages is written as soon as it is rendered and then let go, and the feed (every
         // article's body) and the search index are written piece by piece, so a large site is never whole in memory.
+        // The sitemap needs no page: it is made on another thread while the pages render, instead of on one core at the end.
+        let sitemapAndRobots = BackgroundWork { PublishingFiles.makeSitemapAndRobots(site: site, pages: pages) }
         var pageCount = 0
         try renderer.renderAll(inBatchesOf: 512) { (batch) throws(BuildFailure) in
             pageCount += batch.count
@@ -99,7 +107,7 @@ public enum SiteGenerator {
         try staged.writePieces(of: SitePages.searchIndexPath) { (write) throws(BuildFailure) in
             try SearchIndex.write(site: site, pages: pages, bodies: bodies, write)
         }
-        try staged.write(PublishingFiles.makeSitemapAndRobots(site: site, pages: pages) + assets.files + copied)
+        try staged.write(sitemapAndRobots.wait() + assets.files + copied)
         if keepsCache { cache = next }
         let generated = GeneratedSite(site: site, files: [], bodies: bodies, warnings: diagnostics.sorted,
                                       pageCount: pageCount, copiedFileCount: copied.count + assets.files.count)

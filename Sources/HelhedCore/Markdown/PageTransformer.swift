@@ -131,9 +131,9 @@ private struct TransformRun {
                 resolve(image.node, isImage: true, site: site, resolver: resolver)
             }
         }
-        var ids = HeadingIDs(reserved: PageTransformer.reservedIDs.union(linkedTerms.compactMap { term in
-            transformer.site.map { PageTransformer.definitionIDPrefix + $0.terms[term].slug }
-        }))
+        // The site's terms read once: unwrapping `transformer.site` per term copied the whole `Site` each time.
+        let terms = transformer.site?.terms ?? []
+        var ids = HeadingIDs(reserved: PageTransformer.reservedIDs.union(linkedTerms.map { PageTransformer.definitionIDPrefix + terms[$0].slug }))
         for heading in collected.headings { anchor(heading, ids: &ids) }
         let headingIDs = headings.map(\.id)
         let known = Set(headingIDs)

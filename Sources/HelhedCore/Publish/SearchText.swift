@@ -212,21 +212,26 @@ public enum SearchText {
 
     /// The words, sorted as strings sort, joined by spaces.
     private static func sortedJoined(_ found: ArraySlice<Range<Int>>, in folded: UnsafeBufferPointer<UInt8>) -> String {
-        var joined: [UInt8] = []
-        joined.reserveCapacity(found.reduce(0) { $0 + $1.count + 1 })
-        func join(_ words: some Sequence<Range<Int>>) {
-            for word in words {
-                if !joined.isEmpty { joined.append(0x20) }
-                joined.append(contentsOf: folded[word])
+        guard let base = folded.baseAddress, !found.isEmpty else { return "" }
+        var high: UInt8 = 0
+        for word in found { for index in word { high |= base[index] } }
+        // Beyond ASCII, strings sort by their canonical form, which bytes need not follow.
+        let sorted = high < 0x80 ? sortedByBytes(found, in: folded)
+            : found.sorted { String(decoding: folded[$0], as: UTF8.self) < String(decoding: folded[$1], as: UTF8.self) }
+        let length = sorted.reduce(-1) { $0 + $1.count + 1 }
+        // Copied straight into the string's storage: a byte array first, then a string of it, was a copy too many.
+        return String(unsafeUninitializedCapacity: length) { joined in
+            var end = 0
+            for word in sorted {
+                if end > 0 {
+                    joined[end] = 0x20
+                    end += 1
+                }
+                UnsafeMutableRawPointer(joined.baseAddress! + end).copyMemory(from: base + word.lowerBound, byteCount: word.count)
+                end += word.count
             }
+            return end
         }
-        if found.allSatisfy({ range in folded[range].allSatisfy { $0 < 0x80 } }) {
-            join(sortedByBytes(found, in: folded))
-        } else {
-            // Beyond ASCII, strings sort by their canonical form, which bytes need not follow.
-            join(found.sorted { String(decoding: folded[$0], as: UTF8.self) < String(decoding: folded[$1], as: UTF8.self) })
-        }
-        return String(decoding: joined, as: UTF8.self)
     }
 
     /// Folds text into a buffer and finds its words in the same pass: what `foldedBySimpleTable` followed by
@@ -266,27 +271,62 @@ public enum SearchText {
             return table.bytes.withUnsafeBufferPointer { tableBytes in
                 table.classes.withUnsafeBufferPointer { classes in
                     table.ends.withUnsafeBufferPointer { ends in
-                        var index = 0
-                        while index < bytes.count {
-                            let byte = bytes[index]
-                            if byte < 0x80 {
-                                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                                let isWord = lower &- 0x61 < 26 || lower &- 0x30 < 10
-                                Self.append(lower, isWord: isWord, startsScalar: true, to: folded, state: &state, set: &set)
-                                index += 1
-                                continue
+                        Self.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
+                            var index = 0
+                            while index < bytes.count {
+                                let byte = bytes[index]
+                                if byte < 0x80 {
+                                    var lower = wordBytes[Int(byte)]
+                                    guard lower != 0 else {
+                                        // Not a letter or digit, so lower case leaves it as it is.
+                                        Self.append(byte, isWord: false, startsScalar: true, to: folded, state: &state, set: &set)
+                                        index += 1
+                                        continue
+                                    }
+                                    // A run of ASCII letters and digits (nearly all of a Danish text's letters), copied and
+                                    // hashed in a loop of its own: what `append` does byte by byte, with the word's
+                                    // bookkeeping once per run.
+                                    if state.characters == 0 {
+                                        state.wordStart = state.count
+                                        state.hash = WordSet.hashBasis
+                                    }
+                                    let runStart = index
+                                    var count = state.count
+                                    var hash = state.hash
+                                    repeat {
+                                        folded[count] = lower
+                                        hash = WordSet.hash(hash, lower)
+                                        count &+= 1
+                                        index &+= 1
+                                        guard index < bytes.count else { break }
+                                        lower = wordBytes[Int(bytes[index])]
+                                    } while lower != 0
+                                    state.count = count
+                                    state.hash = hash
+                                    state.characters += index - runStart
+                                    continue
+                                }
+                                guard let entry = tableEntry(at: index, of: bytes, ends: ends) else { return false }
+                                for position in entry.folded {
+                                    let byteClass = classes[position]
+                                    Self.append(tableBytes[position], isWord: byteClass & ByteClass.inWord != 0,
+                                                startsScalar: byteClass & ByteClass.startsScalar != 0, to: folded, state: &state, set: &set)
+                                }
+                                index += entry.length
                             }
-                            guard let entry = tableEntry(at: index, of: bytes, ends: ends) else { return false }
-                            for position in entry.folded {
-                                let byteClass = classes[position]
-                                Self.append(tableBytes[position], isWord: byteClass & ByteClass.inWord != 0,
-                                            startsScalar: byteClass & ByteClass.startsScalar != 0, to: folded, state: &state, set: &set)
-                            }
-                            index += entry.length
+                            return true
                         }
-                        return true
                     }
                 }
+            }
+        }
+
+        /// Each ASCII byte's fold if it is a letter or digit (`a`–`z`, `0`–`9`), else 0; 0 from 0x80 up.
+        private static let asciiWordBytes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+            switch UInt8(byte) {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) | 0x20
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte)
+            default: 0
             }
         }
 
@@ -325,10 +365,14 @@ public enum SearchText {
             bytes[lhs].lexicographicallyPrecedes(bytes[rhs])
         }
         guard words.count <= 1 << 16 else { return words.sorted(by: precedes) }
-        var keys = words.enumerated().map { position, word in
-            var key: UInt64 = 0
-            for index in 0..<6 { key = key << 8 | UInt64(index < word.count ? bytes[word.lowerBound + index] : 0) }
-            return key << 16 | UInt64(position)
+        let base = bytes.baseAddress!
+        var keys = [UInt64](unsafeUninitializedCapacity: words.count) { keys, count in
+            for (position, word) in words.enumerated() {
+                var key: UInt64 = 0
+                for index in 0..<6 { key = key << 8 | UInt64(index < word.count ? base[word.lowerBound + index] : 0) }
+                keys[position] = key << 16 | UInt64(position)
+            }
+            count = words.count
         }
         keys.sort()
         var sorted = keys.map { words[words.startIndex + Int($0 & 0xFFFF)] }
@@ -345,12 +389,21 @@ public enum SearchText {
     /// Distinct words, as ranges of one folded buffer: an open-addressing table of FNV-1a hashes of their bytes.
     /// Byte equality is string equality here: a word holds only letters and digits left by the fold's
     /// decomposition, none of which decomposes further.
-    private struct WordSet {
+    private struct WordSet: ~Copyable {
         private(set) var words: [Range<Int>] = []
-        private var hashes: [UInt32] = []
-        private var slots = [Int32](repeating: -1, count: 256)
+        /// 0 for an empty slot, else a word's hash above its position in `words` plus one: a probe compares hashes
+        /// without reading `words`. Kept at most half full. (Three arrays, each index checked, cost a third of
+        /// finding a page's words.)
+        private var slots: UnsafeMutableBufferPointer<UInt64>
 
         static let hashBasis: UInt32 = 2_166_136_261
+
+        init() {
+            slots = .allocate(capacity: 256)
+            slots.initialize(repeating: 0)
+        }
+
+        deinit { slots.deallocate() }
 
         @inline(__always)
         static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 {
@@ -363,26 +416,33 @@ public enum SearchText {
 
         /// `hash`: the FNV-1a hash of the word's bytes.
         mutating func insert(_ word: Range<Int>, hash: UInt32, of bytes: UnsafeBufferPointer<UInt8>) {
-            var slot = Int(hash) & (slots.count - 1)
-            while slots[slot] >= 0 {
-                let index = Int(slots[slot])
-                if hashes[index] == hash && words[index].count == word.count
-                    && memcmp(bytes.baseAddress! + words[index].lowerBound, bytes.baseAddress! + word.lowerBound, word.count) == 0 { return }
-                slot = (slot + 1) & (slots.count - 1)
+            let mask = slots.count - 1
+            var slot = Int(hash) & mask
+            while slots[slot] != 0 {
+                let entry = slots[slot]
+                if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+                    let known = words[Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1]
+                    if known.count == word.count
+                        && memcmp(bytes.baseAddress! + known.lowerBound, bytes.baseAddress! + word.lowerBound, word.count) == 0 { return }
+                }
+                slot = (slot + 1) & mask
             }
             words.append(word)
-            hashes.append(hash)
-            if words.count * 2 <= slots.count {
-                slots[slot] = Int32(words.count - 1)
-                return
+            slots[slot] = UInt64(hash) << 32 | UInt64(words.count)
+            if words.count * 2 > slots.count { grow() }
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = .allocate(capacity: old.count * 2)
+            slots.initialize(repeating: 0)
+            let mask = slots.count - 1
+            for entry in old where entry != 0 {
+                var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = entry
             }
-            // Keep the table at most half full.
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            for (index, hash) in hashes.enumerated() {
-                var slot = Int(hash) & (slots.count - 1)
-                while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-                slots[slot] = Int32(index)
-            }
+            old.deallocate()
         }
     }
 

@@ -12,6 +12,8 @@ struct PageRenderer: Sendable {
     let usedIn: [[Int]]
     /// Every article's card, made once: the front page, the article list and the tag pages all show them.
     let cards: [ArticleCard]
+    /// Every term's entry in the "Ord i artiklen" box, made once: pages share them as they share the terms.
+    private let termDefinitions: [Definition]
     /// A fingerprint of everything outside a Markdown page that its model shows: the site settings, the theme's assets
     /// and the link context (addresses, the glossary's names and definitions).
     let frame: Int
@@ -54,6 +56,9 @@ struct PageRenderer: Sendable {
         let titles = site.articles.map(\.title)
         let titleRank = previous.flatMap { $0.titles == titles ? $0.titleRanks : nil } ?? DanishText.ranks(of: titles)
         self.usedIn = usedIn.map { articles in articles.sorted { titleRank[$0] < titleRank[$1] } }
+        termDefinitions = site.terms.map { term in
+            Definition(id: PageTransformer.definitionIDPrefix + term.slug, title: term.title, url: base.link(to: term.sitePath), summary: term.summary)
+        }
         let tagSlugs = pages.tagSlugs
         let previousCards = previous?.baseURL == site.baseURL ? previous?.cards ?? [:] : [:]
         cards = site.articles.parallelMap { article in
@@ -359,11 +364,7 @@ struct PageRenderer: Sendable {
     }
 
     private func definitions(_ body: RenderedBody) -> [Definition] {
-        body.linkedTerms.map { index in
-            let term = site.terms[index]
-            return Definition(id: PageTransformer.definitionIDPrefix + term.slug, title: term.title,
-                              url: site.baseURL.link(to: term.sitePath), summary: term.summary)
-        }
+        body.linkedTerms.map { termDefinitions[$0] }
     }
 
     static func articleCount(_ count: Int) -> String {

@@ -25,6 +25,11 @@ public enum HTMLEscaping {
         var runStart = 0
         var index = 0
         while index < bytes.count {
+            // Eight bytes at a time while none of them is one of the five (most text has none for dozens of bytes).
+            if index + 8 <= bytes.count, !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if needsEscaping(byte) {
                 output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
@@ -34,6 +39,16 @@ public enum HTMLEscaping {
             index += 1
         }
         output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+    }
+
+    /// Whether any of the eight bytes of `word` is one of the five: for each, the bytes equal to it become zero
+    /// (`^`), and `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when some byte of `x` is zero.
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0 }
+        return hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x27))
+            || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))
     }
 
     @inline(__always)

@@ -26,7 +26,7 @@ public enum HTMLEscaping {
         var index = 0
         while index < bytes.count {
             // Eight bytes at a time while none of them is one of the five (most text has none for dozens of bytes).
-            if index + 8 <= bytes.count, !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+            if index + 8 <= bytes.count, !anyNeedsEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
                 index += 8
                 continue
             }
@@ -44,7 +44,7 @@ public enum HTMLEscaping {
     /// Whether any of the eight bytes of `word` is one of the five: for each, the bytes equal to it become zero
     /// (`^`), and `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when some byte of `x` is zero.
     @inline(__always)
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    private static func anyNeedsEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0 }
         return hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x27))

@@ -41,6 +41,10 @@ public enum SiteGenerator {
         guard let content = loader.load(into: &diagnostics, reusing: &sources) else { throw BuildFailure(diagnostics.sorted) }
         next.sources = sources ?? [:]
         let site = Site.assemble(content, options: options.site, into: &diagnostics)
+        // The Danish order of the article titles needs nothing but the site: worked out on another core while this one
+        // lists the site's pages, instead of on one core while the page renderer is prepared.
+        let previousRenderer = keepsCache ? previous.renderer : nil
+        let titleRanks = BackgroundWork { PageRenderer.titleRanks(of: site.articles, reusing: previousRenderer) }
 
         var assets: ThemeAssets?
         do {
@@ -67,18 +71,23 @@ public enum SiteGenerator {
         }
 
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls,
-                                    linkContext: linkContext, reusing: keepsCache ? previous.renderer : nil)
+                                    linkContext: linkContext, titleRanks: titleRanks.wait(), reusing: previousRenderer)
         diagnostics.append(contentsOf: fragmentCheck.wait())
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
         next.renderer = renderer.reusable ?? PageRenderer.Reusable()
         let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
-        var paths: Set<String> = []
-        let clashes = (renderer.outputPaths + PublishingFiles.paths + (assets.files + copied).map(\.path)).filter { !paths.insert($0).inserted }
-        if let clash = clashes.min() {
-            throw BuildFailure([.error(loader.displayPath(clash), "this file would overwrite a page the build generates at /\(clash); rename it")])
+        // Checked on another core while pages render: `helhed build` writes them to its staging folder, which a clash
+        // discards, so nothing reaches the output folder either way.
+        let clashCheck = BackgroundWork { [outputPaths = renderer.outputPaths, assets] in
+            var paths: Set<String> = []
+            let clashes = (outputPaths + PublishingFiles.paths + (assets.files + copied).map(\.path)).filter { !paths.insert($0).inserted }
+            return clashes.min().map { clash in
+                BuildFailure([.error(loader.displayPath(clash), "this file would overwrite a page the build generates at /\(clash); rename it")])
+            }
         }
 
         guard let staged else {
+            if let clash = clashCheck.wait() { throw clash }
             let html = renderer.renderAll(reusing: previous.pages)
             next.pages = html.cache
             var searchEntries: [String: CachedSearchEntry]? = keepsCache ? [:] : nil
@@ -107,6 +116,7 @@ public enum SiteGenerator {
         try staged.writePieces(of: SitePages.searchIndexPath) { (write) throws(BuildFailure) in
             try SearchIndex.write(site: site, pages: pages, bodies: bodies, write)
         }
+        if let clash = clashCheck.wait() { throw clash }
         try staged.write(sitemapAndRobots.wait() + assets.files + copied)
         if keepsCache { cache = next }
         let generated = GeneratedSite(site: site, files: [], bodies: bodies, warnings: diagnostics.sorted,

@@ -33,8 +33,9 @@ struct PageRenderer: Sendable {
 
     /// With `reusing`, ranks and cards of unchanged articles come from the previous rebuild and `reusable` keeps
     /// this one's; without it (a one-shot build) nothing is kept.
+    /// `titleRanks`: `titleRanks(of: site.articles, reusing: previous)`, worked out before (it needs only the site).
     init(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs, linkContext: Int,
-         reusing previous: Reusable? = nil) {
+         titleRanks titleRank: [Int], reusing previous: Reusable? = nil) {
         self.site = site
         self.pages = pages
         self.bodies = bodies
@@ -53,8 +54,6 @@ struct PageRenderer: Sendable {
             for term in bodies[.article(index)]?.mentionedTerms ?? [] { usedIn[term].append(index) }
         }
         // One Danish sort of all titles, then each list by position: a Danish sort per term cost more than rendering.
-        let titles = site.articles.map(\.title)
-        let titleRank = previous.flatMap { $0.titles == titles ? $0.titleRanks : nil } ?? DanishText.ranks(of: titles)
         self.usedIn = usedIn.map { articles in articles.sorted { titleRank[$0] < titleRank[$1] } }
         termDefinitions = site.terms.map { term in
             Definition(id: PageTransformer.definitionIDPrefix + term.slug, title: term.title, url: base.link(to: term.sitePath), summary: term.summary)
@@ -68,7 +67,7 @@ struct PageRenderer: Sendable {
         if previous != nil {
             var kept = Reusable()
             kept.baseURL = site.baseURL
-            kept.titles = titles
+            kept.titles = site.articles.map(\.title)
             kept.titleRanks = titleRank
             kept.cards = Dictionary(zip(site.articles, cards).map { ($0.sitePath, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
             reusable = kept
@@ -80,6 +79,12 @@ struct PageRenderer: Sendable {
         frame.combine(siteModel)
         frame.combine(assets)
         self.frame = frame.finalize()
+    }
+
+    /// Each article's position in the Danish order of the titles; the previous rebuild's when no title changed.
+    static func titleRanks(of articles: [Article], reusing previous: Reusable?) -> [Int] {
+        let titles = articles.map(\.title)
+        return previous.flatMap { $0.titles == titles ? $0.titleRanks : nil } ?? DanishText.ranks(of: titles)
     }
 
     /// Every HTML page of the site, rendered in parallel (each task reads only shared, immutable values). A page whose

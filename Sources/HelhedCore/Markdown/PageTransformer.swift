@@ -124,7 +124,10 @@ private struct TransformRun {
         let collected = collectNodes()
         readableText = collected.readableText
         if let site = transformer.site, let resolver = transformer.resolver {
-            for text in collected.texts { linkTerms(in: text.node, inHeading: text.inHeading, site: site) }
+            // Read out of the site once per page: read per text node, its tables were retained and released for every
+            // scan, by both cores, on the same few cache lines.
+            let matcher = site.termMatcher
+            for text in collected.texts { linkTerms(in: text.node, inHeading: text.inHeading, site: site, matcher: matcher) }
             for link in collected.links { resolve(link, isImage: false, site: site, resolver: resolver) }
             for image in collected.images {
                 if !image.hasAltText { warnAboutMissingAltText(image.node) }
@@ -228,13 +231,13 @@ private struct TransformRun {
     /// Replaces glossary references and (unless `inHeading` or switched off) the first mention of each term in a text
     /// node by term links. Most text nodes have neither: they are scanned in place, in cmark's own buffer, and left
     /// alone without anything being allocated.
-    private mutating func linkTerms(in node: MarkdownNode, inHeading: Bool, site: Site) {
-        let autolink = context.autolinksTerms && !inHeading && !site.termMatcher.isEmpty
+    private mutating func linkTerms(in node: MarkdownNode, inHeading: Bool, site: Site, matcher: TermMatcher) {
+        let autolink = context.autolinksTerms && !inHeading && !matcher.isEmpty
         node.withLiteralBytes { bytes in
             var links: [TermLink] = []
             var plainStart = 0
             for reference in WikiReference.all(in: bytes) {
-                if autolink { findTerms(in: bytes, plainStart..<reference.range.lowerBound, site: site, into: &links) }
+                if autolink { findTerms(in: bytes, plainStart..<reference.range.lowerBound, matcher: matcher, into: &links) }
                 plainStart = reference.range.upperBound
                 guard let term = site.term(named: reference.name) else {
                     // Left as text.
@@ -248,7 +251,7 @@ private struct TransformRun {
                 noteLinked(term)
                 links.append(TermLink(range: reference.range, term: term, shownText: reference.shownText))
             }
-            if autolink { findTerms(in: bytes, plainStart..<bytes.count, site: site, into: &links) }
+            if autolink { findTerms(in: bytes, plainStart..<bytes.count, matcher: matcher, into: &links) }
             guard !links.isEmpty else { return }
 
             // The text between the links stays text; cmark renders adjacent text nodes as their concatenation.
@@ -268,9 +271,10 @@ private struct TransformRun {
 
     /// Automatic links in `range` of a text: the first mention on the page of each term but the page's own. The range
     /// is scanned as a text of its own (its ends are word boundaries), as the text between two references.
-    private mutating func findTerms(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, site: Site, into links: inout [TermLink]) {
+    private mutating func findTerms(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, matcher: TermMatcher,
+                                    into links: inout [TermLink]) {
         guard !range.isEmpty else { return }
-        for match in site.termMatcher.matches(in: UnsafeBufferPointer(rebasing: bytes[range]))
+        for match in matcher.matches(in: UnsafeBufferPointer(rebasing: bytes[range]))
         where match.term != ownTerm && !linkedTermSet.contains(match.term) {
             noteLinked(match.term)
             links.append(TermLink(range: (match.range.lowerBound + range.lowerBound)..<(match.range.upperBound + range.lowerBound),

@@ -214,8 +214,7 @@ public struct Site: Sendable {
             pageByContentPath: pageByContentPath,
             leftOutContentPaths: leftOut,
             termByFoldedName: termByFoldedName,
-            unreadableContentPaths: content.markdownPaths.subtracting(content.articles.map(\.source.contentPath))
-                .subtracting(content.terms.map(\.source.contentPath)),
+            unreadableContentPaths: content.unreadablePaths,
             leftOutTermNames: leftOutTermNames,
             staticSitePaths: Set(content.staticFiles.map(\.sitePath)),
             allTermNames: allTermNames

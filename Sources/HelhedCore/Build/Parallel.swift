@@ -35,8 +35,8 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 }
 
 /// Work that runs on another thread while its caller goes on with something else, for the few steps of a build that
-/// would otherwise leave a core idle (the sitemap while pages render, the fragment checks while the page renderer is
-/// prepared). `wait()` returns its result; call it from the thread that started the work.
+/// would otherwise run on one core while the other waits (see `SiteGenerator.generate`). `wait()` returns its result;
+/// call it from the thread that started the work.
 final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     // @unchecked: `result` is written once by the worker before `done` is signalled, and read only after waiting.
     private var result: Value?

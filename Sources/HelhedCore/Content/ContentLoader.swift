@@ -157,16 +157,11 @@ public struct ContentLoader: Sendable {
             let folderResolved = resolvedFolders[folder]
             // What each entry is: the listing says for regular files and folders when no stamp is needed; otherwise
             // one `lstat` each, on all cores (a rebuild in `helhed serve` stats every file of the site).
-            let kinds: [EntryKind?] = withStamps
-                ? folderResolved.map { resolvedFolder in visible.parallelMap { Self.kindIfNotALink(resolvedFolder + "/" + $0.name) } }
-                    ?? Array(repeating: nil, count: visible.count)
-                : visible.map { _, type in
-                    switch Int32(type) {
-                    case Int32(DT_REG): .file(nil)
-                    case Int32(DT_DIR): .folder
-                    default: nil
-                    }
-                }
+            let kinds: [EntryKind?] = switch (withStamps, folderResolved) {
+            case (true, let resolvedFolder?): visible.parallelMap { Self.kindIfNotALink(resolvedFolder + "/" + $0.name) }
+            case (true, nil): Array(repeating: nil, count: visible.count)
+            case (false, _): visible.map { Self.listedKind($0.type) }
+            }
             for ((name, _), listedKind) in zip(visible, kinds) {
                 let relativePath = folder.isEmpty ? name : folder + "/" + name
                 if let folderResolved, let kind = listedKind ?? Self.kindIfNotALink(folderResolved + "/" + name) {
@@ -226,6 +221,16 @@ public struct ContentLoader: Sendable {
             entries.append((name, entry.pointee.d_type))
         }
         return entries
+    }
+
+    /// What the folder listing says an entry is, when that is enough: a regular file or a folder; nil for anything
+    /// else (a symbolic link, or a file system that does not say), which `lstat` then decides.
+    private static func listedKind(_ type: UInt8) -> EntryKind? {
+        switch Int32(type) {
+        case Int32(DT_REG): .file(nil)
+        case Int32(DT_DIR): .folder
+        default: nil
+        }
     }
 
     /// What `lstat` says `path` is, or nil when it is a symbolic link or cannot be read (the caller then resolves it).

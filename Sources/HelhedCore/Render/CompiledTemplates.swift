@@ -17,8 +17,10 @@ struct CompiledTemplates: @unchecked Sendable {
     // @unchecked: everything stored is immutable after `init`; `Any` payloads are only swift-mustache's
     // content types, which are `Sendable`.
 
-    indirect enum Node {
-        case text([UInt8])
+    enum Node {
+        /// Bytes owned by the templates' `TextStorage`: literals shared by every page both cores render, read without
+        /// retaining anything.
+        case text(UnsafeBufferPointer<UInt8>)
         case variable(Path, isEscaped: Bool)
         case section(Path, isInverted: Bool, body: [Node])
         /// `{{$name}}…{{/name}}` inside a template that is used as a parent: overridable, with a default.
@@ -39,16 +41,37 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     private let templates: [String: [Node]]
+    /// Owns the bytes of every `.text` node; lives as long as the nodes (this value and its copies).
+    private let storage: TextStorage
+
+    /// The literal bytes of a set of compiled templates, freed with the last copy of the templates.
+    private final class TextStorage: @unchecked Sendable {
+        // @unchecked: written only while the templates are compiled, read-only afterwards.
+        private var buffers: [UnsafeMutableBufferPointer<UInt8>] = []
+
+        func keep(_ bytes: some Collection<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            _ = buffer.initialize(from: bytes)
+            buffers.append(buffer)
+            return UnsafeBufferPointer(buffer)
+        }
+
+        deinit {
+            for buffer in buffers { buffer.deallocate() }
+        }
+    }
 
     /// nil when any template uses something this renderer does not handle.
     init?(_ parsed: [String: MustacheTemplate]) {
         var templates: [String: [Node]] = [:]
         var prefixes: [String: Int] = [:]
+        let storage = TextStorage()
         for (name, template) in parsed {
-            guard let nodes = Self.compile(template, prefixes: &prefixes) else { return nil }
+            guard let nodes = Self.compile(template, prefixes: &prefixes, storage: storage) else { return nil }
             templates[name] = nodes
         }
         self.templates = templates
+        self.storage = storage
     }
 
     func render(_ template: String, _ model: Any) -> String {
@@ -80,7 +103,7 @@ struct CompiledTemplates: @unchecked Sendable {
     // MARK: Compiling swift-mustache's token tree
 
     /// Reads `MustacheTemplate.tokens` (swift-mustache keeps it internal) by reflection, once per template.
-    private static func compile(_ template: Any, prefixes: inout [String: Int]) -> [Node]? {
+    private static func compile(_ template: Any, prefixes: inout [String: Int], storage: TextStorage) -> [Node]? {
         guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any] else { return nil }
         var nodes: [Node] = []
         for token in tokens {
@@ -89,17 +112,19 @@ struct CompiledTemplates: @unchecked Sendable {
             switch kind {
             case "text":
                 guard let text = payload as? String else { return nil }
-                nodes.append(.text(Array(text.utf8)))
+                nodes.append(.text(storage.keep(text.utf8)))
             case "variable", "unescapedVariable":
                 guard fields.count == 2, let name = fields[0] as? String, let transforms = fields[1] as? [String], transforms.isEmpty,
                       let path = path(name, prefixes: &prefixes) else { return nil }
                 nodes.append(.variable(path, isEscaped: kind == "variable"))
             case "section", "invertedSection":
                 guard fields.count == 3, let name = fields[0] as? String, let transforms = fields[1] as? [String], transforms.isEmpty,
-                      let path = path(name, prefixes: &prefixes), let body = compile(fields[2], prefixes: &prefixes) else { return nil }
+                      let path = path(name, prefixes: &prefixes), let body = compile(fields[2], prefixes: &prefixes, storage: storage)
+                else { return nil }
                 nodes.append(.section(path, isInverted: kind == "invertedSection", body: body))
             case "blockExpansion":
-                guard fields.count == 3, let name = fields[0] as? String, let body = compile(fields[1], prefixes: &prefixes) else { return nil }
+                guard fields.count == 3, let name = fields[0] as? String, let body = compile(fields[1], prefixes: &prefixes, storage: storage)
+                else { return nil }
                 nodes.append(.block(name: name, defaultBody: body, indentation: unwrapped(fields[2]) as? String))
             case "partial":
                 guard fields.count == 3, let name = fields[0] as? String else { return nil }
@@ -108,7 +133,7 @@ struct CompiledTemplates: @unchecked Sendable {
                     guard let dictionary = inherits as? [String: MustacheTemplate] else { return nil }
                     var compiled: [String: [Node]] = [:]
                     for (block, template) in dictionary {
-                        guard let body = compile(template, prefixes: &prefixes) else { return nil }
+                        guard let body = compile(template, prefixes: &prefixes, storage: storage) else { return nil }
                         compiled[block] = body
                     }
                     overrides = compiled

@@ -17,6 +17,8 @@ struct CompiledTemplates: @unchecked Sendable {
     // @unchecked: everything stored is immutable after `init`; `Any` payloads are only swift-mustache's
     // content types, which are `Sendable`.
 
+    /// Stored inline, not boxed (`indirect`): a boxed node was retained and released, by both cores, every time a
+    /// page rendered it.
     enum Node {
         /// Bytes owned by the templates' `TextStorage`: literals shared by every page both cores render, read without
         /// retaining anything.

@@ -44,7 +44,7 @@ public enum SiteGenerator {
         // The Danish order of the article titles needs nothing but the site: worked out on another core while this one
         // lists the site's pages, instead of on one core while the page renderer is prepared.
         let previousRenderer = keepsCache ? previous.renderer : nil
-        let titleRanks = BackgroundWork { PageRenderer.titleRanks(of: site.articles, reusing: previousRenderer) }
+        let titleOrder = BackgroundWork { PageRenderer.titleOrder(of: site.articles, reusing: previousRenderer) }
 
         var assets: ThemeAssets?
         do {
@@ -71,7 +71,7 @@ public enum SiteGenerator {
         }
 
         let renderer = PageRenderer(site: site, pages: pages, bodies: bodies, templates: templates, assets: assets.urls,
-                                    linkContext: linkContext, titleRanks: titleRanks.wait(), reusing: previousRenderer)
+                                    linkContext: linkContext, titleOrder: titleOrder.wait(), reusing: previousRenderer)
         diagnostics.append(contentsOf: fragmentCheck.wait())
         guard !diagnostics.hasErrors else { throw BuildFailure(diagnostics.sorted) }
         next.renderer = renderer.reusable ?? PageRenderer.Reusable()

@@ -77,6 +77,16 @@ public enum SearchText {
         return (bytes, ends, classes, maxGrowth)
     }()
 
+    /// Each ASCII byte's fold if it is a letter or digit (`a`–`z`, `0`–`9`), else 0; 0 from 0x80 up: which ASCII bytes
+    /// make words, for both word scans.
+    private static let asciiWordBytes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch UInt8(byte) {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) | 0x20
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte)
+        default: 0
+        }
+    }
+
     private enum ByteClass {
         static let startsScalar: UInt8 = 1
         static let inWord: UInt8 = 2
@@ -271,7 +281,7 @@ public enum SearchText {
             return table.bytes.withUnsafeBufferPointer { tableBytes in
                 table.classes.withUnsafeBufferPointer { classes in
                     table.ends.withUnsafeBufferPointer { ends in
-                        Self.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
+                        SearchText.asciiWordBytes.withUnsafeBufferPointer { wordBytes in
                             var index = 0
                             while index < bytes.count {
                                 let byte = bytes[index]
@@ -318,15 +328,6 @@ public enum SearchText {
                         }
                     }
                 }
-            }
-        }
-
-        /// Each ASCII byte's fold if it is a letter or digit (`a`–`z`, `0`–`9`), else 0; 0 from 0x80 up.
-        private static let asciiWordBytes: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
-            switch UInt8(byte) {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt8(byte) | 0x20
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte)
-            default: 0
             }
         }
 
@@ -459,7 +460,7 @@ public enum SearchText {
             if byte < 0x80 {
                 // ASCII: letters and digits are words; the rest separates them.
                 width = 1
-                isWord = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+                isWord = asciiWordBytes[Int(byte)] != 0
             } else {
                 width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, folded.count - index)
                 var decoder = UTF8()

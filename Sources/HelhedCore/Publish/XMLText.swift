@@ -27,13 +27,12 @@ enum XMLText {
         return text.withUTF8 { bytes in
             if bytes.firstIndex(ofByte: 0xEF) != nil { return true }
             // Eight bytes at a time: only a word with a byte below 0x20 (here mostly a newline) is looked at byte by
-            // byte. `(x - 0x20…) & ~x & 0x80…` is non-zero exactly when some byte of x is below 0x20 (the usual
-            // "has a byte less than n" test, exact for n up to 0x80). Reads stay inside the buffer.
+            // byte. Reads stay inside the buffer.
             let raw = UnsafeRawBufferPointer(bytes)
             var index = 0
             while index + 8 <= bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0,
+                if ByteWord.hasByte(below: 0x20, in: word),
                    bytes[index..<(index + 8)].contains(where: isInvalidControl) {
                     return true
                 }

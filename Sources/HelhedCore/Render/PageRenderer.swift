@@ -24,8 +24,7 @@ struct PageRenderer: Sendable {
     /// their cards. A rebuild after one edit reuses all of it but the edited article's card.
     struct Reusable: Sendable {
         fileprivate var baseURL: BaseURL?
-        fileprivate var titles: [String] = []
-        fileprivate var titleRanks: [Int] = []
+        fileprivate var titleOrder = TitleOrder(titles: [], ranks: [])
         fileprivate var cards: [String: (article: Article, card: ArticleCard)] = [:]
 
         init() {}
@@ -33,9 +32,9 @@ struct PageRenderer: Sendable {
 
     /// With `reusing`, ranks and cards of unchanged articles come from the previous rebuild and `reusable` keeps
     /// this one's; without it (a one-shot build) nothing is kept.
-    /// `titleRanks`: `titleRanks(of: site.articles, reusing: previous)`, worked out before (it needs only the site).
+    /// `titleOrder`: `titleOrder(of: site.articles, reusing: previous)`, worked out before (it needs only the site).
     init(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs, linkContext: Int,
-         titleRanks titleRank: [Int], reusing previous: Reusable? = nil) {
+         titleOrder: TitleOrder, reusing previous: Reusable? = nil) {
         self.site = site
         self.pages = pages
         self.bodies = bodies
@@ -54,6 +53,7 @@ struct PageRenderer: Sendable {
             for term in bodies[.article(index)]?.mentionedTerms ?? [] { usedIn[term].append(index) }
         }
         // One Danish sort of all titles, then each list by position: a Danish sort per term cost more than rendering.
+        let titleRank = titleOrder.ranks
         self.usedIn = usedIn.map { articles in articles.sorted { titleRank[$0] < titleRank[$1] } }
         termDefinitions = site.terms.map { term in
             Definition(id: PageTransformer.definitionIDPrefix + term.slug, title: term.title, url: base.link(to: term.sitePath), summary: term.summary)
@@ -67,8 +67,7 @@ struct PageRenderer: Sendable {
         if previous != nil {
             var kept = Reusable()
             kept.baseURL = site.baseURL
-            kept.titles = site.articles.map(\.title)
-            kept.titleRanks = titleRank
+            kept.titleOrder = titleOrder
             kept.cards = Dictionary(zip(site.articles, cards).map { ($0.sitePath, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
             reusable = kept
         } else {
@@ -81,10 +80,17 @@ struct PageRenderer: Sendable {
         self.frame = frame.finalize()
     }
 
-    /// Each article's position in the Danish order of the titles; the previous rebuild's when no title changed.
-    static func titleRanks(of articles: [Article], reusing previous: Reusable?) -> [Int] {
+    /// The articles' titles and each one's position in their Danish order.
+    struct TitleOrder: Sendable {
+        let titles: [String]
+        let ranks: [Int]
+    }
+
+    /// The previous rebuild's order when no title changed.
+    static func titleOrder(of articles: [Article], reusing previous: Reusable?) -> TitleOrder {
         let titles = articles.map(\.title)
-        return previous.flatMap { $0.titles == titles ? $0.titleRanks : nil } ?? DanishText.ranks(of: titles)
+        if let previous, previous.titleOrder.titles == titles { return previous.titleOrder }
+        return TitleOrder(titles: titles, ranks: DanishText.ranks(of: titles))
     }
 
     /// Every HTML page of the site, rendered in parallel (each task reads only shared, immutable values). A page whose

@@ -134,20 +134,17 @@ public struct Site: Sendable {
         if let baseURL = options.baseURL { config.baseURL = baseURL }
 
         var leftOut: [String: String] = [:]
-        var isPublished = [Bool](repeating: true, count: content.articles.count)
         // Fields read in place, and the loaded array itself kept when every article is published: copying 10,000
         // articles one by one (a retain of each of their fields) was a noticeable part of this single-core step.
         for index in content.articles.indices where content.articles[index].isDraft || content.articles[index].date > options.today {
             let article = content.articles[index]
             if article.isDraft && !options.includeDrafts {
                 leftOut[article.source.contentPath] = "is a draft (draft: true); build with --drafts to include it"
-                isPublished[index] = false
             } else if article.date > options.today && !options.includeFuture {
                 leftOut[article.source.contentPath] = "is dated in the future (\(article.date)); build with --future to include it"
-                isPublished[index] = false
             }
         }
-        let articles = leftOut.isEmpty ? content.articles : zip(content.articles, isPublished).filter(\.1).map(\.0)
+        let articles = leftOut.isEmpty ? content.articles : content.articles.filter { leftOut[$0.source.contentPath] == nil }
         var terms: [GlossaryTerm] = []
         var leftOutTermNames: [[UInt8]: String] = [:]
         for term in content.terms {

@@ -9,3 +9,22 @@ extension UnsafeBufferPointer<UInt8> {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
+
+/// Eight bytes read as one number and tested at once (text is scanned a word at a time where the bytes looked for
+/// are rare).
+enum ByteWord {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Whether some byte of `word` is below `limit` (at most 0x80): `(x - limit…) & ~x & 0x80…` is non-zero exactly
+    /// then (the usual "has a byte less than n" test).
+    @inline(__always)
+    static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
+        (word &- (ones &* UInt64(limit))) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether some byte of `word` is `byte`: the bytes equal to it become zero (`^`), the only bytes below 1.
+    @inline(__always)
+    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        hasByte(below: 1, in: word ^ (ones &* UInt64(byte)))
+    }
+}

@@ -41,14 +41,11 @@ public enum HTMLEscaping {
         output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
     }
 
-    /// Whether any of the eight bytes of `word` is one of the five: for each, the bytes equal to it become zero
-    /// (`^`), and `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when some byte of `x` is zero.
+    /// Whether any of the eight bytes of `word` is one of the five.
     @inline(__always)
     private static func anyNeedsEscaping(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0 }
-        return hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x27))
-            || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))
+        ByteWord.hasByte(0x22, in: word) || ByteWord.hasByte(0x26, in: word) || ByteWord.hasByte(0x27, in: word)
+            || ByteWord.hasByte(0x3C, in: word) || ByteWord.hasByte(0x3E, in: word)
     }
 
     @inline(__always)

@@ -79,6 +79,32 @@ import Testing
         #expect(result.files == (try Self.fullBuild(site)))
     }
 
+    @Test func aNewAliasLinksTheArticlesThatAlreadyUseIt() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        _ = try generator.rebuild()
+        // "Konference." in udsyn.md is unchanged: only the term's new alias can make it a link.
+        try Self.touch(site, "Content/ordforklaringer/fond.md", Page.term(title: "Landsbyggefonden", summary: "Fonden.", aliases: ["konference"]))
+        let result = try generator.rebuild()
+        #expect(result.changedPaths.contains("artikler/udsyn/index.html"))
+        let udsyn = try #require(result.files.first { $0.path == "artikler/udsyn/index.html" })
+        #expect(String(decoding: try udsyn.data(), as: UTF8.self).contains("ordforklaringer/landsbyggefonden/"))
+        #expect(result.files == (try Self.fullBuild(site)))
+    }
+
+    @Test func aNewSiteAddressRewritesEveryFeedEntry() throws {
+        let site = try Self.site()
+        let generator = Self.generator(site)
+        _ = try generator.rebuild()
+        try Self.touch(site, "Content/site.yml", FixtureSite.minimalConfig.replacingOccurrences(of: "https://example.org/", with: "https://example.org/boligsocial/"))
+        let result = try generator.rebuild()
+        let feed = try #require(result.files.first { $0.path == "feed.xml" })
+        let text = String(decoding: try feed.data(), as: UTF8.self)
+        #expect(!text.contains("https://example.org/artikler/"))
+        #expect(text.components(separatedBy: "<id>https://example.org/boligsocial/artikler/").count == 4, "all three entries")
+        #expect(result.files == (try Self.fullBuild(site)))
+    }
+
     @Test func aTemplateChangeReRendersThePagesThatUseIt() throws {
         let site = try Self.site()
         let generator = Self.generator(site)

@@ -40,7 +40,8 @@ public enum SiteGenerator {
         var sources = keepsCache ? previous.sources : nil
         guard let content = loader.load(into: &diagnostics, reusing: &sources) else { throw BuildFailure(diagnostics.sorted) }
         next.sources = sources ?? [:]
-        let site = Site.assemble(content, options: options.site, into: &diagnostics)
+        let site = Site.assemble(content, options: options.site, reusing: keepsCache ? previous.termMatcher : nil, into: &diagnostics)
+        next.termMatcher = site.termMatcher
         // The Danish order of the article titles needs nothing but the site: worked out on another core while this one
         // lists the site's pages, instead of on one core while the page renderer is prepared.
         let previousRenderer = keepsCache ? previous.renderer : nil
@@ -88,12 +89,16 @@ public enum SiteGenerator {
 
         guard let staged else {
             if let clash = clashCheck.wait() { throw clash }
+            // The feed, the search index and the sitemap need no page: made on another core while the pages render.
+            let publishing = BackgroundWork { [previousEntries = previous.publishing] in
+                var entries: PublishingFiles.Cache? = keepsCache ? PublishingFiles.Cache() : nil
+                let files = PublishingFiles.make(site: site, pages: pages, bodies: bodies, reusing: previousEntries, into: &entries)
+                return (files: files, entries: entries)
+            }
             let html = renderer.renderAll(reusing: previous.pages)
             next.pages = html.cache
-            var searchEntries: [String: CachedSearchEntry]? = keepsCache ? [:] : nil
-            let published = PublishingFiles.make(site: site, pages: pages, bodies: bodies, reusing: previous.searchEntries,
-                                                 into: &searchEntries)
-            next.searchEntries = searchEntries ?? [:]
+            let (published, publishingCache) = publishing.wait()
+            next.publishing = publishingCache ?? PublishingFiles.Cache()
             let files = (html.files + published + assets.files + copied).sorted { $0.path < $1.path }
             if keepsCache { cache = next }
             let generated = GeneratedSite(site: site, files: files, bodies: bodies, warnings: diagnostics.sorted,
@@ -151,13 +156,11 @@ public enum SiteGenerator {
         let rendered = pageIDs.parallelMap { page -> CachedBody in
             let source = site.source(of: page)
             let autolinks = pages.autolinksTerms(page)
-            if let cached = previous[source.contentPath], cached.context == context, cached.page == page,
-               cached.autolinksTerms == autolinks, cached.bodyLineOffset == source.bodyLineOffset, cached.body == source.body {
-                return cached
-            }
+            let inputs = CachedBody.Inputs(context: context, page: page, autolinksTerms: autolinks,
+                                           bodyLineOffset: source.bodyLineOffset, body: source.body)
+            if let cached = previous[source.contentPath], cached.inputs == inputs { return cached }
             let body = transformer.render(PageContext(source: source, page: page, autolinksTerms: autolinks))
-            return CachedBody(body: source.body, bodyLineOffset: source.bodyLineOffset, page: page, autolinksTerms: autolinks,
-                              context: context, rendered: body)
+            return CachedBody(inputs: inputs, rendered: body)
         }
         var bodies: [PageID: RenderedBody] = [:]
         bodies.reserveCapacity(pageIDs.count)

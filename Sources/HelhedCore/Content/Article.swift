@@ -16,39 +16,47 @@ public enum ArticleKind: String, Sendable, CaseIterable {
 
 /// An article from `Content/artikler/`.
 public struct Article: Sendable, Hashable {
-    public let source: SourceText
-    public let title: String
-    public let date: Day
-    public let updated: Day?
-    public let kind: ArticleKind
-    public let summary: String?
-    public let tags: [String]
-    public let isDraft: Bool
-    public let slug: String
-    /// The line that decides the address: `slug` when given, else `title`.
-    public let addressLine: Int
-    /// nil: follow the site's setting.
-    public let autolinksTerms: Bool?
+    /// One object for all the fields (see `Shared`).
+    private let fields: Shared<Fields>
 
+    private struct Fields: Sendable, Hashable {
+        let source: SourceText
+        let title: String
+        let date: Day
+        let updated: Day?
+        let kind: ArticleKind
+        let summary: String?
+        let tags: [String]
+        let isDraft: Bool
+        let slug: String
+        let addressLine: Int
+        let autolinksTerms: Bool?
+        let sitePath: String
+    }
+
+    public var source: SourceText { fields.value.source }
+    public var title: String { fields.value.title }
+    public var date: Day { fields.value.date }
+    public var updated: Day? { fields.value.updated }
+    public var kind: ArticleKind { fields.value.kind }
+    public var summary: String? { fields.value.summary }
+    public var tags: [String] { fields.value.tags }
+    public var isDraft: Bool { fields.value.isDraft }
+    public var slug: String { fields.value.slug }
+    /// The line that decides the address: `slug` when given, else `title`.
+    public var addressLine: Int { fields.value.addressLine }
+    /// nil: follow the site's setting.
+    public var autolinksTerms: Bool? { fields.value.autolinksTerms }
     /// `artikler/<slug>/`, made once: links, cards, paths and the sitemap all ask for it.
-    public let sitePath: String
+    public var sitePath: String { fields.value.sitePath }
 
     public static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink"]
 
     public init(source: SourceText, title: String, date: Day, updated: Day? = nil, kind: ArticleKind, summary: String? = nil,
                 tags: [String] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {
-        self.source = source
-        self.title = title
-        self.date = date
-        self.updated = updated
-        self.kind = kind
-        self.summary = summary
-        self.tags = tags
-        self.isDraft = isDraft
-        self.slug = slug
-        self.sitePath = "artikler/\(slug)/"
-        self.addressLine = addressLine
-        self.autolinksTerms = autolinksTerms
+        fields = Shared(Fields(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
+                               isDraft: isDraft, slug: slug, addressLine: addressLine, autolinksTerms: autolinksTerms,
+                               sitePath: "artikler/\(slug)/"))
     }
 
     /// Reads the front matter of `source`; nil (with diagnostics) when it is not a usable article.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where the site will live, e.g. `https://example.org/boligsocial/`. Every link the build writes is made
 /// from it, so the same `Public/` works at a domain root or under a sub-path.
-public struct BaseURL: Sendable, Equatable, CustomStringConvertible {
+public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     /// `https://example.org`
     public let origin: String
     /// `/boligsocial/` — always starts and ends with `/`.

@@ -1,28 +1,44 @@
 /// A term from `Content/ordforklaringer/`.
 public struct GlossaryTerm: Sendable, Hashable {
-    public let source: SourceText
+    /// One object for all the fields (see `Shared`).
+    private let fields: Shared<Fields>
+
+    private struct Fields: Sendable, Hashable {
+        let source: SourceText
+        let title: String
+        let summary: String
+        let aliases: [Located<String>]
+        let related: [Located<String>]
+        let titleLine: Int
+        let isDraft: Bool
+        let slug: String
+        let addressLine: Int
+        let autolinksTerms: Bool?
+        let sitePath: String
+        let names: [String]
+    }
+
+    public var source: SourceText { fields.value.source }
     /// The term as written in running text, e.g. "helhedsplan".
-    public let title: String
+    public var title: String { fields.value.title }
     /// The one-sentence definition.
-    public let summary: String
+    public var summary: String { fields.value.summary }
     /// Other forms that count as the term: "helhedsplanen", "helhedsplaner".
-    public let aliases: [Located<String>]
+    public var aliases: [Located<String>] { fields.value.aliases }
     /// Titles (or aliases) of related terms, as the editor wrote them; resolved against the glossary later.
-    public let related: [Located<String>]
+    public var related: [Located<String>] { fields.value.related }
     /// The line of `title`, for messages about it.
-    public let titleLine: Int
-    public let isDraft: Bool
-    public let slug: String
+    public var titleLine: Int { fields.value.titleLine }
+    public var isDraft: Bool { fields.value.isDraft }
+    public var slug: String { fields.value.slug }
     /// The line that decides the address: `slug` when given, else `title`.
-    public let addressLine: Int
-    public let autolinksTerms: Bool?
-
+    public var addressLine: Int { fields.value.addressLine }
+    public var autolinksTerms: Bool? { fields.value.autolinksTerms }
     /// `ordforklaringer/<slug>/`, made once (see `Article.sitePath`).
-    public let sitePath: String
-
+    public var sitePath: String { fields.value.sitePath }
     /// The title and every alias, made once: the matcher, the search index and every page that mentions the term
     /// read them.
-    public let names: [String]
+    public var names: [String] { fields.value.names }
 
     /// The title and every alias, with the line each is written on.
     public var locatedNames: [Located<String>] { [Located(title, line: titleLine)] + aliases }
@@ -31,18 +47,9 @@ public struct GlossaryTerm: Sendable, Hashable {
 
     public init(source: SourceText, title: String, titleLine: Int = 1, summary: String, aliases: [Located<String>] = [],
                 related: [Located<String>] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {
-        self.source = source
-        self.title = title
-        self.titleLine = titleLine
-        self.summary = summary
-        self.aliases = aliases
-        self.related = related
-        self.isDraft = isDraft
-        self.slug = slug
-        self.sitePath = "ordforklaringer/\(slug)/"
-        self.names = [title] + aliases.map(\.value)
-        self.addressLine = addressLine
-        self.autolinksTerms = autolinksTerms
+        fields = Shared(Fields(source: source, title: title, summary: summary, aliases: aliases, related: related, titleLine: titleLine,
+                               isDraft: isDraft, slug: slug, addressLine: addressLine, autolinksTerms: autolinksTerms,
+                               sitePath: "ordforklaringer/\(slug)/", names: [title] + aliases.map(\.value)))
     }
 
     public static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> GlossaryTerm? {

@@ -26,9 +26,12 @@ public struct TermMatcher: Sendable {
     private let nextOutputState: [Int32]
     private let patternLength: [Int]
     private let patternTerm: [Int]
+    /// What the automaton was built from, so that a rebuild with the same names can keep it.
+    let names: [[String]]
 
     /// `names[i]` are the forms of term `i`.
     public init(names: [[String]]) {
+        self.names = names
         var patterns: [(bytes: [UInt8], term: Int)] = []
         var seen: Set<[UInt8]> = []
         for (term, forms) in names.enumerated() {

@@ -28,6 +28,14 @@ public struct OutputFile: Sendable, Equatable {
                         && (lhs.baseAddress == rhs.baseAddress || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0)
                 }
             }
+        case (.bytes(let lhs), .bytes(let rhs)):
+            // `Array ==` compares element by element: the feed and the search index are megabytes.
+            return lhs.withUnsafeBytes { lhs in
+                rhs.withUnsafeBytes { rhs in
+                    lhs.count == rhs.count
+                        && (lhs.baseAddress == rhs.baseAddress || lhs.isEmpty || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0)
+                }
+            }
         default:
             return contents == other.contents
         }

@@ -11,27 +11,58 @@ public enum Feed {
     /// The feed's `updated` when the site has no articles (Atom requires one, and it must not depend on the clock).
     public static let emptyFeedUpdated = "1970-01-01T00:00:00Z"
 
-    public static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> OutputFile {
-        OutputFile(path: SitePages.feedPath, contents: .bytes(bytes(site: site, pages: pages, bodies: bodies)))
+    /// Reusing each entry of `previous` (keyed by the article's path) whose inputs are unchanged, and keeping this build's
+    /// entries in `cache` unless it is nil: escaping every article's body again was most of a rebuild's feed.
+    static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedFeedEntry],
+                     into cache: inout [String: CachedFeedEntry]?) -> OutputFile {
+        let entries = Array(articles(site: site, pages: pages)).parallelMap { index -> CachedFeedEntry in
+            let inputs = EntryInputs(index, site: site, pages: pages, bodies: bodies)
+            if let cached = previous[inputs.article.sitePath], cached.inputs == inputs { return cached }
+            var bytes: [UInt8] = []
+            appendEntry(inputs, to: &bytes)
+            return CachedFeedEntry(inputs: inputs, bytes: bytes)
+        }
+        if cache != nil {
+            cache = Dictionary(entries.map { ($0.inputs.article.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        var output = start(site: site)
+        output.reserveCapacity(entries.reduce(output.count + 16) { $0 + $1.bytes.count })
+        for entry in entries { output += entry.bytes }
+        output += end
+        return OutputFile(path: SitePages.feedPath, contents: .bytes(output))
     }
 
     /// The day an article last changed: `updated`, else `date`.
     static func lastChange(_ article: Article) -> Day { article.updated ?? article.date }
-
-    /// The feed as UTF-8, in one buffer.
-    static func bytes(site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) -> [UInt8] {
-        var output: [UInt8] = []
-        // Generous: escaping grows HTML by about half, and pages of a reservation that are never written cost no memory.
-        output.reserveCapacity(articles(site: site, pages: pages).reduce(4096) { $0 + 1024 + (bodies[.article($1)]?.html.bytes.count ?? 0) * 2 })
-        write(site: site, pages: pages, bodies: bodies) { output += $0 }
-        return output
-    }
 
     /// The feed as UTF-8, handed over in pieces (of 64 entries). It holds every article's full body, escaped,
     /// which makes it the largest file of a big site (about 9 KB per article, 90 MB for 10,000 articles):
     /// `helhed build` writes the pieces to disk as they come instead of holding the whole feed in memory.
     static func write<Failure: Error>(site: Site, pages: SitePages, bodies: [PageID: RenderedBody],
                                       _ deliver: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
+        try deliver(start(site: site))
+        // Entries are made on all cores, a piece of `entriesPerPiece` articles each, and handed over in order.
+        let articles = Self.articles(site: site, pages: pages)
+        let entriesPerPiece = 64
+        let piecesPerRound = 16
+        var first = articles.startIndex
+        while first < articles.endIndex {
+            let pieceStarts = Array(stride(from: first, to: min(articles.endIndex, first + entriesPerPiece * piecesPerRound), by: entriesPerPiece))
+            let pieces = pieceStarts.parallelMap { pieceStart in
+                var piece: [UInt8] = []
+                for index in articles[pieceStart..<min(articles.endIndex, pieceStart + entriesPerPiece)] {
+                    appendEntry(EntryInputs(index, site: site, pages: pages, bodies: bodies), to: &piece)
+                }
+                return piece
+            }
+            for piece in pieces { try deliver(piece) }
+            first += entriesPerPiece * piecesPerRound
+        }
+        try deliver(end)
+    }
+
+    /// Everything before the first entry, each line ending in a newline.
+    private static func start(site: Site) -> [UInt8] {
         let base = site.baseURL
         let config = site.config
         let newest = site.articles.map(lastChange).max()
@@ -52,36 +83,35 @@ public enum Feed {
             start.append(contentsOf: line.utf8)
             start.append(0x0A)
         }
-        try deliver(start)
-        // Entries are made on all cores, a piece of `entriesPerPiece` articles each, and handed over in order.
-        let articles = Self.articles(site: site, pages: pages)
-        let entriesPerPiece = 64
-        let piecesPerRound = 16
-        var first = 0
-        while first < articles.count {
-            let pieceStarts = Array(stride(from: first, to: min(articles.count, first + entriesPerPiece * piecesPerRound), by: entriesPerPiece))
-            let pieces = pieceStarts.parallelMap { pieceStart in
-                var piece: [UInt8] = []
-                for index in articles[pieceStart..<min(articles.count, pieceStart + entriesPerPiece)] {
-                    appendEntry(site.articles[index], html: bodies[.article(index)]?.html.html ?? "", base: base, tagSlugs: pages.tagSlugs,
-                                to: &piece)
-                }
-                return piece
-            }
-            for piece in pieces { try deliver(piece) }
-            first += entriesPerPiece * piecesPerRound
-        }
-        try deliver(Array("</feed>\n".utf8))
+        return start
     }
+
+    private static let end = Array("</feed>\n".utf8)
 
     /// The articles the feed holds: the newest `feed_limit`, or all of them.
     private static func articles(site: Site, pages: SitePages) -> ArraySlice<Int> {
         pages.articlesNewestFirst.prefix(site.config.feedLimit ?? .max)
     }
 
+    /// What one entry is made from.
+    struct EntryInputs: Hashable, Sendable {
+        let base: BaseURL
+        let article: Article
+        let html: HTML
+        /// The slug of each of the article's tags.
+        let tagSlugs: [String?]
+
+        init(_ index: Int, site: Site, pages: SitePages, bodies: [PageID: RenderedBody]) {
+            base = site.baseURL
+            article = site.articles[index]
+            html = bodies[.article(index)]?.html ?? HTML("")
+            tagSlugs = article.tags.map { pages.tagSlugs[$0] }
+        }
+    }
+
     /// One `<entry>`, each line ending in a newline.
-    private static func appendEntry(_ article: Article, html: String, base: BaseURL, tagSlugs: [String: String],
-                                    to bytes: inout [UInt8]) {
+    private static func appendEntry(_ inputs: EntryInputs, to bytes: inout [UInt8]) {
+        let (base, article) = (inputs.base, inputs.article)
         let url = base.absolute(article.sitePath)
         var lines: [String] = [
             "<entry>",
@@ -92,8 +122,8 @@ public enum Feed {
             "<updated>\(lastChange(article).rfc3339)</updated>",
         ]
         var seenTags: Set<String> = []
-        for name in article.tags {
-            guard let slug = tagSlugs[name], !slug.isEmpty, seenTags.insert(slug).inserted else { continue }
+        for (name, slug) in zip(article.tags, inputs.tagSlugs) {
+            guard let slug, !slug.isEmpty, seenTags.insert(slug).inserted else { continue }
             lines.append(#"<category term="\#(XMLText.escape(slug))" label="\#(XMLText.escape(name))" scheme="\#(XMLText.escape(base.absolute(SitePages.tagsPath)))"/>"#)
         }
         if let summary = article.summary {
@@ -106,7 +136,7 @@ public enum Feed {
         bytes.append(contentsOf: #"<content type="html" xml:base=""#.utf8)
         bytes.append(contentsOf: XMLText.escape(url).utf8)
         bytes.append(contentsOf: #"">"#.utf8)
-        XMLText.append(html, to: &bytes)
+        XMLText.append(inputs.html.html, to: &bytes)
         bytes.append(contentsOf: "</content>\n</entry>\n".utf8)
     }
 }

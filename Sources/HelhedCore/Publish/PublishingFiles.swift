@@ -4,12 +4,23 @@ public enum PublishingFiles {
     /// The paths of what `make` returns.
     static let paths = [SitePages.feedPath, SitePages.sitemapPath, SitePages.robotsPath, SitePages.searchIndexPath]
 
-    /// Reusing the search entries of `previous` whose pages did not change, and keeping this build's in `cache` unless it
-    /// is nil (see `SearchIndex.json`).
-    static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
-                     into cache: inout [String: CachedSearchEntry]?) -> [OutputFile] {
-        [Feed.make(site: site, pages: pages, bodies: bodies), SearchIndex.make(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache)]
+    /// Reusing the feed and search entries of `previous` whose articles and pages did not change, and keeping this
+    /// build's in `cache` unless it is nil (see `Feed.make` and `SearchIndex.json`).
+    static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: Cache,
+                     into cache: inout Cache?) -> [OutputFile] {
+        var feedEntries = cache.map(\.feedEntries)
+        var searchEntries = cache.map(\.searchEntries)
+        let files = [Feed.make(site: site, pages: pages, bodies: bodies, reusing: previous.feedEntries, into: &feedEntries),
+                     SearchIndex.make(site: site, pages: pages, bodies: bodies, reusing: previous.searchEntries, into: &searchEntries)]
             + makeSitemapAndRobots(site: site, pages: pages)
+        if let feedEntries, let searchEntries { cache = Cache(feedEntries: feedEntries, searchEntries: searchEntries) }
+        return files
+    }
+
+    /// The entries `make` made, by the article's path (feed) and the page's URL (search index).
+    struct Cache: Sendable {
+        var feedEntries: [String: CachedFeedEntry] = [:]
+        var searchEntries: [String: CachedSearchEntry] = [:]
     }
 
     /// The small ones: `helhed build` writes the feed and the search index to disk piece by piece (see `Feed.write`

@@ -110,14 +110,14 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         if cache != nil {
             cache = Dictionary(entries.map { ($0.inputs.url, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        return joined(entries.map(\.json), version: formatVersion)
+        return joined(entries.map(\.bytes), version: formatVersion)
     }
 
     /// The index's JSON in consecutive pieces of about a megabyte, for `helhed build`, which writes each as it comes:
     /// the whole index (19 MB for 10,000 articles) is never copied into one buffer.
     static func write<Failure: Error>(site: Site, pages: SitePages, bodies: [PageID: RenderedBody],
                                       _ deliver: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        try frame(entries(site: site, pages: pages, bodies: bodies, reusing: [:]).map(\.json), version: formatVersion,
+        try frame(entries(site: site, pages: pages, bodies: bodies, reusing: [:]).map(\.bytes), version: formatVersion,
                   inPiecesOf: 1 << 20, deliver)
     }
 
@@ -137,7 +137,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
             if let cached = previous[inputs.url], cached.inputs == inputs { return cached }
             let entry = entry(title: inputs.title, url: inputs.url, kind: inputs.kind, summary: inputs.summary, names: inputs.names,
                               text: inputs.text, termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] ?? [] })
-            return CachedSearchEntry(inputs: inputs, json: encoded(entry))
+            return CachedSearchEntry(inputs: inputs, bytes: encoded(entry))
         }
     }
 
@@ -203,10 +203,4 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         OutputFile(path: SitePages.searchIndexPath,
                    contents: .bytes(json(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache)))
     }
-}
-
-/// A search index entry as encoded last time, and what it was made from.
-struct CachedSearchEntry: Sendable {
-    let inputs: SearchIndex.Inputs
-    let json: [UInt8]
 }

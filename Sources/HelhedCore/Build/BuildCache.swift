@@ -39,7 +39,7 @@ public struct FileStamp: Hashable, Sendable {
 
 // The cached entries are immutable objects, not structs: a rebuild hands every one of them from the old cache to the
 // new one (and through `parallelMap`), and copying a reference costs one retain where copying the struct retained
-// every string and array in it (a quarter of a rebuild's time in `helhed serve` was such retains and releases).
+// every string and array in it (a third of a rebuild's time in `helhed serve` was such retains and releases).
 
 /// A Markdown file as parsed last time.
 final class CachedSource: Sendable {

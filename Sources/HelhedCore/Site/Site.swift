@@ -137,17 +137,16 @@ public struct Site: Sendable {
         if let baseURL = options.baseURL { config.baseURL = baseURL }
 
         var leftOut: [String: String] = [:]
-        // Fields read in place, and the loaded array itself kept when every article is published: copying 10,000
-        // articles one by one (a retain of each of their fields) was a noticeable part of this single-core step.
-        for index in content.articles.indices where content.articles[index].isDraft || content.articles[index].date > options.today {
-            let article = content.articles[index]
+        var articles: [Article] = []
+        for article in content.articles {
             if article.isDraft && !options.includeDrafts {
                 leftOut[article.source.contentPath] = "is a draft (draft: true); build with --drafts to include it"
             } else if article.date > options.today && !options.includeFuture {
                 leftOut[article.source.contentPath] = "is dated in the future (\(article.date)); build with --future to include it"
+            } else {
+                articles.append(article)
             }
         }
-        let articles = leftOut.isEmpty ? content.articles : content.articles.filter { leftOut[$0.source.contentPath] == nil }
         var terms: [GlossaryTerm] = []
         var leftOutTermNames: [[UInt8]: String] = [:]
         for term in content.terms {
@@ -169,11 +168,8 @@ public struct Site: Sendable {
                 pageBySitePath[sitePath] = source
             }
         }
-        // By index, the fields read in place (`enumerated()` copied every article whole).
-        for index in articles.indices {
-            register(.article(index), source: articles[index].source, sitePath: articles[index].sitePath, line: articles[index].addressLine)
-        }
-        for index in terms.indices { register(.term(index), source: terms[index].source, sitePath: terms[index].sitePath, line: terms[index].addressLine) }
+        for (index, article) in articles.enumerated() { register(.article(index), source: article.source, sitePath: article.sitePath, line: article.addressLine) }
+        for (index, term) in terms.enumerated() { register(.term(index), source: term.source, sitePath: term.sitePath, line: term.addressLine) }
 
         var termByFoldedName: [[UInt8]: Int] = [:]
         for (index, term) in terms.enumerated() {

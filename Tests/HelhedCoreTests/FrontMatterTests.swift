@@ -109,22 +109,36 @@ import Yams
         #expect(messages == ["Content/artikler/x.md:4: error: front matter: '1' is given twice"])
     }
 
-    /// Front matter without `&` and `*` is composed once, without the tag rules, and its keys are checked on the result
-    /// (`FrontMatter.composedWithoutTagRules`): where that is taken, it must give the node the careful way gives, and
-    /// it must step aside for everything the careful way decides differently.
-    @Test func theOneParseWayGivesWhatTheCarefulWayGives() throws {
+    /// The front matter editors write is read straight from libyaml's events (`YAMLValue.quickFields`): where that
+    /// way is taken, it must give the fields the careful way (Yams) gives, and it must step aside for everything the
+    /// careful way decides differently or explains.
+    @Test func theQuickWayGivesWhatTheCarefulWayGives() throws {
         let taken = ["title: A\ndate: 2022-01-01\ntags: [a, 1]\nextra: {x-y: 1, z_2: \"3\"}\n", "'1': a\n\"true\": b\n",
-                     "title: \"Om: noget\"\nsummary: >\n  lang\n  tekst\nliste:\n  - a\n  - {b: c}\n", "title: A\nfuture: true\nn: 3\n"]
+                     "title: \"Om: noget\"\nsummary: >\n  lang\n  tekst\nliste:\n  - a\n  - {b: c}\n  - [d, 'e']\n",
+                     "title: A\nfuture: true\nn: 3\ntom:\nnul: ~\n", "a: !!str 3\nb: \"nul\\0byte\"\n", "# kun en kommentar\n", "   \n", "", "!!map {a: 1}\n"]
         for yaml in taken {
-            let careful = try Yams.compose(yaml: yaml, YAMLChecks.scan(yaml).keysArePlainText ? .basic : .default)
-            let once = try #require(FrontMatter.composedWithoutTagRules(yaml), "\(yaml)")
-            #expect(once == careful, "\(yaml)")
+            let careful = try FrontMatter.carefullyRead(yaml, path: "x.md", firstLine: 1)
+            let quick = try #require(YAMLValue.quickFields(yaml), "\(yaml)")
+            #expect(quick == careful, "\(yaml)")
         }
         let declined = ["1: a\n", "true: a\n", "a b: c\n", "? [a]\n: b\n", "x: {null: 1}\n", "x: [\n", "a: &x 1\nb: *x\n",
-                        "title: *Vigtigt*\n", "1: x\n\"1\": y\n", ""]
+                        "title: *Vigtigt*\n", "1: x\n\"1\": y\n", "a: 1\na: 2\n", "x: {a: 1, a: 2}\n", "just text\n", "- a\n",
+                        "a: 1\n---\nb: 2\n", "a: [b, *c]\n"]
         for yaml in declined {
-            #expect(FrontMatter.composedWithoutTagRules(yaml) == nil, "\(yaml)")
+            #expect(YAMLValue.quickFields(yaml) == nil, "\(yaml)")
         }
+    }
+
+    /// The quick way reads nested lists by recursion, as deep as libyaml lets it (1,000 levels), on the build's worker
+    /// threads: deeper is an error with its line, never a crash.
+    @Test func frontMatterNestedTooDeeplyIsAnError() throws {
+        let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        let site = try FixtureSite(files: ["Content/artikler/a.md": Page.article(title: "A", extra: "tags: \(deep)"),
+                                           "Content/artikler/b.md": Page.article(title: "B")])
+        #expect(site.failingBuild() == ["Content/artikler/a.md:6: error: front matter is not valid YAML: lists or fields nested more than a thousand levels deep; front matter holds simple values and lists"])
+        let nested = String(repeating: "[", count: 900) + "a" + String(repeating: "]", count: 900)
+        let fields = try #require(YAMLValue.quickFields("tags: \(nested)\n"))
+        #expect(fields == (try FrontMatter.carefullyRead("tags: \(nested)\n", path: "x.md", firstLine: 1)))
     }
 
     @Test func acceptsCRLFAndAByteOrderMark() throws {

@@ -14,7 +14,7 @@ public struct FrontMatter {
     nonisolated(unsafe) private static let constructor = Constructor.default
 
     private struct Field {
-        let node: Node
+        let value: YAMLValue
         let line: Int
     }
 
@@ -25,77 +25,56 @@ public struct FrontMatter {
         if let tabLine = Self.lineIndentedWithTab(yaml) {
             throw .error(path, line: firstLine + tabLine - 1, "front matter: a tab is used for indentation; YAML needs spaces")
         }
-        let root: Node?
-        if let simple = Self.composedWithoutTagRules(yaml) {
-            root = simple
+        let read: [YAMLValue.Field]
+        if let quick = YAMLValue.quickFields(yaml) {
+            read = quick
         } else {
-            let scan = YAMLChecks.scan(yaml)
-            if let anchor = scan.anchorOrAlias {
-                throw .error(path, line: firstLine + anchor.line - 1, YAMLChecks.anchorMessage)
-            }
-            do {
-                // Tag rules only when a key needs them (see `YAMLChecks.Scan.keysArePlainText`); UTF-8 as above.
-                root = try Yams.compose(yaml: yaml, scan.keysArePlainText ? .basic : .default, Self.constructor, .utf8)
-            } catch let error as YamlError {
-                throw Self.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine)
-            } catch {
-                throw .error(path, line: firstLine, "front matter: \(error)")
-            }
-        }
-        guard let root else {
-            fields = [:]
-            fieldOrder = []
-            return
-        }
-        guard let mapping = root.mapping else {
-            throw .error(path, line: firstLine, "front matter: expected fields like 'title: …', found \(Self.describe(root))")
+            read = try Self.carefullyRead(yaml, path: path, firstLine: firstLine)
         }
         var fields: [String: Field] = [:]
         var order: [String] = []
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
-                throw .error(path, line: Self.line(of: key, firstLine: firstLine), "front matter: a field name must be a word")
+        for field in read {
+            let line = firstLine + field.line - 1
+            if fields[field.name] != nil {
+                throw .error(path, line: line, "front matter: '\(field.name)' is given twice")
             }
-            if fields[name] != nil {
-                throw .error(path, line: Self.line(of: key, firstLine: firstLine), "front matter: '\(name)' is given twice")
-            }
-            fields[name] = Field(node: value, line: Self.line(of: key, firstLine: firstLine))
-            order.append(name)
+            fields[field.name] = Field(value: field.value, line: line)
+            order.append(field.name)
         }
         self.fields = fields
         self.fieldOrder = order
     }
 
-    /// The common case in one parse instead of two: front matter without `&` and `*` has no anchors or aliases (the
-    /// only characters that start them), so Yams may compose it before `YAMLChecks.scan` has looked; composed without
-    /// the tag rules, it is the very node the careful way gives when every key turns out to be a plain word or quoted
-    /// (`YAMLChecks.Scan.keysArePlainText`), which is checked on the result. `.some(nil)` is an empty front matter;
-    /// nil sends the text the careful way, as do all errors, so that every message comes from one place.
-    static func composedWithoutTagRules(_ yaml: String) -> Node?? {
-        // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process environment
-        // (for a YAMS_DEFAULT_ENCODING override) on every call: a third of parsing a front matter.
-        var text = yaml
-        guard !text.withUTF8({ $0.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") } }),
-              let root = try? Yams.compose(yaml: yaml, .basic, constructor, .utf8) else { return nil }
-        var open = [root]
-        while let node = open.popLast() {
-            switch node {
-            case .mapping(let mapping):
-                for (key, value) in mapping {
-                    guard case .scalar(let scalar) = key else { return nil }
-                    if scalar.style == .plain {
-                        var text = scalar.string
-                        guard text.withUTF8(YAMLChecks.isPlainWord) else { return nil }
-                    }
-                    open.append(value)
-                }
-            case .sequence(let sequence):
-                open.append(contentsOf: sequence)
-            case .scalar, .alias:
-                continue
-            }
+    /// Through Yams, whatever `YAMLValue.quickFields` leaves: anchors and aliases refused first (see `YAMLChecks`), the
+    /// tag rules only when a key needs them (see `YAMLChecks.Scan.keysArePlainText`), and every error explained.
+    static func carefullyRead(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> [YAMLValue.Field] {
+        let scan = YAMLChecks.scan(yaml)
+        if let anchor = scan.anchorOrAlias {
+            throw .error(path, line: firstLine + anchor.line - 1, YAMLChecks.anchorMessage)
         }
-        return .some(root)
+        let root: Node?
+        do {
+            // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process
+            // environment (for a YAMS_DEFAULT_ENCODING override) on every call.
+            root = try Yams.compose(yaml: yaml, scan.keysArePlainText ? .basic : .default, Self.constructor, .utf8)
+        } catch let error as YamlError {
+            throw Self.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine)
+        } catch {
+            throw .error(path, line: firstLine, "front matter: \(error)")
+        }
+        guard let root else { return [] }
+        guard let mapping = root.mapping else {
+            throw .error(path, line: firstLine, "front matter: expected fields like 'title: …', found \(Self.describe(YAMLValue(root)))")
+        }
+        var fields: [YAMLValue.Field] = []
+        for (key, value) in mapping {
+            let line = key.mark?.line ?? 1
+            guard let name = key.scalar?.string else {
+                throw .error(path, line: firstLine + line - 1, "front matter: a field name must be a word")
+            }
+            fields.append(YAMLValue.Field(name: name, line: line, value: YAMLValue(value)))
+        }
+        return fields
     }
 
     public func has(_ key: String) -> Bool { fields[key] != nil }
@@ -117,11 +96,11 @@ public struct FrontMatter {
 
     public func text(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> String? {
         guard let field = present(key, required: required, into: &diagnostics) else { return nil }
-        guard let scalar = field.node.scalar else {
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be text (got \(Self.describe(field.node)))"))
+        guard let text = field.value.text else {
+            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be text (got \(Self.describe(field.value)))"))
             return nil
         }
-        let value = scalar.string.trimmingWhitespaceAndNewlines()
+        let value = text.trimmingWhitespaceAndNewlines()
         if value.isEmpty {
             if required { diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is empty")) }
             return nil
@@ -131,11 +110,11 @@ public struct FrontMatter {
 
     public func day(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Day? {
         guard let field = present(key, required: required, into: &diagnostics) else { return nil }
-        guard let scalar = field.node.scalar, let day = Day(iso: scalar.string) else {
-            if let text = field.node.scalar?.string, Day.hasISOShape(text) {
-                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a day of the calendar (got \(Self.describe(field.node))); check the month and the day"))
+        guard let text = field.value.text, let day = Day(iso: text) else {
+            if let text = field.value.text, Day.hasISOShape(text) {
+                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a day of the calendar (got \(Self.describe(field.value))); check the month and the day"))
             } else {
-                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a date (got \(Self.describe(field.node))); write it as YYYY-MM-DD, e.g. 2022-08-20"))
+                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a date (got \(Self.describe(field.value))); write it as YYYY-MM-DD, e.g. 2022-08-20"))
             }
             return nil
         }
@@ -143,21 +122,21 @@ public struct FrontMatter {
     }
 
     public func flag(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
-        guard let field = fields[key], !Self.isNull(field.node) else { return nil }
-        switch field.node.scalar?.string {
+        guard let field = fields[key], !Self.isNull(field.value) else { return nil }
+        switch field.value.text {
         case "true": return true
         case "false": return false
         default:
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be true or false (got \(Self.describe(field.node)))"))
+            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be true or false (got \(Self.describe(field.value)))"))
             return nil
         }
     }
 
     /// A whole number no smaller than `minimum`.
     public func number(_ key: String, minimum: Int, into diagnostics: inout Diagnostics) -> Int? {
-        guard let field = fields[key], !Self.isNull(field.node) else { return nil }
-        guard let text = field.node.scalar?.string, let value = Int(text), value >= minimum else {
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a whole number of at least \(minimum) (got \(Self.describe(field.node)))"))
+        guard let field = fields[key], !Self.isNull(field.value) else { return nil }
+        guard let text = field.value.text, let value = Int(text), value >= minimum else {
+            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a whole number of at least \(minimum) (got \(Self.describe(field.value)))"))
             return nil
         }
         return value
@@ -170,20 +149,20 @@ public struct FrontMatter {
 
     /// A list of texts with the file line of each entry.
     public func locatedTextList(_ key: String, into diagnostics: inout Diagnostics) -> [Located<String>] {
-        guard let field = fields[key], !Self.isNull(field.node) else { return [] }
-        let items: [Node]
-        if let sequence = field.node.sequence {
-            items = Array(sequence)
-        } else if let scalar = field.node.scalar, scalar.style != .plain || Double(scalar.string) == nil {
-            items = [field.node]
+        guard let field = fields[key], !Self.isNull(field.value) else { return [] }
+        let items: [YAMLValue]
+        if case .list(let list, _) = field.value {
+            items = list
+        } else if case .text(let text, let isPlain, _) = field.value, !isPlain || Double(text) == nil {
+            items = [field.value]
         } else {
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a list of words, like [a, b] (got \(Self.describe(field.node)))"))
+            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a list of words, like [a, b] (got \(Self.describe(field.value)))"))
             return []
         }
         var values: [Located<String>] = []
         for item in items {
-            let line = Self.line(of: item, firstLine: firstLine)
-            guard let text = item.scalar?.string.trimmingWhitespaceAndNewlines(), !text.isEmpty else {
+            let line = firstLine + item.line - 1
+            guard let text = item.text?.trimmingWhitespaceAndNewlines(), !text.isEmpty else {
                 diagnostics.append(.error(path, line: line, "front matter: every entry of '\(key)' must be text (got \(Self.describe(item)))"))
                 continue
             }
@@ -193,7 +172,7 @@ public struct FrontMatter {
     }
 
     private func present(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Field? {
-        guard let field = fields[key], !Self.isNull(field.node) else {
+        guard let field = fields[key], !Self.isNull(field.value) else {
             if required { diagnostics.append(.error(path, line: fields[key]?.line ?? 1, "front matter: '\(key)' is required")) }
             return nil
         }
@@ -202,22 +181,17 @@ public struct FrontMatter {
 
     // MARK: Helpers
 
-    private static func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    private static func isNull(_ value: YAMLValue) -> Bool {
+        guard case .text(let text, isPlain: true, _) = value else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
-    private static func line(of node: Node, firstLine: Int) -> Int {
-        (node.mark?.line).map { firstLine + $0 - 1 } ?? firstLine
-    }
-
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar):
-            let value = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
-            return "\"\(value)\""
-        case .mapping: return "a group of fields"
-        case .sequence: return "a list"
+    static func describe(_ value: YAMLValue) -> String {
+        switch value {
+        case .text(let text, _, _):
+            return "\"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
+        case .group: return "a group of fields"
+        case .list: return "a list"
         case .alias: return "an alias"
         }
     }

@@ -362,11 +362,8 @@ public enum SearchText {
     /// above its position in the list, so that plain integers are sorted (a comparison of two pairs through a closure
     /// cost as much as finding the words); words that share their first six bytes are then ordered by the rest.
     private static func sortedByBytes(_ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        func precedes(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
-            bytes[lhs].lexicographicallyPrecedes(bytes[rhs])
-        }
-        guard words.count <= 1 << 16 else { return words.sorted(by: precedes) }
         let base = bytes.baseAddress!
+        guard words.count <= 1 << 16 else { return words.sorted { precedesInBytes($0, $1, in: base) } }
         var keys = [UInt64](unsafeUninitializedCapacity: words.count) { keys, count in
             for (position, word) in words.enumerated() {
                 var key: UInt64 = 0
@@ -377,14 +374,33 @@ public enum SearchText {
         }
         keys.sort()
         var sorted = keys.map { words[words.startIndex + Int($0 & 0xFFFF)] }
-        var start = 0
-        while start < keys.count {
-            var end = start + 1
-            while end < keys.count && keys[end] >> 16 == keys[start] >> 16 { end += 1 }
-            if end - start > 1 { sorted[start..<end].sort(by: precedes) }
-            start = end
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            var start = 0
+            while start < keys.count {
+                var end = start + 1
+                while end < keys.count && keys[end] >> 16 == keys[start] >> 16 { end += 1 }
+                // A few words at most share their first six bytes: sorted by insertion, in place (a sort of the slice
+                // copied it, and called a closure per comparison).
+                for next in (start + 1)..<end {
+                    let word = sorted[next]
+                    var slot = next
+                    while slot > start && precedesInBytes(word, sorted[slot - 1], in: base) {
+                        sorted[slot] = sorted[slot - 1]
+                        slot -= 1
+                    }
+                    sorted[slot] = word
+                }
+                start = end
+            }
         }
         return sorted
+    }
+
+    /// Whether the bytes of `lhs` come before those of `rhs` (a shorter prefix first).
+    @inline(__always)
+    private static func precedesInBytes(_ lhs: Range<Int>, _ rhs: Range<Int>, in base: UnsafePointer<UInt8>) -> Bool {
+        let order = memcmp(base + lhs.lowerBound, base + rhs.lowerBound, min(lhs.count, rhs.count))
+        return order != 0 ? order < 0 : lhs.count < rhs.count
     }
 
     /// Distinct words, as ranges of one folded buffer: an open-addressing table of FNV-1a hashes of their bytes.

@@ -94,12 +94,11 @@ struct CompiledTemplates: @unchecked Sendable {
 
     private func renderBytes(_ template: String, _ model: TemplateValue?) -> [UInt8] {
         guard let nodes = templates[template] else { return [] }
-        var output: [UInt8] = []
-        output.reserveCapacity(32 * 1024)
+        var output = ByteBuffer(capacity: 32 * 1024)
         var stack = Stack()
         if let model { stack.push(.value(model)) }
         render(nodes, context: Context(indentation: nil, overrides: nil), stack: &stack, into: &output)
-        return output
+        return output.array()
     }
 
     // MARK: Compiling swift-mustache's token tree
@@ -242,7 +241,7 @@ struct CompiledTemplates: @unchecked Sendable {
 
     /// `MustacheTemplate.render(context:)`: with an indentation, a token's non-empty output that starts a new line
     /// (of this template's output so far) is indented.
-    private func render(_ nodes: [Node], context: Context, stack: inout Stack, into output: inout [UInt8]) {
+    private func render(_ nodes: [Node], context: Context, stack: inout Stack, into output: inout ByteBuffer) {
         let start = output.count
         guard let indentation = context.indentation, !indentation.isEmpty else {
             for node in nodes { render(node, context: context, stack: &stack, into: &output) }
@@ -255,25 +254,25 @@ struct CompiledTemplates: @unchecked Sendable {
             let endsLine = before > start && output[before - 1] == UInt8(ascii: "\n")
                 && !(before - 2 >= start && output[before - 2] == UInt8(ascii: "\r"))
             if output.count > before, endsLine {
-                output.insert(contentsOf: indentation.utf8, at: before)
+                output.insert(indentation, at: before)
             }
         }
     }
 
     /// `MustacheTemplate.renderToken`.
-    private func render(_ node: Node, context: Context, stack: inout Stack, into output: inout [UInt8]) {
+    private func render(_ node: Node, context: Context, stack: inout Stack, into output: inout ByteBuffer) {
         switch node {
         case .text(let bytes):
-            output.append(contentsOf: bytes)
+            output.appendBytes(bytes)
         case .variable(let path, let isEscaped):
             guard let value = lookUp(path, in: &stack) else { return }
             func append(_ text: String) {
-                isEscaped ? HTMLEscaping.append(text, to: &output) : output.append(contentsOf: text.utf8)
+                isEscaped ? HTMLEscaping.append(text, to: &output) : output.append(text)
             }
             switch value {
             case .text(let text): append(text)
             case .html(let html):
-                html.bytes.withUnsafeBufferPointer { isEscaped ? HTMLEscaping.append($0, to: &output) : output.append(contentsOf: $0) }
+                html.bytes.withUnsafeBufferPointer { isEscaped ? HTMLEscaping.append($0, to: &output) : output.appendBytes($0) }
             case .number(let number): append(String(number))
             case .flag(let flag): append(flag ? "true" : "false")
             case .model, .list: append(String(describing: value.templateAny))
@@ -304,7 +303,7 @@ struct CompiledTemplates: @unchecked Sendable {
 
     /// `MustacheTemplate.renderSection`: each element of a list, `true`, or any other present value (pushed);
     /// nothing for `false`, an empty `HTML` value or no value.
-    private func renderSection(_ body: [Node], for value: TemplateValue?, context: Context, stack: inout Stack, into output: inout [UInt8]) {
+    private func renderSection(_ body: [Node], for value: TemplateValue?, context: Context, stack: inout Stack, into output: inout ByteBuffer) {
         switch value {
         case .list(let list):
             guard list.count > 0 else { return }
@@ -328,7 +327,7 @@ struct CompiledTemplates: @unchecked Sendable {
     }
 
     /// `MustacheTemplate.renderInvertedSection`: an empty list (pushed), `false`, an empty `HTML` value, or nothing.
-    private func renderInverted(_ body: [Node], for value: TemplateValue?, context: Context, stack: inout Stack, into output: inout [UInt8]) {
+    private func renderInverted(_ body: [Node], for value: TemplateValue?, context: Context, stack: inout Stack, into output: inout ByteBuffer) {
         switch value {
         case .list(let list):
             guard list.count == 0 else { return }

@@ -158,8 +158,14 @@ public struct Site: Sendable {
             }
         }
 
+        // The term automaton needs only the names: built on another core while this one checks the pages and names.
+        let names = terms.map(\.names)
+        let termMatcher = BackgroundWork { previousMatcher.flatMap { $0.names == names ? $0 : nil } ?? TermMatcher(names: names) }
+
         var pageByContentPath: [String: PageID] = [:]
         var pageBySitePath: [String: SourceText] = [:]
+        pageByContentPath.reserveCapacity(articles.count + terms.count)
+        pageBySitePath.reserveCapacity(articles.count + terms.count)
         func register(_ page: PageID, source: SourceText, sitePath: String, line: Int) {
             pageByContentPath[source.contentPath] = page
             if let other = pageBySitePath[sitePath] {
@@ -206,7 +212,6 @@ public struct Site: Sendable {
             }
         }
         let relatedTerms = declared.map { set in DanishText.sorted(Array(set)) { terms[$0].title } }
-        let names = terms.map(\.names)
 
         return Site(
             config: config,
@@ -214,7 +219,7 @@ public struct Site: Sendable {
             terms: terms,
             staticFiles: content.staticFiles,
             relatedTerms: relatedTerms,
-            termMatcher: previousMatcher.flatMap { $0.names == names ? $0 : nil } ?? TermMatcher(names: names),
+            termMatcher: termMatcher.wait(),
             pageByContentPath: pageByContentPath,
             leftOutContentPaths: leftOut,
             termByFoldedName: termByFoldedName,

@@ -13,7 +13,7 @@ public enum HTMLEscaping {
         return String(decoding: escaped, as: UTF8.self)
     }
 
-    /// Appends the escaped UTF-8 of `text` to `output` (the compiled templates render into one byte buffer).
+    /// Appends the escaped UTF-8 of `text` to `output`.
     public static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { append($0, to: &output) }
@@ -21,6 +21,20 @@ public enum HTMLEscaping {
 
     /// Appends the escaped `bytes` (UTF-8) to `output`.
     public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        append(bytes, into: &output)
+    }
+
+    /// Appends the escaped UTF-8 of `text` to a page being rendered.
+    static func append(_ text: String, to output: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { append($0, into: &output) }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
+        append(bytes, into: &output)
+    }
+
+    private static func append<Sink: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout Sink) {
         guard let base = bytes.baseAddress else { return }
         var runStart = 0
         var index = 0
@@ -32,13 +46,13 @@ public enum HTMLEscaping {
             }
             let byte = bytes[index]
             if needsEscaping(byte) {
-                output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                output.appendBytes(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                 appendEntity(byte, to: &output)
                 runStart = index + 1
             }
             index += 1
         }
-        output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+        output.appendBytes(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
     }
 
     /// Whether any of the eight bytes of `word` is one of the five.
@@ -49,7 +63,7 @@ public enum HTMLEscaping {
     }
 
     @inline(__always)
-    private static func appendEntity(_ byte: UInt8, to output: inout [UInt8]) {
+    private static func appendEntity<Sink: ByteSink & ~Copyable>(_ byte: UInt8, to output: inout Sink) {
         let entity: StaticString = switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
@@ -57,7 +71,7 @@ public enum HTMLEscaping {
         case UInt8(ascii: "\""): "&quot;"
         default: "&#39;"
         }
-        output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+        output.appendBytes(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
     }
 
     /// Bit `n` is set for each of the five bytes `n` (`"`, `&`, `'`, `<`, `>`, all below 64).

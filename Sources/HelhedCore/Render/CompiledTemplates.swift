@@ -188,13 +188,6 @@ struct CompiledTemplates: @unchecked Sendable {
             case .element(let list, let index): list.element(at: index)
             }
         }
-
-        func field(_ name: FieldName) -> TemplateValue? {
-            switch self {
-            case .value(let value): value.field(name)
-            case .element(let list, let index): list.field(name, ofElementAt: index)
-            }
-        }
     }
 
     /// The context stack of one `render` call, pushed and popped in place as sections open and close, with a number
@@ -230,6 +223,18 @@ struct CompiledTemplates: @unchecked Sendable {
         mutating func pop() {
             frames.removeLast()
             serials.removeLast()
+        }
+
+        /// The field `name` of the value at `index` of the stack. Read through a buffer pointer, with the `switch` in
+        /// place: `frames[index].field(name)` copied the frame first (retaining each reference it holds, then
+        /// releasing it), some 260 times per page.
+        func field(_ name: FieldName, ofFrameAt index: Int) -> TemplateValue? {
+            frames.withUnsafeBufferPointer { frames in
+                switch frames[index] {
+                case .value(let value): value.field(name)
+                case .element(let list, let position): list.field(name, ofElementAt: position)
+                }
+            }
         }
     }
 
@@ -351,8 +356,8 @@ struct CompiledTemplates: @unchecked Sendable {
         case .current:
             return stack.frames.last?.value
         case .top(let names):
-            guard let top = stack.frames.last, let first = names.first else { return stack.frames.last?.value }
-            return top.field(first).flatMap { Self.child(names.dropFirst(), of: $0) }
+            guard !stack.frames.isEmpty, let first = names.first else { return stack.frames.last?.value }
+            return stack.field(first, ofFrameAt: stack.frames.count - 1).flatMap { Self.child(names.dropFirst(), of: $0) }
         case .stack(let names, let prefix):
             guard let first = names.first else { return stack.frames.last?.value }
             for index in stack.frames.indices.reversed() {
@@ -360,7 +365,7 @@ struct CompiledTemplates: @unchecked Sendable {
                 if prefix >= 0, let known = stack.prefixes[prefix], known.serial == stack.serials[index] {
                     return known.value.field(names[names.count - 1])
                 }
-                guard let found = stack.frames[index].field(first) else { continue }
+                guard let found = stack.field(first, ofFrameAt: index) else { continue }
                 guard prefix >= 0 else { return found }
                 guard let named = Self.child(names.dropFirst().dropLast(), of: found) else { return nil }
                 stack.prefixes[prefix] = (stack.serials[index], named)

@@ -286,6 +286,17 @@ struct CompiledTemplates: @unchecked Sendable {
             let value = lookUp(path, in: &stack)
             isInverted ? renderInverted(body, for: value, context: context, stack: &stack, into: &output)
                 : renderSection(body, for: value, context: context, stack: &stack, into: &output)
+        case .block, .partial:
+            // Apart: with the code that keeps their parts for the inner context out of this function, the compiler
+            // inlines it into the loop over a template's nodes and no longer copies each node (retaining what it holds)
+            // to render it, about 3 % of a build's instructions (callgrind, 1,000 articles).
+            renderInclusion(node, context: context, stack: &stack, into: &output)
+        }
+    }
+
+    /// A block or a partial.
+    private func renderInclusion(_ node: Node, context: Context, stack: inout Stack, into output: inout ByteBuffer) {
+        switch node {
         case .block(let name, let defaultBody, let indentation):
             let inner = Context(indentation: Self.indent(context.indentation, by: indentation), overrides: context.overrides)
             render(context.overrides?[name] ?? defaultBody, context: inner, stack: &stack, into: &output)
@@ -298,6 +309,8 @@ struct CompiledTemplates: @unchecked Sendable {
             }
             let inner = Context(indentation: Self.indent(context.indentation, by: indentation), overrides: merged)
             render(nodes, context: inner, stack: &stack, into: &output)
+        case .text, .variable, .section:
+            render(node, context: context, stack: &stack, into: &output)
         }
     }
 

@@ -132,8 +132,9 @@ public struct ContentLoader: Sendable {
         }
         return ParsedSource(term: GlossaryTerm.parse(source, into: &diagnostics), diagnostics: diagnostics.all)
     }
+
     /// The bytes of a regular file, read straight into an array; nil when it cannot be read. (`FileManager.contents`
-    /// made a `Data` that was then copied into an array: a tenth of loading a file besides parsing it.)
+    /// made a `Data` that was then copied into an array.)
     static func contents(ofFile path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }

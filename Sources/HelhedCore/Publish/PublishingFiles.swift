@@ -8,8 +8,9 @@ public enum PublishingFiles {
     /// build's in `cache` unless it is nil (see `Feed.make` and `SearchIndex.json`).
     static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: Cache,
                      into cache: inout Cache?) -> [OutputFile] {
-        var feedEntries = cache.map(\.feedEntries)
-        var searchEntries = cache.map(\.searchEntries)
+        // Non-nil asks each maker to fill it (a one-shot build keeps nothing).
+        var feedEntries: [String: CachedFeedEntry]? = cache == nil ? nil : [:]
+        var searchEntries: [String: CachedSearchEntry]? = cache == nil ? nil : [:]
         let files = [Feed.make(site: site, pages: pages, bodies: bodies, reusing: previous.feedEntries, into: &feedEntries),
                      SearchIndex.make(site: site, pages: pages, bodies: bodies, reusing: previous.searchEntries, into: &searchEntries)]
             + makeSitemapAndRobots(site: site, pages: pages)

@@ -13,28 +13,14 @@ public enum HTMLEscaping {
         return String(decoding: escaped, as: UTF8.self)
     }
 
-    /// Appends the escaped UTF-8 of `text` to `output`.
-    public static func append(_ text: String, to output: inout [UInt8]) {
+    /// Appends the escaped UTF-8 of `text` to `output` (a byte array, or the buffer a page is rendered into).
+    static func append<Sink: ByteSink & ~Copyable>(_ text: String, to output: inout Sink) {
         var text = text
         text.withUTF8 { append($0, to: &output) }
     }
 
     /// Appends the escaped `bytes` (UTF-8) to `output`.
-    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        append(bytes, into: &output)
-    }
-
-    /// Appends the escaped UTF-8 of `text` to a page being rendered.
-    static func append(_ text: String, to output: inout ByteBuffer) {
-        var text = text
-        text.withUTF8 { append($0, into: &output) }
-    }
-
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
-        append(bytes, into: &output)
-    }
-
-    private static func append<Sink: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout Sink) {
+    static func append<Sink: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout Sink) {
         guard let base = bytes.baseAddress else { return }
         var runStart = 0
         var index = 0

@@ -10,7 +10,7 @@ struct RebuildBenchmark {
     let runs: Int
 
     struct Result: Encodable {
-        /// Full regeneration (`SiteGenerator.generate`) plus finding the changed files, one entry per run.
+        /// Full regeneration (an `IncrementalBuild` that remembers nothing) plus finding the changed files, one entry per run.
         var fullMilliseconds: [Double] = []
         /// The incremental rebuild (see `IncrementalRebuild`, including its own change detection), one entry per run.
         var incrementalMilliseconds: [Double] = []
@@ -28,11 +28,9 @@ struct RebuildBenchmark {
         var result = Result()
 
         let start = DispatchTime.now()
-        let initial = try SiteGenerator.generate(options)
+        let full = IncrementalBuild(options: options, remembers: false)
+        result.fileCount = try full.rebuild().files.count
         result.initialBuildMilliseconds = Self.milliseconds(since: start)
-        result.fileCount = initial.files.count
-
-        var fullPrevious = ChangeDetector(initial.files)
         var incremental = try IncrementalRebuild(options: options)
 
         let text = String(decoding: original, as: UTF8.self)
@@ -41,8 +39,7 @@ struct RebuildBenchmark {
             try Data((text + "\nRedigeret i kørsel \(run): Beboerne har styrket fællesskabet i afdelingen.\n").utf8).write(to: articleURL)
 
             let fullStart = DispatchTime.now()
-            let full = try SiteGenerator.generate(options)
-            let fullChanged = fullPrevious.update(full.files)
+            let fullChanged = Set(try full.rebuild().change.all)
             result.fullMilliseconds.append(Self.milliseconds(since: fullStart))
 
             let incrementalStart = DispatchTime.now()
@@ -63,60 +60,22 @@ struct RebuildBenchmark {
 }
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
-// INCREMENTAL SEAM: the one place where the benchmark calls the core's incremental rebuild — `IncrementalGenerator`,
-// as `helhed serve` uses it. It finds the changed files itself (`changedPaths`), which is what serve sends reloads for.
+// INCREMENTAL SEAM: the one place where the benchmark calls the core's incremental rebuild — `IncrementalBuild`, as
+// `helhed serve` uses it. It says which files changed (`change`), which is what serve sends reloads for.
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 struct IncrementalRebuild {
     static let isWired = true
-    private let generator: IncrementalGenerator
+    private let generator: IncrementalBuild
 
     /// Makes the generator and runs its first (full) build, as `serve` does before any edit.
     init(options: BuildOptions) throws {
-        generator = IncrementalGenerator(options: options)
+        generator = IncrementalBuild(options: options)
         _ = try generator.rebuild()
     }
 
     /// The paths whose bytes changed with the latest edits.
     mutating func rebuild() throws -> Set<String> {
-        Set(try generator.rebuild().changedPaths)
-    }
-}
-
-/// Finds the output files whose bytes changed since the previous rebuild, as the preview server does before it
-/// decides which tabs to reload.
-struct ChangeDetector {
-    private var contents: [String: OutputFile.Contents]
-
-    init(_ files: [OutputFile]) {
-        contents = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    mutating func update(_ files: [OutputFile]) -> Set<String> {
-        var changed: Set<String> = []
-        var next: [String: OutputFile.Contents] = [:]
-        next.reserveCapacity(files.count)
-        for file in files {
-            if let old = contents[file.path] {
-                if !Self.same(old, file.contents) { changed.insert(file.path) }
-            } else {
-                changed.insert(file.path)
-            }
-            next[file.path] = file.contents
-        }
-        for path in contents.keys where next[path] == nil { changed.insert(path) }
-        contents = next
-        return changed
-    }
-
-    /// Byte comparison; `String ==` would compare by Unicode canonical equivalence, which is slower and not what
-    /// "did the file change" means.
-    private static func same(_ lhs: OutputFile.Contents, _ rhs: OutputFile.Contents) -> Bool {
-        switch (lhs, rhs) {
-        case (.text(var a), .text(var b)):
-            return a.withUTF8 { a in b.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) } }
-        default:
-            return lhs == rhs
-        }
+        Set(try generator.rebuild().change.all)
     }
 }
 

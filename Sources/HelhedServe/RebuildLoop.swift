@@ -95,9 +95,8 @@ final class RebuildLoop: @unchecked Sendable {
 
         do {
             let output = try rebuilder.rebuild()
-            // A new rebuilder's first "changed since last time" means nothing to this snapshot: compare everything.
-            let vouched = isFresh ? nil : Set(output.changedPaths)
-            let (snapshot, change) = try snapshots.make(from: output.files, changedPaths: vouched,
+            // A new rebuilder's first "changed since last time" means nothing to this snapshot: everything is new.
+            let (snapshot, change) = try snapshots.make(from: output.files, change: isFresh ? nil : output.change,
                                                         previous: before.site, encodedBasePath: encodedBasePath)
             store.publish(snapshot)
             report(output.warnings)

@@ -1,4 +1,5 @@
 import Foundation
+import HelhedCore
 
 /// What open browser tabs should do after a rebuild.
 enum ReloadPlan: Equatable, Sendable {

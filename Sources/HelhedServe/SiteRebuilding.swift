@@ -8,12 +8,12 @@ public protocol SiteRebuilding: AnyObject {
 }
 
 /// The core's incremental generator re-parses, re-renders and re-templates only what a change touches.
-extension IncrementalGenerator: SiteRebuilding {}
+extension IncrementalBuild: SiteRebuilding {}
 
 /// Makes a rebuilder for a set of options. The server makes a new one when the options change (the base URL follows
 /// `base_url` in `site.yml`).
 public typealias SiteRebuilderFactory = @Sendable (BuildOptions) -> any SiteRebuilding
 
 public enum SiteRebuilders {
-    public static let incremental: SiteRebuilderFactory = { IncrementalGenerator(options: $0) }
+    public static let incremental: SiteRebuilderFactory = { IncrementalBuild(options: $0) }
 }

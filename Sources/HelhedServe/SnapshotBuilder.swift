@@ -1,17 +1,6 @@
 import Foundation
 import HelhedCore
 
-/// What a rebuild changed in the served site, by site path.
-struct SiteChange: Sendable, Equatable {
-    var added: [String] = []
-    var removed: [String] = []
-    var modified: [String] = []
-
-    var isEmpty: Bool { added.isEmpty && removed.isEmpty && modified.isEmpty }
-    var count: Int { added.count + removed.count + modified.count }
-    var all: [String] { (added + removed + modified).sorted() }
-}
-
 /// Turns the files of a rebuild into a snapshot, reusing what did not change: unchanged bytes keep their ETag (so
 /// browsers get 304s after a reload) and copied files are not read again while their `FileStamp` stays the same.
 struct SnapshotBuilder {
@@ -23,50 +12,40 @@ struct SnapshotBuilder {
 
     private var copies: [String: CopiedFile] = [:]
 
-    mutating func make(from files: [OutputFile], changedPaths: Set<String>?, previous: SiteSnapshot?,
+    /// The snapshot of a rebuild's files. `change` is the core's account of what changed since the rebuild before
+    /// (nil: a new rebuilder, whose account means nothing to this snapshot); every other file keeps the old snapshot's
+    /// bytes and ETag, so browsers get 304s after a reload.
+    mutating func make(from files: [OutputFile], change: SiteChange?, previous: SiteSnapshot?,
                        encodedBasePath: String) throws(BuildFailure) -> (SiteSnapshot, SiteChange) {
         let reusable = previous?.encodedBasePath == encodedBasePath ? previous : nil
+        let change = reusable == nil ? nil : change
+        let changed = Set(change.map { $0.added + $0.modified } ?? [])
         var served: [String: ServedFile] = [:]
         served.reserveCapacity(files.count)
-        var change = SiteChange()
         var seenCopies: [String: CopiedFile] = [:]
 
         for output in files {
-            let old = reusable?.files[output.path]
-            if let old, let changedPaths, !changedPaths.contains(output.path) {
-                // The generator vouches that these bytes did not change.
+            if let change, !changed.contains(output.path), let old = reusable?.files[output.path] {
                 served[output.path] = old
                 if case .copy(let source) = output.contents, let cached = copies[source.path] { seenCopies[source.path] = cached }
                 continue
             }
-            let file: ServedFile
+            let old = reusable?.files[output.path]
             switch output.contents {
             case .text(let text):
-                file = Self.reuse(old, or: Data(text.utf8), path: output.path)
+                served[output.path] = Self.reuse(old, or: Data(text.utf8), path: output.path)
             case .bytes(let bytes):
-                file = Self.reuse(old, or: Data(bytes), path: output.path)
+                served[output.path] = Self.reuse(old, or: Data(bytes), path: output.path)
             case .copy(let source):
-                file = try copy(source, to: output.path, old: old, into: &seenCopies)
-            }
-            served[output.path] = file
-            if let old {
-                if old.etag != file.etag || old.bytes != file.bytes { change.modified.append(output.path) }
-            } else {
-                change.added.append(output.path)
+                served[output.path] = try copy(source, to: output.path, old: old, into: &seenCopies)
             }
         }
-        if let reusable {
-            change.removed = reusable.files.keys.filter { served[$0] == nil }.sorted()
-        } else {
-            change.added = Array(served.keys)
-        }
-        change.added.sort()
-        change.modified.sort()
         copies = seenCopies
         let generation = (previous?.generation ?? 0) + 1
-        let samePaths = reusable != nil && change.added.isEmpty && change.removed.isEmpty
-        return (SiteSnapshot(files: served, encodedBasePath: encodedBasePath, generation: generation,
-                             folders: samePaths ? reusable?.folders : nil), change)
+        let samePaths = change.map { $0.added.isEmpty && $0.removed.isEmpty } ?? false
+        let snapshot = SiteSnapshot(files: served, encodedBasePath: encodedBasePath, generation: generation,
+                                    folders: samePaths ? reusable?.folders : nil)
+        return (snapshot, change ?? SiteChange(added: served.keys.sorted()))
     }
 
     private static func reuse(_ old: ServedFile?, or bytes: Data, path: String) -> ServedFile {

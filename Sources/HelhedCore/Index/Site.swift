@@ -129,10 +129,10 @@ public struct Site: Sendable {
     }
 
     /// Chooses what is published, checks that addresses and names are unique, and builds the indexes.
-    /// `previousMatcher`: the term automaton of the previous build (`helhed serve`), kept when the terms' names are
-    /// unchanged (building it was about 4 % of a rebuild's instructions).
-    public static func assemble(_ content: LoadedContent, options: SiteOptions, reusing previousMatcher: TermMatcher? = nil,
-                                into diagnostics: inout Diagnostics) -> Site {
+    /// `matcherMemo` keeps the term automaton while the terms' names stay the same (building it was about 4 % of a
+    /// rebuild's instructions).
+    static func assemble(_ content: LoadedContent, options: SiteOptions, matcherMemo: TermMatcherMemo,
+                         into diagnostics: inout Diagnostics) -> Site {
         var config = content.config
         if let baseURL = options.baseURL { config.baseURL = baseURL }
 
@@ -160,7 +160,7 @@ public struct Site: Sendable {
 
         // The term automaton needs only the names: built on another core while this one checks the pages and names.
         let names = terms.map(\.names)
-        let termMatcher = BackgroundWork { previousMatcher.flatMap { $0.names == names ? $0 : nil } ?? TermMatcher(names: names) }
+        let termMatcher = Concurrently { matcherMemo.value(key: 0, inputs: names) { _ in TermMatcher(names: names) } }
 
         var pageByContentPath: [String: PageID] = [:]
         var pageBySitePath: [String: SourceText] = [:]
@@ -219,7 +219,7 @@ public struct Site: Sendable {
             terms: terms,
             staticFiles: content.staticFiles,
             relatedTerms: relatedTerms,
-            termMatcher: termMatcher.wait(),
+            termMatcher: termMatcher.value,
             pageByContentPath: pageByContentPath,
             leftOutContentPaths: leftOut,
             termByFoldedName: termByFoldedName,
@@ -230,3 +230,6 @@ public struct Site: Sendable {
         )
     }
 }
+
+/// The index stage's memo: the term automaton, by the terms' names.
+typealias TermMatcherMemo = StageMemo<Int, [[String]], TermMatcher>

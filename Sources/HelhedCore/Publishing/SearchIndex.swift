@@ -102,42 +102,19 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         Self.joined(pages.parallelMap(Self.encoded), version: version)
     }
 
-    /// The index's JSON, reusing the encoded entry of every page whose inputs equal those in `previous`
-    /// (keyed by URL), and filling `cache` with this build's entries unless it is nil.
-    static func json(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
-                     into cache: inout [String: CachedSearchEntry]?) -> [UInt8] {
-        let entries = entries(site: site, pages: pages, bodies: bodies, reusing: previous)
-        if cache != nil {
-            cache = Dictionary(entries.map { ($0.inputs.url, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        return joined(entries.map(\.bytes), version: formatVersion)
-    }
-
-    /// The index's JSON in consecutive pieces of about a megabyte, for `helhed build`, which writes each as it comes:
-    /// the whole index (19 MB for 10,000 articles) is never copied into one buffer.
-    static func write<Failure: Error>(site: Site, pages: SitePages, bodies: [PageID: RenderedBody],
-                                      _ deliver: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        try frame(entries(site: site, pages: pages, bodies: bodies, reusing: [:]).map(\.bytes), version: formatVersion,
-                  inPiecesOf: 1 << 20, deliver)
-    }
-
-    /// Every entry, encoded; an entry whose inputs equal those in `previous` (keyed by URL) is reused.
-    private static func entries(site: Site, pages: SitePages, bodies: [PageID: RenderedBody],
-                                reusing previous: [String: CachedSearchEntry]) -> [CachedSearchEntry] {
+    /// Writes the index into `sink` in consecutive pieces of about a megabyte: the whole index (19 MB for 10,000
+    /// articles) is never copied into one buffer. An entry whose inputs are unchanged since the memo's last run is
+    /// reused.
+    static func write(pages: SitePages, bodies: [PageID: RenderedBody], memo: SearchMemo, into sink: any OutputSink) throws(BuildFailure) {
+        let site = pages.site
         let inputs = inputs(site: site, pages: pages, bodies: bodies)
-        // The words of the names of the terms the changed entries mention: all terms in a full build, a few in a rebuild.
-        var isNeeded = [Bool](repeating: false, count: site.terms.count)
-        for entry in inputs where previous[entry.url]?.inputs != entry {
-            for term in entry.mentionedTerms { isNeeded[term] = true }
+        let termNameWords = site.terms.parallelMap { $0.names.flatMap(SearchText.words) }
+        let entries = memo.map(inputs, key: \.url, inputs: { $0 }) { inputs, _ in
+            Self.encoded(entry(title: inputs.title, url: inputs.url, kind: inputs.kind, summary: inputs.summary, names: inputs.names,
+                          text: inputs.text, termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] }))
         }
-        let needed = isNeeded.indices.filter { isNeeded[$0] }
-        let neededWords = needed.parallelMap { site.terms[$0].names.flatMap(SearchText.words) }
-        let termNameWords = Dictionary(uniqueKeysWithValues: zip(needed, neededWords))
-        return inputs.parallelMap { inputs -> CachedSearchEntry in
-            if let cached = previous[inputs.url], cached.inputs == inputs { return cached }
-            let entry = entry(title: inputs.title, url: inputs.url, kind: inputs.kind, summary: inputs.summary, names: inputs.names,
-                              text: inputs.text, termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] ?? [] })
-            return CachedSearchEntry(inputs: inputs, bytes: encoded(entry))
+        try sink.writePieces(of: SitePages.searchIndexPath) { (write) throws(BuildFailure) in
+            try frame(entries, version: formatVersion, inPiecesOf: 1 << 20, write)
         }
     }
 
@@ -197,10 +174,7 @@ public struct SearchIndex: Codable, Equatable, Sendable {
         }
         return escaped
     }
-
-    static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedSearchEntry],
-                     into cache: inout [String: CachedSearchEntry]?) -> OutputFile {
-        OutputFile(path: SitePages.searchIndexPath,
-                   contents: .bytes(json(site: site, pages: pages, bodies: bodies, reusing: previous, into: &cache)))
-    }
 }
+
+/// The search index's memo: each entry's JSON, by the page's address.
+typealias SearchMemo = StageMemo<String, SearchIndex.Inputs, [UInt8]>

@@ -35,9 +35,9 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 }
 
 /// Work that runs on another thread while its caller goes on with something else, for the few steps of a build that
-/// would otherwise run on one core while the other waits (see `SiteGenerator.generate`). `wait()` returns its result;
-/// call it from the thread that started the work.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+/// would otherwise leave the second core idle (the templates load while the content is read). `value` waits for
+/// the result; read it from the thread that started the work.
+final class Concurrently<Value: Sendable>: @unchecked Sendable {
     // @unchecked: `result` is written once by the worker before `done` is signalled, and read only after waiting.
     private var result: Value?
     private let done = DispatchSemaphore(value: 0)
@@ -50,7 +50,7 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    func wait() -> Value {
+    var value: Value {
         if !isJoined {
             done.wait()
             isJoined = true

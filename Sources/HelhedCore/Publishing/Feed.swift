@@ -11,54 +11,37 @@ public enum Feed {
     /// The feed's `updated` when the site has no articles (Atom requires one, and it must not depend on the clock).
     public static let emptyFeedUpdated = "1970-01-01T00:00:00Z"
 
-    /// Reusing each entry of `previous` (keyed by the article's path) whose inputs are unchanged, and keeping this build's
-    /// entries in `cache` unless it is nil: escaping every article's body again was most of a rebuild's feed.
-    static func make(site: Site, pages: SitePages, bodies: [PageID: RenderedBody], reusing previous: [String: CachedFeedEntry],
-                     into cache: inout [String: CachedFeedEntry]?) -> OutputFile {
-        let entries = Array(articles(site: site, pages: pages)).parallelMap { index -> CachedFeedEntry in
-            let inputs = EntryInputs(index, site: site, pages: pages, bodies: bodies)
-            if let cached = previous[inputs.article.sitePath], cached.inputs == inputs { return cached }
-            var bytes: [UInt8] = []
-            appendEntry(inputs, to: &bytes)
-            return CachedFeedEntry(inputs: inputs, bytes: bytes)
-        }
-        if cache != nil {
-            cache = Dictionary(entries.map { ($0.inputs.article.sitePath, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        var output = start(site: site)
-        output.reserveCapacity(entries.reduce(output.count + 16) { $0 + $1.bytes.count })
-        for entry in entries { output += entry.bytes }
-        output += end
-        return OutputFile(path: SitePages.feedPath, contents: .bytes(output))
-    }
-
     /// The day an article last changed: `updated`, else `date`.
     static func lastChange(_ article: Article) -> Day { article.updated ?? article.date }
 
-    /// The feed as UTF-8, handed over in pieces (of 64 entries). It holds every article's full body, escaped,
-    /// which makes it the largest file of a big site (about 9 KB per article, 90 MB for 10,000 articles):
-    /// `helhed build` writes the pieces to disk as they come instead of holding the whole feed in memory.
-    static func write<Failure: Error>(site: Site, pages: SitePages, bodies: [PageID: RenderedBody],
-                                      _ deliver: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        try deliver(start(site: site))
-        // Entries are made on all cores, a piece of `entriesPerPiece` articles each, and handed over in order.
-        let articles = Self.articles(site: site, pages: pages)
-        let entriesPerPiece = 64
-        let piecesPerRound = 16
-        var first = articles.startIndex
-        while first < articles.endIndex {
-            let pieceStarts = Array(stride(from: first, to: min(articles.endIndex, first + entriesPerPiece * piecesPerRound), by: entriesPerPiece))
-            let pieces = pieceStarts.parallelMap { pieceStart in
-                var piece: [UInt8] = []
-                for index in articles[pieceStart..<min(articles.endIndex, pieceStart + entriesPerPiece)] {
-                    appendEntry(EntryInputs(index, site: site, pages: pages, bodies: bodies), to: &piece)
+    /// Writes the feed into `sink`, an entry at a time on all cores, handed over in pieces of `entriesPerPiece`: it
+    /// holds every article's full body, escaped, which makes it the largest file of a big site (about 9 KB per
+    /// article, 90 MB for 10,000 articles), never whole in memory on its way to disk. An entry whose inputs are
+    /// unchanged since the memo's last run is reused (escaping every body again was most of a rebuild's feed).
+    static func write(pages: SitePages, bodies: [PageID: RenderedBody], memo: FeedMemo, into sink: any OutputSink) throws(BuildFailure) {
+        let site = pages.site
+        let articles = Array(Self.articles(site: site, pages: pages))
+        try sink.writePieces(of: SitePages.feedPath) { (write) throws(BuildFailure) in
+            try write(start(site: site))
+            let entriesPerPiece = 1024
+            var first = 0
+            while first < articles.count {
+                let round = articles[first..<min(articles.count, first + entriesPerPiece)].map { index in
+                    EntryInputs(index, site: site, pages: pages, bodies: bodies)
                 }
-                return piece
+                let entries = memo.map(round, key: \.article.sitePath, inputs: { $0 }) { inputs, _ in
+                    var bytes: [UInt8] = []
+                    appendEntry(inputs, to: &bytes)
+                    return bytes
+                }
+                var piece: [UInt8] = []
+                piece.reserveCapacity(entries.reduce(0) { $0 + $1.count })
+                for entry in entries { piece += entry }
+                try write(piece)
+                first += entriesPerPiece
             }
-            for piece in pieces { try deliver(piece) }
-            first += entriesPerPiece * piecesPerRound
+            try write(end)
         }
-        try deliver(end)
     }
 
     /// Everything before the first entry, each line ending in a newline.
@@ -140,3 +123,6 @@ public enum Feed {
         bytes.append(contentsOf: "</content>\n</entry>\n".utf8)
     }
 }
+
+/// The feed's memo: each entry's bytes, by the article's path.
+typealias FeedMemo = StageMemo<String, Feed.EntryInputs, [UInt8]>

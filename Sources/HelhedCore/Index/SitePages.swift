@@ -36,7 +36,13 @@ public struct SitePages: Sendable {
     public static let robotsPath = "robots.txt"
     public static let searchIndexPath = "soeg/index.json"
 
-    public init(site: Site) {
+    /// Every page and file the build generates besides copied files, as paths inside the site.
+    public let generatedSitePaths: Set<String>
+    /// A fingerprint of everything a body's rendering depends on besides its own Markdown (see
+    /// `Site.linkContextFingerprint`); 0 unless asked for, since only a memo compares it.
+    let linkContext: Int
+
+    public init(site: Site, fingerprintingLinkContext: Bool = false) {
         self.site = site
         markdownPages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
         // Dates and titles read out once: comparing through `site.articles[i]` copied two whole articles per comparison.
@@ -63,6 +69,8 @@ public struct SitePages: Sendable {
             }
         }
         tags = DanishText.sorted(bySlug.map { Tag(name: $0.value.name, slug: $0.key, articles: $0.value.articles) }) { $0.name }
+        generatedSitePaths = Self.generatedSitePaths(site: site, markdownPages: markdownPages, tags: tags)
+        linkContext = fingerprintingLinkContext ? site.linkContextFingerprint(generatedSitePaths: generatedSitePaths) : 0
     }
 
     public func autolinksTerms(_ page: PageID) -> Bool {
@@ -72,8 +80,7 @@ public struct SitePages: Sendable {
         }
     }
 
-    /// Every page and file the build generates besides copied files, as paths inside the site.
-    public var generatedSitePaths: Set<String> {
+    private static func generatedSitePaths(site: Site, markdownPages: [PageID], tags: [Tag]) -> Set<String> {
         var paths: Set<String> = ["", Self.articlesPath, Self.glossaryPath, Self.tagsPath, Self.searchPath, Self.notFoundPath,
                                   Self.feedPath, Self.sitemapPath, Self.robotsPath, Self.searchIndexPath]
         for page in markdownPages { paths.insert(site.sitePath(of: page)) }

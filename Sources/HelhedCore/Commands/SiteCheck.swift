@@ -33,40 +33,11 @@ public enum SiteCheck {
     }
 
     public static func run(_ options: BuildOptions) -> Report {
-        var diagnostics: [Diagnostic]
-        var site: Site?
-        var bodies: [PageID: RenderedBody] = [:]
-        do {
-            let generated = try SiteGenerator.generate(options)
-            diagnostics = generated.warnings
-            site = generated.site
-            bodies = generated.bodies
-        } catch {
-            diagnostics = error.diagnostics
-            if let (readSite, readBodies) = readContent(options) {
-                site = readSite
-                bodies = readBodies
-            }
-        }
-        guard let site else { return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: 0) }
-        diagnostics += contentWarnings(site: site, bodies: bodies)
+        // Rendered and thrown away; the content checks read the site and bodies as far as the build got.
+        let run = BuildPipeline(options: options, remembers: false).run(into: DiscardingSink())
+        guard let site = run.site else { return Report(diagnostics: run.problems.sorted, pageCount: 0) }
+        let diagnostics = run.problems.all + contentWarnings(site: site, bodies: run.bodies)
         return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: site.articles.count + site.terms.count)
-    }
-
-    /// Loads and renders the bodies when the build failed, so the content checks can still run. Its diagnostics are
-    /// the build's, already reported.
-    static func readContent(_ options: BuildOptions) -> (Site, [PageID: RenderedBody])? {
-        var ignored = Diagnostics()
-        let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
-        guard let content = loader.load(into: &ignored) else { return nil }
-        let site = Site.assemble(content, options: options.site, into: &ignored)
-        let pages = SitePages(site: site)
-        let transformer = PageTransformer(site: site, generatedSitePaths: pages.generatedSitePaths,
-                                          options: MarkdownOptions(allowsRawHTML: site.config.allowsRawHTML))
-        let rendered = pages.markdownPages.parallelMap { page in
-            transformer.render(PageContext(source: site.source(of: page), page: page, autolinksTerms: pages.autolinksTerms(page)))
-        }
-        return (site, Dictionary(uniqueKeysWithValues: zip(pages.markdownPages, rendered)))
     }
 
     /// The warnings about content; see the type's documentation for what each one means.

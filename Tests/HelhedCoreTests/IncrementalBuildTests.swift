@@ -4,7 +4,7 @@ import Testing
 
 /// Rebuilds for the preview server: only what depends on a change is done again, and the result always equals a
 /// full build.
-@Suite struct IncrementalGeneratorTests {
+@Suite struct IncrementalBuildTests {
     static func site() throws -> FixtureSite {
         try FixtureSite(files: [
             "Content/artikler/forklaring.md": Page.article(title: "Forklaringen", date: "2022-08-29", kind: "explainer", tags: ["planer"],
@@ -16,8 +16,8 @@ import Testing
         ])
     }
 
-    static func generator(_ site: FixtureSite) -> IncrementalGenerator {
-        IncrementalGenerator(options: site.options())
+    static func generator(_ site: FixtureSite) -> IncrementalBuild {
+        IncrementalBuild(options: site.options())
     }
 
     /// Waits until the clock has moved on, so that a rewritten file gets a new modification time even on coarse clocks.
@@ -35,10 +35,10 @@ import Testing
         let generator = Self.generator(site)
         let first = try generator.rebuild()
         #expect(first.renderedPageCount == first.files.filter { $0.path.hasSuffix(".html") }.count)
-        #expect(first.changedPaths.count == first.files.count)
+        #expect(first.change.changed.count == first.files.count)
         let second = try generator.rebuild()
         #expect(second.renderedPageCount == 0)
-        #expect(second.changedPaths == [])
+        #expect(second.change.changed == [])
         #expect(second.files == first.files)
     }
 
@@ -49,7 +49,7 @@ import Testing
         try Self.touch(site, "Content/artikler/udsyn.md", Page.article(title: "Udsyn", date: "2022-10-12", kind: "event", body: "Konference i København."))
         let result = try generator.rebuild()
         #expect(result.renderedPageCount == 1)
-        #expect(result.changedPaths == ["artikler/udsyn/index.html", "feed.xml", "soeg/index.json"])
+        #expect(result.change.changed == ["artikler/udsyn/index.html", "feed.xml", "soeg/index.json"])
         #expect(result.files == (try Self.fullBuild(site)))
     }
 
@@ -59,8 +59,8 @@ import Testing
         _ = try generator.rebuild()
         try Self.touch(site, "Content/artikler/udsyn.md", Page.article(title: "Udsyn", date: "2022-10-12", kind: "event", body: "Om Landsbyggefonden."))
         let result = try generator.rebuild()
-        #expect(result.changedPaths.contains("ordforklaringer/landsbyggefonden/index.html"))
-        #expect(!result.changedPaths.contains("ordforklaringer/helhedsplan/index.html"))
+        #expect(result.change.changed.contains("ordforklaringer/landsbyggefonden/index.html"))
+        #expect(!result.change.changed.contains("ordforklaringer/helhedsplan/index.html"))
         #expect(result.renderedPageCount == 2)
         #expect(result.files == (try Self.fullBuild(site)))
     }
@@ -72,10 +72,10 @@ import Testing
         try Self.touch(site, "Content/artikler/kolding.md", Page.article(title: "Kolding", date: "2022-09-05", summary: "Et nyt resumé.",
                                                                           tags: ["samarbejde"], body: "En helhedsplan."))
         let result = try generator.rebuild()
-        #expect(Set(result.changedPaths).isSuperset(of: ["index.html", "artikler/index.html", "artikler/kolding/index.html",
+        #expect(Set(result.change.changed).isSuperset(of: ["index.html", "artikler/index.html", "artikler/kolding/index.html",
                                                          "emner/samarbejde/index.html"]))
-        #expect(!result.changedPaths.contains("ordforklaringer/index.html"))
-        #expect(!result.changedPaths.contains("artikler/udsyn/index.html"))
+        #expect(!result.change.changed.contains("ordforklaringer/index.html"))
+        #expect(!result.change.changed.contains("artikler/udsyn/index.html"))
         #expect(result.files == (try Self.fullBuild(site)))
     }
 
@@ -86,7 +86,7 @@ import Testing
         // "Konference." in udsyn.md is unchanged: only the term's new alias can make it a link.
         try Self.touch(site, "Content/ordforklaringer/fond.md", Page.term(title: "Landsbyggefonden", summary: "Fonden.", aliases: ["konference"]))
         let result = try generator.rebuild()
-        #expect(result.changedPaths.contains("artikler/udsyn/index.html"))
+        #expect(result.change.changed.contains("artikler/udsyn/index.html"))
         let udsyn = try #require(result.files.first { $0.path == "artikler/udsyn/index.html" })
         #expect(String(decoding: try udsyn.data(), as: UTF8.self).contains("ordforklaringer/landsbyggefonden/"))
         #expect(result.files == (try Self.fullBuild(site)))
@@ -113,7 +113,7 @@ import Testing
         try Self.touch(site, "Templates/term.mustache", term.replacingOccurrences(of: "{{$main}}", with: "{{$main}}<!-- ændret -->"))
         let result = try generator.rebuild()
         #expect(result.renderedPageCount == 2)
-        #expect(result.changedPaths == ["ordforklaringer/helhedsplan/index.html", "ordforklaringer/landsbyggefonden/index.html"])
+        #expect(result.change.changed == ["ordforklaringer/helhedsplan/index.html", "ordforklaringer/landsbyggefonden/index.html"])
         let layout = try String(contentsOf: site.url("Templates/footer.mustache"), encoding: .utf8)
         try Self.touch(site, "Templates/footer.mustache", layout + "\n")
         let all = try generator.rebuild()
@@ -130,7 +130,7 @@ import Testing
         try Self.touch(site, "Content/artikler/kolding.md", Page.article(title: "Kolding", date: "2022-09-05", tags: ["samarbejde"], body: "En helhedsplan."))
         let fixed = try generator.rebuild()
         #expect(fixed.files == good.files)
-        #expect(fixed.changedPaths == [])
+        #expect(fixed.change.changed == [])
     }
 
     @Test func addingAndRemovingFilesIsSeen() throws {
@@ -140,11 +140,11 @@ import Testing
         try site.write("Content/billeder/kort.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         try site.write("Content/artikler/ny.md", Page.article(title: "Ny artikel", date: "2022-11-01"))
         let added = try generator.rebuild()
-        #expect(added.changedPaths.contains("billeder/kort.svg"))
-        #expect(added.changedPaths.contains("artikler/ny-artikel/index.html"))
+        #expect(added.change.changed.contains("billeder/kort.svg"))
+        #expect(added.change.changed.contains("artikler/ny-artikel/index.html"))
         try site.remove("Content/artikler/ny.md")
         let removed = try generator.rebuild()
-        #expect(removed.removedPaths == ["artikler/ny-artikel/index.html"])
+        #expect(removed.change.removed == ["artikler/ny-artikel/index.html"])
         #expect(removed.files == (try Self.fullBuild(site)))
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+
+/// `helhed build`: run the pipeline once into the output folder.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        let start = DispatchTime.now()
+        let outputDisplay = options.displayName(options.outputFolder)
+        let overlaps = OutputWriter.overlapProblems(output: options.outputFolder, sources: [
+            (options.contentFolder, "content"), (options.templatesFolder, "templates"),
+        ], displayName: outputDisplay)
+        // An output folder that may not be written is reported with the content's problems, and nothing is written.
+        let sink: any OutputSink = overlaps.isEmpty ? DiskSink(output: options.outputFolder, displayName: outputDisplay) : DiscardingSink()
+        var run = BuildPipeline(options: options, remembers: false).run(into: sink)
+        run.problems.append(contentsOf: overlaps)
+        guard !run.problems.hasErrors, let site = run.site else { throw BuildFailure(run.problems.sorted) }
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+        return BuildReport(pageCount: run.pageCount, articleCount: site.articles.count, termCount: site.terms.count,
+                           copiedFileCount: run.copiedFileCount, milliseconds: elapsed, warnings: run.problems.sorted, run: run)
+    }
+}
+
+/// What `helhed build` reports when it is done.
+public struct BuildReport: Sendable {
+    public let pageCount: Int
+    public let articleCount: Int
+    public let termCount: Int
+    public let copiedFileCount: Int
+    public let milliseconds: Int
+    public let warnings: [Diagnostic]
+    /// The run, kept with the report: a process that exits right after the build (`helhed build`) can leave its
+    /// memory to the system instead of freeing a large site's objects one by one.
+    let run: BuildRun
+
+    public var summary: String {
+        "Built \(pageCount) pages (\(articleCount) articles, \(termCount) terms), copied \(copiedFileCount) files in \(milliseconds) ms"
+    }
+}
+
+/// A site generated in memory: every output file, plus what the build learned on the way (the tests' view of a build).
+struct GeneratedSite: Sendable {
+    let site: Site
+    /// Every output file, sorted by path.
+    let files: [OutputFile]
+    let bodies: [PageID: RenderedBody]
+    /// Warnings (errors make generation throw).
+    let warnings: [Diagnostic]
+    let pageCount: Int
+    let copiedFileCount: Int
+}
+
+enum SiteGenerator {
+    /// The whole site in memory, without touching the output folder.
+    static func generate(_ options: BuildOptions) throws(BuildFailure) -> GeneratedSite {
+        let sink = MemorySink()
+        let run = BuildPipeline(options: options, remembers: false).run(into: sink)
+        guard !run.problems.hasErrors, let site = run.site else { throw BuildFailure(run.problems.sorted) }
+        return GeneratedSite(site: site, files: sink.sortedFiles, bodies: run.bodies, warnings: run.problems.sorted,
+                             pageCount: run.pageCount, copiedFileCount: run.copiedFileCount)
+    }
+}

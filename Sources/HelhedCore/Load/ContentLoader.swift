@@ -1,0 +1,134 @@
+import Foundation
+
+/// Everything read from `Content/`, before any Markdown is parsed.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var articles: [Article]
+    public var terms: [GlossaryTerm]
+    /// Files copied as they are (images, PDFs), by their path inside `Content/`.
+    public var staticFiles: [StaticFile]
+    /// Paths inside `Content/` of the Markdown sources that could not be read as a page (their errors are reported),
+    /// so that links to them are not reported as broken as well.
+    public var unreadablePaths: Set<String>
+}
+
+/// A file copied unchanged into the site.
+public struct StaticFile: Sendable, Hashable {
+    /// Path inside the site, e.g. `billeder/kort.svg`.
+    public let sitePath: String
+    public let source: URL
+}
+
+/// Reads `Content/`: the site configuration, articles, glossary terms and the files to copy.
+public struct ContentLoader: Sendable {
+    public let root: URL
+    /// How the folder is named in messages (`Content`).
+    public let displayRoot: String
+
+    public static let articleFolder = "artikler"
+    public static let glossaryFolder = "ordforklaringer"
+    public static let configFile = "site.yml"
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root.standardizedFileURL
+        self.displayRoot = displayRoot
+    }
+
+    public func displayPath(_ relativePath: String) -> String {
+        displayRoot.isEmpty ? relativePath : displayRoot + "/" + relativePath
+    }
+
+    /// Reads the configuration and every file; a Markdown file whose stamp is unchanged since the memo's last run is
+    /// not read again.
+    func load(memo: SourceMemo, into diagnostics: inout Diagnostics) -> LoadedContent? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            diagnostics.append(.error(displayRoot, "the content folder does not exist (run helhed in the site's folder, or pass --content)"))
+            return nil
+        }
+        let config = loadConfig(into: &diagnostics)
+
+        var markdown: [MarkdownFile] = []
+        var staticFiles: [StaticFile] = []
+        for (relativePath, stamp) in listFiles(withStamps: memo.isEnabled, into: &diagnostics) {
+            if relativePath == Self.configFile { continue }
+            if relativePath.hasSuffix(".md") {
+                if let folder = Self.markdownFolder(of: relativePath) {
+                    markdown.append(MarkdownFile(relativePath: relativePath, isArticle: folder == Self.articleFolder, stamp: stamp))
+                } else {
+                    diagnostics.append(.warning(displayPath(relativePath), "not part of the site: Markdown files belong directly in \(displayPath(Self.articleFolder))/ or \(displayPath(Self.glossaryFolder))/"))
+                }
+            } else {
+                staticFiles.append(StaticFile(sitePath: relativePath, source: root.appendingPathComponent(relativePath)))
+            }
+        }
+
+        let loader = self
+        let rootPath = root.path
+        let parsed = memo.map(markdown, key: \.relativePath, inputs: { file in
+            // A string path: building a URL per file costs more than the `stat` that decides whether to read it.
+            SourceStamp(file.stamp ?? FileStamp(path: rootPath + "/" + file.relativePath))
+        }, make: { file, _ in
+            loader.parse(path: rootPath + "/" + file.relativePath, relativePath: file.relativePath, isArticle: file.isArticle)
+        })
+        for result in parsed { diagnostics.append(contentsOf: result.diagnostics) }
+        guard let config else { return nil }
+        return LoadedContent(
+            config: config,
+            articles: parsed.compactMap(\.article),
+            terms: parsed.compactMap(\.term),
+            staticFiles: staticFiles,
+            // Known here: subtracting every page's path from a set of every Markdown path hashed some 30,000 paths
+            // of a large site on one core.
+            unreadablePaths: Set(zip(markdown, parsed).lazy.filter { $1.article == nil && $1.term == nil }.map(\.0.relativePath))
+        )
+    }
+
+    private func loadConfig(into diagnostics: inout Diagnostics) -> SiteConfig? {
+        let configPath = displayPath(Self.configFile)
+        let configURL = root.appendingPathComponent(Self.configFile)
+        guard let configData = FileManager.default.contents(atPath: configURL.path) else {
+            diagnostics.append(.error(configPath, "the site configuration is missing; create it with title, description and base_url"))
+            return nil
+        }
+        guard let configText = String(data: configData, encoding: .utf8) else {
+            diagnostics.append(.error(configPath, "the file is not valid UTF-8; save it as UTF-8"))
+            return nil
+        }
+        return SiteConfig.parse(yaml: configText.replacingOccurrences(of: "\r\n", with: "\n"), path: configPath, into: &diagnostics)
+    }
+
+    private struct MarkdownFile: Sendable {
+        let relativePath: String
+        let isArticle: Bool
+        /// From the listing, when it read one.
+        let stamp: FileStamp?
+    }
+
+    /// The folder a Markdown file belongs to, `artikler` or `ordforklaringer`, when it is directly in one of them.
+    /// (On the bytes, without splitting: this runs for every file of every rebuild.)
+    private static func markdownFolder(of relativePath: String) -> String? {
+        let bytes = relativePath.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), !bytes[bytes.index(after: slash)...].contains(UInt8(ascii: "/"))
+        else { return nil }
+        return [articleFolder, glossaryFolder].first { $0.utf8.elementsEqual(bytes[..<slash]) }
+    }
+
+    private func parse(path: String, relativePath: String, isArticle: Bool) -> ParsedSource {
+        var diagnostics = Diagnostics()
+        let display = displayPath(relativePath)
+        guard let bytes = Self.contents(ofFile: path) else {
+            return ParsedSource(diagnostics: [.error(display, "the file cannot be read")])
+        }
+        let source: SourceText
+        do throws(Diagnostic) {
+            source = try SourceText(path: display, contentPath: relativePath, bytes: bytes)
+        } catch {
+            return ParsedSource(diagnostics: [error])
+        }
+        if isArticle {
+            return ParsedSource(article: Article.parse(source, into: &diagnostics), diagnostics: diagnostics.all)
+        }
+        return ParsedSource(term: GlossaryTerm.parse(source, into: &diagnostics), diagnostics: diagnostics.all)
+    }
+}

@@ -6,7 +6,8 @@
 // Public/ must not change before then. It works as a browser script (window.HelhedStemmer) and as a node module.
 //
 // stem(word) takes one lower-cased word in NFC *before* Helhed's æ → ae, ø → oe, å → aa fold: the algorithm counts
-// æ, ø and å as vowels and "løst" as a suffix. Fold the stem afterwards.
+// æ, ø and å as vowels and "løst" as a suffix. Fold the stem afterwards. searchStem(word) is stem(word) but for the
+// EXCEPTIONS below; search should use that one.
 (function (root) {
   "use strict";
 
@@ -19,6 +20,28 @@
     "erens", "ers", "ets", "erets", "et", "eret", "s"]);
   var CONSONANT_PAIRS = ["gd", "dt", "gt", "kt"];
   var OTHER_SUFFIXES = byLength(["ig", "lig", "elig", "els", "løst"]);
+
+  // Words of Helhed's content that the algorithm joins with words of another meaning, and the stem their forms get
+  // instead: { stem: [every form, lower case, before the fold] }. Only whole words listed here are affected, so
+  // list every form that occurs. Mirrored in DanishStemmer.swift (DanishStemmerTests compares the two).
+  var EXCEPTIONS = {
+    helhed: ["helhed", "helheden", "helhedens", "helheder", "helhederne", "helheds"],  // not "hel", as hele and helt
+    ledig: ["ledig", "ledige", "ledigt", "ledighed", "ledigheden", "ledighedens"],  // not "led", as leder and ledelse
+    ledelse: ["ledelse", "ledelsen", "ledelsens", "ledelser", "ledelserne", "ledelsers", "ledelses"],  // nor these
+    tidlig: ["tidlig", "tidlige", "tidligt", "tidligere", "tidligst", "tidligste"],  // not "tid"
+    viden: ["viden", "videns"],  // not "vid", as vide and videre
+    videre: ["videre"],
+    varig: ["varig", "varige", "varigt", "varighed", "varigheden"],  // not "var"
+    betydelig: ["betydelig", "betydelige", "betydeligt"],  // not "betyd", as betyde
+    blandt: ["blandt"],  // not "bland", as blandet
+    sammen: ["sammen"],  // not "sam", as samme
+    allerede: ["allerede"],  // not "all", as alle
+    site: ["site", "siten", "sites", "sitet"],  // English; not "sit", the pronoun
+  };
+  var EXCEPTION_STEMS = {};
+  Object.keys(EXCEPTIONS).forEach(function (stem) {
+    EXCEPTIONS[stem].forEach(function (form) { EXCEPTION_STEMS[form] = stem; });
+  });
 
   function byLength(suffixes) {
     return suffixes.map(function (suffix) { return Array.from(suffix); })
@@ -92,7 +115,11 @@
     return letters.join("");
   }
 
-  var api = { stem: stem };
+  function searchStem(word) {
+    return Object.prototype.hasOwnProperty.call(EXCEPTION_STEMS, word) ? EXCEPTION_STEMS[word] : stem(word);
+  }
+
+  var api = { stem: stem, searchStem: searchStem, exceptions: EXCEPTIONS };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.HelhedStemmer = api;
 })(typeof window === "object" ? window : this);

@@ -53,6 +53,27 @@ import Testing
         #expect(stemmer.stem("") == "")
     }
 
+    /// The exceptions change only the words they list, to the stems they give.
+    @Test func searchStemAppliesTheExceptions() {
+        let stemmer = DanishStemmer()
+        #expect(stemmer.stem("helheden") == "hel" && stemmer.stem("hele") == "hel")  // what the algorithm joins
+        #expect(stemmer.searchStem("helheden") == "helhed")
+        #expect(stemmer.searchStem("hele") == "hel")
+        #expect(stemmer.searchStem("ledighed") != stemmer.searchStem("ledelse"))
+        #expect(stemmer.searchStem("kommunerne") == stemmer.stem("kommunerne"))
+        #expect(stemmer.foldedStem("Helhedens") == "helhed")
+        for (stem, forms) in DanishStemmer.exceptions { for form in forms { #expect(stemmer.searchStem(form) == stem) } }
+    }
+
+    @Test(.enabled(if: SearchTests.node != nil, "node is not installed"))
+    func exceptionsAreTheSameInSwiftAndJavaScript() throws {
+        let script = "process.stdout.write(JSON.stringify(require(process.argv[1]).exceptions))"
+        let output = try Self.runNode(["-e", script, PublishFixture.repositoryTemplates.appendingPathComponent("search/stemmer.js").path])
+        #expect(output.status == 0, "\(output.text)")
+        let javaScript = try JSONDecoder().decode([String: [String]].self, from: Data(output.text.utf8))
+        #expect(javaScript == DanishStemmer.exceptions)
+    }
+
     /// One stemmer per task: libstemmer's handle is not shared.
     @Test func oneStemmerPerTaskGivesTheSameStems() async throws {
         let words = try Self.sample().map(\.word)
@@ -66,17 +87,23 @@ import Testing
 
     @Test(.enabled(if: SearchTests.node != nil, "node is not installed; run node scripts/test-stemmer.js where it is"))
     func stemmerJSPassesItsTestsWithNode() throws {
+        let output = try Self.runNode([SearchTests.scripts.appendingPathComponent("test-stemmer.js").path])
+        #expect(output.status == 0, "\(output.text)")
+        #expect(output.text.contains(" passed, 0 failed"), "\(output.text)")
+    }
+
+    /// node's exit status and its output and errors together.
+    static func runNode(_ arguments: [String]) throws -> (status: Int32, text: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(SearchTests.node))
-        process.arguments = [SearchTests.scripts.appendingPathComponent("test-stemmer.js").path]
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
-        #expect(output.contains(" passed, 0 failed"), "\(output)")
+        return (process.terminationStatus, text)
     }
 }
 

@@ -8,7 +8,8 @@ import Foundation
 /// `DanishStemmerTests` check both against libstemmer's `stemwords` on the same words.
 ///
 /// The order matters: stem the lower-cased word *before* `SearchText.fold`, since the algorithm needs æ, ø and å
-/// (they are vowels to it, and "løst" is a suffix); fold the stem afterwards (`foldedStem`).
+/// (they are vowels to it, and "løst" is a suffix); fold the stem afterwards (`foldedStem`). `stem` is libstemmer's
+/// stem, exactly; `searchStem` (and `foldedStem`) first look the word up in `exceptions`.
 ///
 /// Not thread-safe: the handle keeps its working buffer between calls (libstemmer returns a pointer into it), so make
 /// one stemmer per thread or task. It is deliberately not `Sendable`.
@@ -41,12 +42,42 @@ public final class DanishStemmer {
         String(decoding: stem(Array(word.utf8)), as: UTF8.self)
     }
 
-    /// The search key of one word as written: NFC and lower case, stemmed, then folded like every search word
+    /// The stem search should use for one lower-cased word in NFC: its stem in `exceptions`, or else `stem(word)`.
+    public func searchStem(_ word: String) -> String {
+        Self.exceptionStems[word] ?? stem(word)
+    }
+
+    /// The search key of one word as written: NFC and lower case, `searchStem`, then folded like every search word
     /// (`SearchText.fold`: æ → ae, ø → oe, å → aa, accents dropped). "Helhedsplanerne" → "helhedsplan",
     /// "Områderne" → "omraad".
     public func foldedStem(_ word: String) -> String {
-        SearchText.fold(stem(word.precomposedStringWithCanonicalMapping.lowercased()))
+        SearchText.fold(searchStem(word.precomposedStringWithCanonicalMapping.lowercased()))
     }
+
+    /// Words of Helhed's content that the algorithm joins with words of another meaning ("helhed" and "hele" both
+    /// become "hel"), and the stem their forms get instead: stem → every form, lower case, before the fold. Only
+    /// whole words listed here are affected. The same list as `EXCEPTIONS` in `Templates/search/stemmer.js`
+    /// (`DanishStemmerTests` compares them); the reasons are given there.
+    public static let exceptions: [String: [String]] = [
+        "helhed": ["helhed", "helheden", "helhedens", "helheder", "helhederne", "helheds"],
+        "ledig": ["ledig", "ledige", "ledigt", "ledighed", "ledigheden", "ledighedens"],
+        "ledelse": ["ledelse", "ledelsen", "ledelsens", "ledelser", "ledelserne", "ledelsers", "ledelses"],
+        "tidlig": ["tidlig", "tidlige", "tidligt", "tidligere", "tidligst", "tidligste"],
+        "viden": ["viden", "videns"],
+        "videre": ["videre"],
+        "varig": ["varig", "varige", "varigt", "varighed", "varigheden"],
+        "betydelig": ["betydelig", "betydelige", "betydeligt"],
+        "blandt": ["blandt"],
+        "sammen": ["sammen"],
+        "allerede": ["allerede"],
+        "site": ["site", "siten", "sites", "sitet"],
+    ]
+
+    private static let exceptionStems: [String: String] = {
+        var stems: [String: String] = [:]
+        for (stem, forms) in exceptions { for form in forms { stems[form] = stem } }
+        return stems
+    }()
 }
 
 @available(*, unavailable, message: "one DanishStemmer per thread or task: libstemmer's handle is not thread-safe")

@@ -12,7 +12,7 @@ const zlib = require("zlib");
 const { searchStem } = require(path.join(__dirname, "..", "Templates/search/stemmer.js"));
 
 const SHARD_TARGET = 24 * 1024;   // raw bytes a term shard aims at (about 6–8 KB gzipped)
-const FRAGMENT_PAGES = 50;        // pages per result fragment
+const FRAGMENT_PAGES = Number(process.env.FRAGMENT_PAGES || 50);  // pages per result fragment (FRAGMENT_PAGES=…)
 const SHOWN = 20;                 // results shown at first
 
 const [site, content, ...queries] = process.argv.slice(2);
@@ -98,27 +98,32 @@ console.log(`manifest ${kb(manifest.length)} raw, ${kb(gzip(manifest))} gzip`);
 console.log(`term shards: ${shardFiles.length}, ${kb(sum(shardFiles, "raw"))} raw, ${kb(sum(shardFiles, "gz"))} gzip; largest ${kb(Math.max(...shardFiles.map((s) => s.gz)))} gzip, median ${kb(shardFiles.map((s) => s.gz).sort((a, b) => a - b)[shardFiles.length >> 1])} gzip`);
 console.log(`result fragments: ${fragments.length} of ${FRAGMENT_PAGES} pages, ${kb(sum(fragments, "raw"))} raw, ${kb(sum(fragments, "gz"))} gzip; ${kb(Math.max(...fragments.map((f) => f.gz)))} gzip the largest`);
 
-// 6. What a query downloads: the manifest, the shards whose key range holds a key beginning with each query word's
-// stem, and the fragments of the first SHOWN results (best field first, then index order).
+// 6. What a query downloads: the manifest, the shards that hold each query word's keys, and the fragments of the
+// first SHOWN results (best field first, then index order). A key matches a query word when it is the word's stem
+// or begins with the word as typed (folded): "bolig" finds the stem "bol" and "boligomraad", not "bolde".
+const inRange = (shard, next, prefix) => shard.first <= prefix + "\uffff" && !(next && next.first <= prefix);
 for (const query of queries) {
-  const wanted = tokens(query).map((word) => fold(searchStem(word)));
   const shardIndexes = new Set();
   let matches = null;
-  for (const stem of wanted) {
-    const pageFields = new Map();
+  for (const word of tokens(query)) {
+    const [typed, stem] = [fold(word), fold(searchStem(word))];
+    const pageScores = new Map();
     shardFiles.forEach((shard, index) => {
       const next = shardFiles[index + 1];
-      if (shard.first > stem + "\uffff" || (next && next.first <= stem)) return;  // no key of this shard begins with stem
+      if (!inRange(shard, next, stem) && !inRange(shard, next, typed)) return;
       shardIndexes.add(index);
-      for (const key of shard.keys) if (key.startsWith(stem)) for (const value of postings.get(key)) {
-        pageFields.set(value >> 2, Math.max(pageFields.get(value >> 2) ?? 0, (value & 3) + 1 + (key === stem ? 1 : 0)));
+      for (const key of shard.keys) if (key === stem || key.startsWith(typed)) for (const value of postings.get(key)) {
+        const score = (value & 3) * 2 + (key === stem ? 2 : 1);
+        pageScores.set(value >> 2, Math.max(pageScores.get(value >> 2) ?? 0, score));
       }
     });
-    matches = matches === null ? pageFields : new Map([...matches].filter(([page]) => pageFields.has(page)).map(([page, score]) => [page, score + pageFields.get(page)]));
+    matches = matches === null ? pageScores
+      : new Map([...matches].filter(([page]) => pageScores.has(page)).map(([page, score]) => [page, score + pageScores.get(page)]));
   }
   const shown = [...(matches || new Map())].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, SHOWN).map(([page]) => page);
   const fragmentIndexes = new Set(shown.map((page) => Math.floor(page / FRAGMENT_PAGES)));
   const shardBytes = [...shardIndexes].reduce((total, index) => total + shardFiles[index].gz, 0);
   const fragmentBytes = [...fragmentIndexes].reduce((total, index) => total + fragments[index].gz, 0);
-  console.log(`query ${JSON.stringify(query)} → ${wanted.join(" ")}: ${matches ? matches.size : 0} pages; downloads manifest ${kb(gzip(manifest))} + ${shardIndexes.size} shard(s) ${kb(shardBytes)} + ${fragmentIndexes.size} fragment(s) ${kb(fragmentBytes)} = ${kb(gzip(manifest) + shardBytes + fragmentBytes)} gzip`);
+  const total = gzip(manifest) + shardBytes + fragmentBytes;
+  console.log(`query ${JSON.stringify(query)}: ${matches ? matches.size : 0} pages; manifest ${kb(gzip(manifest))} + ${shardIndexes.size} shard(s) ${kb(shardBytes)} + ${fragmentIndexes.size} fragment(s) ${kb(fragmentBytes)} = ${kb(total)} gzip in ${1 + shardIndexes.size + fragmentIndexes.size} requests`);
 }

@@ -27,7 +27,7 @@
   var EXCEPTIONS = {
     helhed: ["helhed", "helheden", "helhedens", "helheder", "helhederne", "helheds"],  // not "hel", as hele and helt
     ledig: ["ledig", "ledige", "ledigt", "ledighed", "ledigheden", "ledighedens"],  // not "led", as leder and ledelse
-    ledelse: ["ledelse", "ledelsen", "ledelsens", "ledelser", "ledelserne", "ledelsers", "ledelses"],  // nor these
+    ledelse: ["ledelse", "ledelsen", "ledelsens", "ledelser", "ledelserne", "ledelsers", "ledelses"],  // not "led" either
     tidlig: ["tidlig", "tidlige", "tidligt", "tidligere", "tidligst", "tidligste"],  // not "tid"
     viden: ["viden", "videns"],  // not "vid", as vide and videre
     videre: ["videre"],

@@ -21,12 +21,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Snowball stemmers (Danish) for search; Debian's package has no pkg-config file, see the module map.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(name: "CFileSystem"),
         .target(
             name: "HelhedCore",
             dependencies: [
                 "CCmark",
                 "CFileSystem",
+                "CStemmer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

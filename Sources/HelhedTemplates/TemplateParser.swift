@@ -3,8 +3,8 @@
 /// Whitespace follows swift-mustache's parser (the reference the theme is rendered against) and the Mustache spec:
 /// a line holding only a section, inverted section, comment, partial, parent or block tag (and spaces or tabs) is
 /// left out of the output, and a standalone partial's or block's indentation is put in front of each line it renders.
-/// Where the two differ, the spec wins: after a section, whether the next line starts afresh depends on its closing
-/// tag (swift-mustache looked at the opening tag). Delimiter changes, pragmas, transforms and dynamic partials are
+/// Where the two differ, the spec wins: after a section, whether a tag may still be standalone depends on where the
+/// section's closing tag stands (swift-mustache looked at the opening tag, so `x{{/a}} {{>p}}` made `{{>p}}` standalone). Delimiter changes, pragmas, transforms and dynamic partials are
 /// refused with an error, as Helhed's templates have never needed them.
 struct TemplateParser {
     let text: [UInt8]
@@ -58,7 +58,8 @@ struct TemplateParser {
         }
     }
 
-    /// The nodes up to the end of the text or of `level`'s tag, and whether its closing tag stood alone on its line.
+    /// The nodes up to the end of the text or of `level`'s tag, and whether its closing tag began its line (only
+    /// spaces, tabs and standalone tags before it), so that what follows on the line may still be standalone.
     private mutating func parse(_ outer: Level) throws(TemplateSyntaxError) -> ([TemplateNode], Bool) {
         var level = outer
         var nodes: [TemplateNode] = []
@@ -117,9 +118,11 @@ struct TemplateParser {
                 guard open.name == name else {
                     throw TemplateSyntaxError(line: tagLine, message: "'{{/\(name)}}' closes '\(open.name)', opened on line \(open.line)")
                 }
-                let alone = finishesLine(level)
-                if !alone { appendText(whitespace, [], to: &nodes) }
-                return (nodes, alone)
+                // A closing tag that begins its line leaves the line "fresh" even when another tag follows it on the
+                // line, as in `{{/block}}{{/parent}}` (the spec's "block reindentation").
+                let beganLine = level.newLine
+                if !finishesLine(level) { appendText(whitespace, [], to: &nodes) }
+                return (nodes, beganLine)
             case UInt8(ascii: "!"):
                 try skipComment(tagLine: tagLine)
                 standalone = finishesLine(level)

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "helhed", targets: ["helhed"]),
         .executable(name: "helhed-bench", targets: ["helhed-bench"]),
         .library(name: "HelhedCore", targets: ["HelhedCore"]),
+        .library(name: "HelhedTemplates", targets: ["HelhedTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -27,6 +28,8 @@ let package = Package(
             providers: [.apt(["libstemmer-dev"])]
         ),
         .target(name: "CFileSystem"),
+        // Mustache templates: parsing, checking against view models, rendering. Foundation only.
+        .target(name: "HelhedTemplates"),
         .target(
             name: "HelhedCore",
             dependencies: [
@@ -64,6 +67,16 @@ let package = Package(
         .testTarget(
             name: "HelhedCoreTests",
             dependencies: ["HelhedCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "HelhedTemplatesTests",
+            dependencies: [
+                "HelhedTemplates",
+                // The reference renderer, and today's path for the timing comparison.
+                .product(name: "Mustache", package: "swift-mustache"),
+                "HelhedCore",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,0 +1,119 @@
+/// Encodes a view model into a `ValueTree`: any `Encodable` struct, read through its own (usually synthesized)
+/// `encode(to:)`, so a new template field is a new stored property and nothing else. Text, `HTML`, numbers and flags
+/// are recognised by type (`T.self == String.self`, no dynamic casts); a field no template names is not encoded at
+/// all. A nil optional is left out (synthesized code uses `encodeIfPresent`), so a template's lookup goes on down the
+/// context stack, as swift-mustache's does for nil.
+final class ValueTreeBuilder {
+    var tree = ValueTree()
+    /// The numbers of the names templates use.
+    private var keys: [String: Int32]
+    /// For learning a model's shape: every field is kept, and names no template uses are numbered from here on.
+    private let keepsEveryField: Bool
+    private(set) var names: [String] = []
+
+    init(keys: [String: Int32], keepsEveryField: Bool = false, expectedNodes: Int = 256) {
+        self.keys = keys
+        self.keepsEveryField = keepsEveryField
+        tree.nodes.reserveCapacity(expectedNodes)
+        tree.textBytes.reserveCapacity(expectedNodes * 24)
+        if keepsEveryField {
+            names = Array(repeating: "", count: keys.count)
+            for (name, number) in keys { names[Int(number)] = name }
+        }
+    }
+
+    /// Encodes `model` as the root of the tree.
+    func encodeRoot<T: Encodable>(_ model: T) throws {
+        try append(model, key: -1)
+    }
+
+    /// The number of a field's name, or nil when no template asks for it (and it need not be encoded).
+    @inline(__always)
+    func number(of key: some CodingKey) -> Int32? {
+        let name = key.stringValue
+        if let number = keys[name] { return number }
+        guard keepsEveryField else { return nil }
+        let number = Int32(keys.count)
+        keys[name] = number
+        names.append(name)
+        return number
+    }
+
+    func append<T: Encodable>(_ value: T, key: Int32) throws {
+        let index = tree.nodes.count
+        tree.nodes.append(ValueTree.Node(kind: .null, key: key, end: Int32(index + 1), count: 0, payload: 0))
+        try fill(index, with: value)
+        tree.nodes[index].end = Int32(tree.nodes.count)
+    }
+
+    /// Makes the node at `index` the value `value`.
+    func fill<T: Encodable>(_ index: Int, with value: T) throws {
+        if T.self == String.self {
+            fill(index, text: unsafeBitCast(value, to: String.self))
+        } else if T.self == HTML.self {
+            tree.nodes[index].kind = .html
+            tree.nodes[index].payload = tree.htmls.count
+            tree.htmls.append(unsafeBitCast(value, to: HTML.self).bytes)
+        } else if T.self == Int.self {
+            fill(index, integer: unsafeBitCast(value, to: Int.self))
+        } else if T.self == Bool.self {
+            fill(index, flag: unsafeBitCast(value, to: Bool.self))
+        } else if T.self == Double.self {
+            fill(index, decimal: unsafeBitCast(value, to: Double.self))
+        } else {
+            try value.encode(to: ValueEncoder(builder: self, node: index))
+        }
+    }
+
+    func fill(_ index: Int, text: String) {
+        var text = text
+        let offset = tree.textBytes.count
+        text.withUTF8 { tree.textBytes.append(contentsOf: $0) }
+        tree.nodes[index].kind = .text
+        tree.nodes[index].payload = offset
+        tree.nodes[index].count = Int32(tree.textBytes.count - offset)
+    }
+
+    func fill(_ index: Int, integer: Int) {
+        tree.nodes[index].kind = .integer
+        tree.nodes[index].payload = integer
+    }
+
+    func fill(_ index: Int, flag: Bool) {
+        tree.nodes[index].kind = .flag
+        tree.nodes[index].payload = flag ? 1 : 0
+    }
+
+    func fill(_ index: Int, decimal: Double) {
+        tree.nodes[index].kind = .decimal
+        tree.nodes[index].payload = Int(bitPattern: UInt(decimal.bitPattern))
+    }
+
+    /// Numbers that are not `Int` (rare in view models): as an `Int` when they fit, else as text.
+    func fill<N: BinaryInteger>(_ index: Int, number: N) {
+        if let integer = Int(exactly: number) { fill(index, integer: integer) } else { fill(index, text: String(number)) }
+    }
+}
+
+/// The `Encoder` a value is encoded with: it fills one node of the tree.
+struct ValueEncoder: Encoder {
+    let builder: ValueTreeBuilder
+    let node: Int
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        builder.tree.nodes[node].kind = .object
+        return KeyedEncodingContainer(KeyedValueContainer<Key>(builder: builder, node: node))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        builder.tree.nodes[node].kind = .list
+        return UnkeyedValueContainer(builder: builder, node: node)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleValueContainer(builder: builder, node: node)
+    }
+}

@@ -36,8 +36,8 @@ let package = Package(
                 "CCmark",
                 "CFileSystem",
                 "CStemmer",
+                "HelhedTemplates",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
@@ -66,16 +66,15 @@ let package = Package(
         ),
         .testTarget(
             name: "HelhedCoreTests",
-            dependencies: ["HelhedCore"],
+            dependencies: ["HelhedCore", "HelhedTemplates"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "HelhedTemplatesTests",
             dependencies: [
                 "HelhedTemplates",
-                // The reference renderer, and today's path for the timing comparison.
+                // The reference renderer.
                 .product(name: "Mustache", package: "swift-mustache"),
-                "HelhedCore",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HelhedCore
+@testable import HelhedTemplates
 
 /// The theme's templates against the view models: every template renders every field of a complete model, and
 /// template mistakes are caught when templates load, not as silently empty output.
@@ -32,7 +33,7 @@ import Testing
     func rendersEveryFieldOfACompleteModel(template: String) throws {
         let templates = try Self.themeTemplates()
         let sample = try #require(ViewModels.samples.first { $0.name == template }?.sample)
-        let html = templates.render(template, sample)
+        let html = String(decoding: templates.render(template, sample), as: UTF8.self)
         let missing = Self.markers(in: sample).subtracting(Self.intentionallyHidden(template)).filter { !html.contains($0) }
         #expect(missing.isEmpty, "\(template).mustache does not show \(missing.sorted())")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"da\">"))

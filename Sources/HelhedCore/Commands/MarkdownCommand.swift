@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// `helhed markdown`: Markdown in, HTML out, through the same wrapper and transforms as pages.
 public enum MarkdownCommand {
     public static func render(_ markdown: [UInt8], plain: Bool, unsafe: Bool) -> String {

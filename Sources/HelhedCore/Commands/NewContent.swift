@@ -18,7 +18,7 @@ public enum NewContent {
 
     /// The placeholder a new term's summary starts with (a term must have a summary to build); `helhed check` warns
     /// about summaries that still start with it.
-    public static let placeholderPrefix = "TODO"
+    static let placeholderPrefix = "TODO"
 
     public static func create(_ kind: Kind, title rawTitle: String, contentFolder: URL, displayRoot: String,
                               today: Day = .today()) throws(Diagnostic) -> Created {
@@ -50,7 +50,7 @@ public enum NewContent {
     }
 
     /// The new file: front matter with `draft: true`, and a line of body text to replace.
-    public static func fileText(_ kind: Kind, title: String, today: Day) -> String {
+    static func fileText(_ kind: Kind, title: String, today: Day) -> String {
         switch kind {
         case .article(let articleKind):
             return """

@@ -20,7 +20,7 @@ public enum SiteCheck {
         /// Every error and warning, sorted by file and line.
         public let diagnostics: [Diagnostic]
         /// Pages checked (articles and terms); 0 when the content could not be read.
-        public let pageCount: Int
+        let pageCount: Int
 
         public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -41,7 +41,7 @@ public enum SiteCheck {
     }
 
     /// The warnings about content; see the type's documentation for what each one means.
-    public static func contentWarnings(site: Site, bodies: [PageID: RenderedBody]) -> [Diagnostic] {
+    static func contentWarnings(site: Site, bodies: [PageID: RenderedBody]) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
 
         for article in site.articles {

@@ -15,7 +15,7 @@ public enum ArticleKind: String, Sendable, CaseIterable {
 }
 
 /// An article from `Content/artikler/`.
-public struct Article: Sendable, Hashable {
+struct Article: Sendable, Hashable {
     /// One object for all the fields (see `Shared`).
     private let fields: Shared<Fields>
 
@@ -37,20 +37,20 @@ public struct Article: Sendable, Hashable {
     public var source: SourceText { fields.value.source }
     public var title: String { fields.value.title }
     public var date: Day { fields.value.date }
-    public var updated: Day? { fields.value.updated }
+    var updated: Day? { fields.value.updated }
     public var kind: ArticleKind { fields.value.kind }
     public var summary: String? { fields.value.summary }
     public var tags: [String] { fields.value.tags }
-    public var isDraft: Bool { fields.value.isDraft }
+    var isDraft: Bool { fields.value.isDraft }
     public var slug: String { fields.value.slug }
     /// The line that decides the address: `slug` when given, else `title`.
-    public var addressLine: Int { fields.value.addressLine }
+    var addressLine: Int { fields.value.addressLine }
     /// nil: follow the site's setting.
-    public var autolinksTerms: Bool? { fields.value.autolinksTerms }
+    var autolinksTerms: Bool? { fields.value.autolinksTerms }
     /// `artikler/<slug>/`, made once: links, cards, paths and the sitemap all ask for it.
     public var sitePath: String { fields.value.sitePath }
 
-    public static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink"]
+    static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink"]
 
     public init(source: SourceText, title: String, date: Day, updated: Day? = nil, kind: ArticleKind, summary: String? = nil,
                 tags: [String] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {

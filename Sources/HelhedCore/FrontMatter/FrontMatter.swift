@@ -2,7 +2,7 @@ import Yams
 
 /// The YAML mapping at the top of a file, read field by field into typed values. Every problem becomes a
 /// diagnostic that names the file line of the field; nothing stringly-typed leaves this type.
-public struct FrontMatter {
+struct FrontMatter {
     public let path: String
     private let fields: [String: Field]
     private let fieldOrder: [String]
@@ -85,7 +85,7 @@ public struct FrontMatter {
     }
 
     /// Warnings for fields nobody reads, so typos like `titel:` are caught.
-    public func unknownKeyWarnings(known: [String]) -> [Diagnostic] {
+    func unknownKeyWarnings(known: [String]) -> [Diagnostic] {
         fieldOrder.filter { !known.contains($0) }.map { key in
             let suggestion = Suggestions.closest(to: key, among: known, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
             return .warning(path, line: line(of: key), "front matter: unknown field '\(key)'\(suggestion)")
@@ -121,7 +121,7 @@ public struct FrontMatter {
         return day
     }
 
-    public func flag(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
+    func flag(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
         guard let field = fields[key], !Self.isNull(field.value) else { return nil }
         switch field.value.text {
         case "true": return true
@@ -143,12 +143,12 @@ public struct FrontMatter {
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    public func textList(_ key: String, into diagnostics: inout Diagnostics) -> [String] {
+    func textList(_ key: String, into diagnostics: inout Diagnostics) -> [String] {
         locatedTextList(key, into: &diagnostics).map(\.value)
     }
 
     /// A list of texts with the file line of each entry.
-    public func locatedTextList(_ key: String, into diagnostics: inout Diagnostics) -> [Located<String>] {
+    func locatedTextList(_ key: String, into diagnostics: inout Diagnostics) -> [Located<String>] {
         guard let field = fields[key], !Self.isNull(field.value) else { return [] }
         let items: [YAMLValue]
         if case .list(let list, _) = field.value {
@@ -241,7 +241,7 @@ public struct FrontMatter {
 }
 
 /// A value from a file, with the line it was written on.
-public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
     public let value: Value
     public let line: Int
 

@@ -1,5 +1,5 @@
 /// A term from `Content/ordforklaringer/`.
-public struct GlossaryTerm: Sendable, Hashable {
+struct GlossaryTerm: Sendable, Hashable {
     /// One object for all the fields (see `Shared`).
     private let fields: Shared<Fields>
 
@@ -28,12 +28,12 @@ public struct GlossaryTerm: Sendable, Hashable {
     /// Titles (or aliases) of related terms, as the editor wrote them; resolved against the glossary later.
     public var related: [Located<String>] { fields.value.related }
     /// The line of `title`, for messages about it.
-    public var titleLine: Int { fields.value.titleLine }
-    public var isDraft: Bool { fields.value.isDraft }
+    var titleLine: Int { fields.value.titleLine }
+    var isDraft: Bool { fields.value.isDraft }
     public var slug: String { fields.value.slug }
     /// The line that decides the address: `slug` when given, else `title`.
-    public var addressLine: Int { fields.value.addressLine }
-    public var autolinksTerms: Bool? { fields.value.autolinksTerms }
+    var addressLine: Int { fields.value.addressLine }
+    var autolinksTerms: Bool? { fields.value.autolinksTerms }
     /// `ordforklaringer/<slug>/`, made once (see `Article.sitePath`).
     public var sitePath: String { fields.value.sitePath }
     /// The title and every alias, made once: the matcher, the search index and every page that mentions the term
@@ -41,9 +41,9 @@ public struct GlossaryTerm: Sendable, Hashable {
     public var names: [String] { fields.value.names }
 
     /// The title and every alias, with the line each is written on.
-    public var locatedNames: [Located<String>] { [Located(title, line: titleLine)] + aliases }
+    var locatedNames: [Located<String>] { [Located(title, line: titleLine)] + aliases }
 
-    public static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink"]
+    static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink"]
 
     public init(source: SourceText, title: String, titleLine: Int = 1, summary: String, aliases: [Located<String>] = [],
                 related: [Located<String>] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {

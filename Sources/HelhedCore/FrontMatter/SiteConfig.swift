@@ -4,18 +4,18 @@ public struct SiteConfig: Sendable {
     public var description: String
     public var baseURL: BaseURL
     public var language: String
-    public var publisher: String?
+    var publisher: String?
     /// Keep raw HTML in Markdown (off by default: it is dropped).
-    public var allowsRawHTML: Bool
+    var allowsRawHTML: Bool
     /// Link glossary terms automatically in running text.
-    public var autolinksTerms: Bool
+    var autolinksTerms: Bool
     /// How many of the newest articles the feed holds (each with its full text); nil for all of them.
-    public var feedLimit: Int?
+    var feedLimit: Int?
 
     /// Feeds are read for what is new; a feed of every article of a large site would be tens of megabytes.
     public static let defaultFeedLimit = 50
 
-    public static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit"]
+    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit"]
 
     public init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
                 allowsRawHTML: Bool = false, autolinksTerms: Bool = true, feedLimit: Int? = SiteConfig.defaultFeedLimit) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a link or image address in Markdown turns out to point at.
-public enum LinkTarget: Equatable, Sendable {
+enum LinkTarget: Equatable, Sendable {
     /// Left as written: another site, `mailto:` and the like.
     case external
     /// A page of the site, optionally a heading on it (checked once every page's headings are known).
@@ -19,7 +19,7 @@ public enum LinkTarget: Equatable, Sendable {
 
 /// Resolves link addresses the way editors write them: relative to the Markdown file, to `.md` files and to
 /// files under `Content/`. Nothing may point outside `Content/`.
-public struct LinkResolver: Sendable {
+struct LinkResolver: Sendable {
     let site: Site
     /// Paths inside the site that the build generates besides the Markdown pages (`ordforklaringer/`, `feed.xml` …).
     let generatedSitePaths: Set<String>

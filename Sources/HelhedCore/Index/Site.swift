@@ -1,5 +1,5 @@
 /// Identifies a page made from a Markdown file.
-public enum PageID: Hashable, Sendable, Comparable {
+enum PageID: Hashable, Sendable, Comparable {
     case article(Int)
     case term(Int)
 }
@@ -22,15 +22,15 @@ public struct SiteOptions: Sendable {
 
 /// The published site: the pages that will be built and the indexes every page is resolved against.
 /// Built once, then shared read-only by the parallel page renderers.
-public struct Site: Sendable {
+struct Site: Sendable {
     public let config: SiteConfig
     public let articles: [Article]
     public let terms: [GlossaryTerm]
     public let staticFiles: [StaticFile]
     /// Related terms of each term, both the ones it names and the ones naming it, in Danish order.
-    public let relatedTerms: [[Int]]
+    let relatedTerms: [[Int]]
     /// Finds every term's title and aliases in running text.
-    public let termMatcher: TermMatcher
+    let termMatcher: TermMatcher
 
     let pageByContentPath: [String: PageID]
     /// Markdown files that exist but are left out, with the reason, so a link to one is a clear error.
@@ -68,11 +68,11 @@ public struct Site: Sendable {
 
     public func page(atContentPath path: String) -> PageID? { pageByContentPath[path] }
 
-    public func leftOutReason(forContentPath path: String) -> String? { leftOutContentPaths[path] }
+    func leftOutReason(forContentPath path: String) -> String? { leftOutContentPaths[path] }
 
-    public func isUnreadable(contentPath path: String) -> Bool { unreadableContentPaths.contains(path) }
+    func isUnreadable(contentPath path: String) -> Bool { unreadableContentPaths.contains(path) }
 
-    public func isStaticFile(sitePath: String) -> Bool { staticSitePaths.contains(sitePath) }
+    func isStaticFile(sitePath: String) -> Bool { staticSitePaths.contains(sitePath) }
 
     /// The term a name (title or alias, any case) stands for.
     public func term(named name: String) -> Int? {
@@ -80,11 +80,11 @@ public struct Site: Sendable {
     }
 
     /// Why a term with this name is not published, if it exists but is left out.
-    public func leftOutTerm(named name: String) -> String? {
+    func leftOutTerm(named name: String) -> String? {
         leftOutTermNames[TermMatcher.fold(name.trimmingWhitespace())]
     }
 
-    public func termSuggestions(for name: String) -> [String] {
+    func termSuggestions(for name: String) -> [String] {
         Suggestions.closest(to: name, among: allTermNames)
     }
 

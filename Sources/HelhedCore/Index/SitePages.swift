@@ -1,5 +1,5 @@
 /// An emne (tag) and the articles that carry it.
-public struct Tag: Sendable {
+struct Tag: Sendable {
     public let name: String
     public let slug: String
     /// Articles, newest first.
@@ -11,33 +11,33 @@ public struct Tag: Sendable {
 }
 
 /// Which pages the site has and in what order they are listed. Derived once from the `Site`.
-public struct SitePages: Sendable {
+struct SitePages: Sendable {
     public let site: Site
     /// Every page made from a Markdown file: articles, then terms.
-    public let markdownPages: [PageID]
+    let markdownPages: [PageID]
     /// Explainers first, then the rest newest first (the front page's order).
-    public let articlesForHome: [Int]
+    let articlesForHome: [Int]
     /// All articles newest first.
-    public let articlesNewestFirst: [Int]
+    let articlesNewestFirst: [Int]
     /// Terms in Danish alphabetical order.
-    public let termsAlphabetically: [Int]
+    let termsAlphabetically: [Int]
     /// Tags in Danish alphabetical order.
     public let tags: [Tag]
     /// The slug of every tag name the articles use, made once: the tag pages and every card's tag links need it.
-    public let tagSlugs: [String: String]
+    let tagSlugs: [String: String]
 
-    public static let articlesPath = "artikler/"
-    public static let glossaryPath = "ordforklaringer/"
-    public static let tagsPath = "emner/"
-    public static let searchPath = "soeg/"
-    public static let notFoundPath = "404.html"
-    public static let feedPath = "feed.xml"
-    public static let sitemapPath = "sitemap.xml"
-    public static let robotsPath = "robots.txt"
-    public static let searchIndexPath = "soeg/index.json"
+    static let articlesPath = "artikler/"
+    static let glossaryPath = "ordforklaringer/"
+    static let tagsPath = "emner/"
+    static let searchPath = "soeg/"
+    static let notFoundPath = "404.html"
+    static let feedPath = "feed.xml"
+    static let sitemapPath = "sitemap.xml"
+    static let robotsPath = "robots.txt"
+    static let searchIndexPath = "soeg/index.json"
 
     /// Every page and file the build generates besides copied files, as paths inside the site.
-    public let generatedSitePaths: Set<String>
+    let generatedSitePaths: Set<String>
     /// A fingerprint of everything a body's rendering depends on besides its own Markdown (see
     /// `Site.linkContextFingerprint`); 0 unless asked for, since only a memo compares it.
     let linkContext: Int
@@ -73,7 +73,7 @@ public struct SitePages: Sendable {
         linkContext = fingerprintingLinkContext ? site.linkContextFingerprint(generatedSitePaths: generatedSitePaths) : 0
     }
 
-    public func autolinksTerms(_ page: PageID) -> Bool {
+    func autolinksTerms(_ page: PageID) -> Bool {
         switch page {
         case .article(let index): site.articles[index].autolinksTerms ?? site.config.autolinksTerms
         case .term(let index): site.terms[index].autolinksTerms ?? site.config.autolinksTerms

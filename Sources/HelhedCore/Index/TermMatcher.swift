@@ -4,7 +4,7 @@
 ///
 /// Every text node of every page is scanned, so the loop per byte is kept to three table reads: the byte's class
 /// (case folding included), the next state, and a sign test for "a pattern ends here".
-public struct TermMatcher: Sendable {
+struct TermMatcher: Sendable {
     public struct Match: Equatable, Sendable {
         /// Byte range in the scanned text.
         public let range: Range<Int>
@@ -175,7 +175,7 @@ public struct TermMatcher: Sendable {
     }
 
     /// The form used for comparing names: case folded as the automaton does.
-    public static func fold(_ text: String) -> [UInt8] {
+    static func fold(_ text: String) -> [UInt8] {
         var previous: UInt8 = 0
         return text.utf8.map { raw in
             defer { previous = raw }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything read from `Content/`, before any Markdown is parsed.
-public struct LoadedContent: Sendable {
+struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var articles: [Article]
     public var terms: [GlossaryTerm]
@@ -9,11 +9,11 @@ public struct LoadedContent: Sendable {
     public var staticFiles: [StaticFile]
     /// Paths inside `Content/` of the Markdown sources that could not be read as a page (their errors are reported),
     /// so that links to them are not reported as broken as well.
-    public var unreadablePaths: Set<String>
+    var unreadablePaths: Set<String>
 }
 
 /// A file copied unchanged into the site.
-public struct StaticFile: Sendable, Hashable {
+struct StaticFile: Sendable, Hashable {
     /// Path inside the site, e.g. `billeder/kort.svg`.
     public let sitePath: String
     public let source: URL
@@ -25,8 +25,8 @@ public struct ContentLoader: Sendable {
     /// How the folder is named in messages (`Content`).
     public let displayRoot: String
 
-    public static let articleFolder = "artikler"
-    public static let glossaryFolder = "ordforklaringer"
+    static let articleFolder = "artikler"
+    static let glossaryFolder = "ordforklaringer"
     public static let configFile = "site.yml"
 
     public init(root: URL, displayRoot: String) {
@@ -34,7 +34,7 @@ public struct ContentLoader: Sendable {
         self.displayRoot = displayRoot
     }
 
-    public func displayPath(_ relativePath: String) -> String {
+    func displayPath(_ relativePath: String) -> String {
         displayRoot.isEmpty ? relativePath : displayRoot + "/" + relativePath
     }
 

@@ -2,20 +2,20 @@ import Foundation
 
 /// A Markdown file as read from disk: checked to be UTF-8 text, with a byte-order mark dropped and line endings
 /// made `\n`, split into its front matter and its body.
-public struct SourceText: Sendable, Hashable {
+struct SourceText: Sendable, Hashable {
     /// The path as shown in messages, e.g. `Content/artikler/kolding.md`.
     public let path: String
     /// The path inside `Content/`, e.g. `artikler/kolding.md`; empty for text that is not a site file.
     public let contentPath: String
     /// The YAML between the `---` lines.
-    public let frontMatter: String
+    let frontMatter: String
     /// The Markdown after the closing `---`, as UTF-8 bytes for cmark.
     public let body: [UInt8]
     /// How many lines of the file come before the body, to turn a body line into a file line.
-    public let bodyLineOffset: Int
+    let bodyLineOffset: Int
 
     /// The file line of line 1 of `frontMatter`.
-    public static let frontMatterFirstLine = 2
+    static let frontMatterFirstLine = 2
 
     public init(path: String, contentPath: String = "", bytes: [UInt8]) throws(Diagnostic) {
         let text = try Self.decode(bytes, path: path)
@@ -40,7 +40,7 @@ public struct SourceText: Sendable, Hashable {
     }
 
     /// A file line for a line of the body (1-based as cmark counts).
-    public func fileLine(bodyLine: Int) -> Int {
+    func fileLine(bodyLine: Int) -> Int {
         bodyLine > 0 ? bodyLine + bodyLineOffset : 0
     }
 

@@ -1,20 +1,20 @@
 /// A section heading of a page, with the id its anchor uses.
-public struct Heading: Sendable, Equatable {
-    public let level: Int
+struct Heading: Sendable, Equatable {
+    let level: Int
     public let text: String
     public let id: String
 }
 
 /// One entry of a page's table of contents: an h2 with its h3 sections.
-public struct ContentsEntry: Sendable, Equatable {
+struct ContentsEntry: Sendable, Equatable {
     public let text: String
     public let id: String
-    public let children: [ContentsEntry]
+    let children: [ContentsEntry]
 
     /// Pages with fewer than three h2 sections are short enough to read without a table of contents.
-    public static let minimumSections = 3
+    static let minimumSections = 3
 
-    public static func tableOfContents(for headings: [Heading]) -> [ContentsEntry] {
+    static func tableOfContents(for headings: [Heading]) -> [ContentsEntry] {
         guard headings.filter({ $0.level == 2 }).count >= minimumSections else { return [] }
         var entries: [ContentsEntry] = []
         var current: (heading: Heading, children: [ContentsEntry])?

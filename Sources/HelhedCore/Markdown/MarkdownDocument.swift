@@ -2,9 +2,9 @@ import CCmark
 import Foundation
 
 /// How cmark parses and renders.
-public struct MarkdownOptions: Sendable, Equatable {
+struct MarkdownOptions: Sendable, Equatable {
     /// Keep raw HTML and unsafe link schemes (cmark's `CMARK_OPT_UNSAFE`).
-    public var allowsRawHTML: Bool
+    var allowsRawHTML: Bool
 
     public init(allowsRawHTML: Bool = false) {
         self.allowsRawHTML = allowsRawHTML
@@ -20,7 +20,7 @@ public struct MarkdownOptions: Sendable, Equatable {
 ///
 /// A `MarkdownNode` is a borrowed handle: it is valid only while its document is alive and the node
 /// has not been removed, which is why nodes never leave the document's methods' callers' scope.
-public final class MarkdownDocument {
+final class MarkdownDocument {
     private let root: OpaquePointer
     public let options: MarkdownOptions
 
@@ -47,20 +47,20 @@ public final class MarkdownDocument {
         cmark_node_free(root)
     }
 
-    public var rootNode: MarkdownNode { MarkdownNode(pointer: root) }
+    var rootNode: MarkdownNode { MarkdownNode(pointer: root) }
 
     /// Merges adjacent text nodes, so that a `[[term]]` split by cmark's bracket handling is one literal again.
-    public func consolidateText() {
+    func consolidateText() {
         cmark_consolidate_text_nodes(root)
     }
 
-    public func renderHTML() -> String {
+    func renderHTML() -> String {
         String(decoding: renderHTMLBytes(), as: UTF8.self)
     }
 
     /// The HTML as cmark wrote it, valid UTF-8 (cmark replaces invalid input sequences), copied without the check a
     /// `String` makes of every byte: a page's body is only ever copied into its page.
-    public func renderHTMLBytes() -> [UInt8] {
+    func renderHTMLBytes() -> [UInt8] {
         guard let html = cmark_render_html(root, options.cmarkFlags) else { return [] }
         defer { free(html) }
         return Array(UnsafeRawBufferPointer(start: html, count: strlen(html)).bindMemory(to: UInt8.self))
@@ -68,7 +68,7 @@ public final class MarkdownDocument {
 
     /// Visits every node in document order. The visitor must not remove or replace nodes; collect them and
     /// change them after the walk.
-    public func walk(_ visit: (MarkdownNode, _ isEntering: Bool) -> Void) {
+    func walk(_ visit: (MarkdownNode, _ isEntering: Bool) -> Void) {
         guard let iterator = cmark_iter_new(root) else { return }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -80,14 +80,14 @@ public final class MarkdownDocument {
 
     // MARK: Creating nodes. Each new node is inserted at once, so the tree owns it.
 
-    public func makeText(_ literal: String) -> MarkdownNode {
+    func makeText(_ literal: String) -> MarkdownNode {
         let node = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_TEXT))
         cmark_node_set_literal(node.pointer, literal)
         return node
     }
 
     /// A text node holding a copy of `bytes` (UTF-8 without NUL, such as a piece of another node's literal).
-    public func makeText(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode {
+    func makeText(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode {
         let node = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_TEXT))
         // cmark copies a C string; the NUL-terminated copy lives on the stack for the call (the heap if it is large).
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { terminated in
@@ -101,7 +101,7 @@ public final class MarkdownDocument {
     }
 
     /// A link node holding a copy of `text` as its only child.
-    public func makeLink(url: String, title: String = "", text: String) -> MarkdownNode {
+    func makeLink(url: String, title: String = "", text: String) -> MarkdownNode {
         let link = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_LINK))
         cmark_node_set_url(link.pointer, url)
         cmark_node_set_title(link.pointer, title)
@@ -111,12 +111,12 @@ public final class MarkdownDocument {
 
     /// A custom inline node: cmark emits `before` and `after` verbatim (even in safe mode), so callers
     /// pass only HTML they escaped themselves.
-    public func makeCustomInline(before escapedHTML: String, after closingHTML: String, text: String) -> MarkdownNode {
+    func makeCustomInline(before escapedHTML: String, after closingHTML: String, text: String) -> MarkdownNode {
         makeCustomInline(before: escapedHTML, after: closingHTML, wrapping: makeText(text))
     }
 
     /// A custom inline node (as above) around `child`, a node just made and not yet in the tree.
-    public func makeCustomInline(before escapedHTML: String, after closingHTML: String, wrapping child: MarkdownNode) -> MarkdownNode {
+    func makeCustomInline(before escapedHTML: String, after closingHTML: String, wrapping child: MarkdownNode) -> MarkdownNode {
         let node = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_CUSTOM_INLINE))
         cmark_node_set_on_enter(node.pointer, escapedHTML)
         cmark_node_set_on_exit(node.pointer, closingHTML)
@@ -126,7 +126,7 @@ public final class MarkdownDocument {
 
     /// Replaces `old` by a custom block that keeps `old`'s children between `before` and `after`, then frees `old`.
     /// The markup is UTF-8.
-    public func wrapChildren(of old: MarkdownNode, inCustomBlockBefore escapedHTML: [UInt8], after closingHTML: [UInt8]) {
+    func wrapChildren(of old: MarkdownNode, inCustomBlockBefore escapedHTML: [UInt8], after closingHTML: [UInt8]) {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
         // cmark copies the markup, which it reads up to a NUL.
         _ = (escapedHTML + [0]).withUnsafeBufferPointer { cmark_node_set_on_enter(block, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
@@ -139,7 +139,7 @@ public final class MarkdownDocument {
     }
 
     /// Replaces `old` with `replacements` (in order) and frees `old`.
-    public func replace(_ old: MarkdownNode, with replacements: [MarkdownNode]) {
+    func replace(_ old: MarkdownNode, with replacements: [MarkdownNode]) {
         for node in replacements {
             cmark_node_insert_before(old.pointer, node.pointer)
         }
@@ -148,7 +148,7 @@ public final class MarkdownDocument {
     }
 
     /// Replaces a link or image by its children (keeping the text, dropping the target), then frees it.
-    public func unwrap(_ node: MarkdownNode) {
+    func unwrap(_ node: MarkdownNode) {
         while let child = cmark_node_first_child(node.pointer) {
             cmark_node_insert_before(node.pointer, child)
         }
@@ -158,7 +158,7 @@ public final class MarkdownDocument {
 }
 
 /// A borrowed handle on a node of a `MarkdownDocument`. Strings read from it are copied at once.
-public struct MarkdownNode {
+struct MarkdownNode {
     let pointer: OpaquePointer
 
     public enum Kind: Equatable {
@@ -194,13 +194,13 @@ public struct MarkdownNode {
     }
 
     /// The literal of a text or code node as UTF-8 bytes (copied).
-    public var literalBytes: [UInt8] {
+    var literalBytes: [UInt8] {
         withLiteralBytes { Array($0) }
     }
 
     /// The literal of a text or code node, read in place: `body` sees cmark's own bytes, which stay valid during the
     /// call as long as the node is not changed. Every text node of every page is read, so not copying matters.
-    public func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    func withLiteralBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         guard let literal = cmark_node_get_literal(pointer) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         return try body(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
     }
@@ -215,20 +215,20 @@ public struct MarkdownNode {
         nonmutating set { cmark_node_set_url(pointer, newValue) }
     }
 
-    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     /// 1-based line in the parsed text, 0 when unknown (nodes made by a transform).
-    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
 
-    public var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
 
-    public var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
 
     public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
 
     /// The text a reader sees in this node and its descendants (text and code literals). Walks with cmark's iterator,
     /// not by recursion: a heading can hold emphasis nested a hundred thousand levels deep.
-    public var plainText: String {
+    var plainText: String {
         var bytes: [UInt8] = []
         guard let iterator = cmark_iter_new(pointer) else { return "" }
         defer { cmark_iter_free(iterator) }

@@ -15,13 +15,13 @@
 /// thousand links in one paragraph is still accepted. `![[]()` is refused from about 550 repetitions in one paragraph
 /// (which cmark parses in about a millisecond), so the limit is far below where cmark becomes slow.
 public enum MarkdownLimits {
-    public static let maximumSteps = 250_000
-    public static let stepsPerByte = 16
+    static let maximumSteps = 250_000
+    static let stepsPerByte = 16
 
     public struct Refusal: Sendable, Equatable, Error {
         /// 1-based line of the text where the paragraph starts.
         public let line: Int
-        public let pictureOpenings: Int
+        let pictureOpenings: Int
         public let links: Int
 
         public var message: String {

@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// The Markdown stage: every page body through cmark and Helhed's AST transforms, on all cores, then the links to
 /// headings on other pages, which need every body's headings.
 struct MarkdownStage {

@@ -1,26 +1,27 @@
 import Foundation
+import HelhedTemplates
 
 /// A page body after Helhed's AST transforms and cmark's HTML rendering.
-public struct RenderedBody: Sendable {
+struct RenderedBody: Sendable {
     public var html: HTML
-    public var headings: [Heading]
-    public var tableOfContents: [ContentsEntry]
+    var headings: [Heading]
+    var tableOfContents: [ContentsEntry]
     /// Terms linked on the page (explicitly or automatically), in order of first use; the page lists their definitions.
-    public var linkedTerms: [Int]
+    var linkedTerms: [Int]
     /// Terms the page mentions in any way (also Markdown links to a term page), for the terms' "Bruges i".
-    public var mentionedTerms: Set<Int>
+    var mentionedTerms: Set<Int>
     /// Pages this page links to, for finding pages nothing links to.
-    public var linkedPages: Set<PageID>
+    var linkedPages: Set<PageID>
     /// `#fragment` links to other pages, checked once every page's headings are known.
-    public var fragmentChecks: [FragmentCheck]
+    var fragmentChecks: [FragmentCheck]
     /// The text a reader sees (text and code, a space between blocks), read from the AST for the search index, as
     /// UTF-8 (valid: cmark's literals are); only the index reads it, byte by byte.
-    public var readableText: [UInt8]
+    var readableText: [UInt8]
     public var diagnostics: [Diagnostic]
 }
 
 /// A link to a heading on another page.
-public struct FragmentCheck: Sendable {
+struct FragmentCheck: Sendable {
     public let target: PageID
     public let fragment: String
     public let line: Int
@@ -28,11 +29,11 @@ public struct FragmentCheck: Sendable {
 }
 
 /// Where a body is rendered: which page, and whether Helhed's transforms apply.
-public struct PageContext: Sendable {
+struct PageContext: Sendable {
     public let source: SourceText
     /// nil for Markdown that is not a page of a site (`helhed markdown`).
     public let page: PageID?
-    public let autolinksTerms: Bool
+    let autolinksTerms: Bool
 
     public init(source: SourceText, page: PageID?, autolinksTerms: Bool) {
         self.source = source
@@ -43,16 +44,16 @@ public struct PageContext: Sendable {
 
 /// Parses a body with cmark, transforms the AST (glossary references and automatic term links, heading ids and
 /// anchors, internal links) and renders it with cmark. No HTML is ever rewritten as text.
-public struct PageTransformer: Sendable {
+struct PageTransformer: Sendable {
     public let site: Site?
     let resolver: LinkResolver?
     public let options: MarkdownOptions
 
     /// Ids the templates use on every page; headings never take them.
-    public static let reservedIDs: Set<String> = [
+    static let reservedIDs: Set<String> = [
         "hovedindhold", "indholdsfortegnelse", "ordforklaringer-paa-siden", "relaterede-ord", "bruges-i", "soegefelt", "soegeresultater",
     ]
-    public static let definitionIDPrefix = "definition-"
+    static let definitionIDPrefix = "definition-"
     /// How many messages of one page may carry a "did you mean" suggestion.
     static let hintsPerPage = 20
 
@@ -75,7 +76,7 @@ public struct PageTransformer: Sendable {
         var run = TransformRun(transformer: self, context: context, document: document)
         run.transform()
         return RenderedBody(
-            html: HTML(utf8: document.renderHTMLBytes()),
+            html: HTML(bytes: document.renderHTMLBytes()),
             headings: run.headings,
             tableOfContents: ContentsEntry.tableOfContents(for: run.headings),
             linkedTerms: run.linkedTerms,

@@ -19,7 +19,7 @@ public struct OutputFile: Sendable, Equatable {
 
     /// Whether both hold the same bytes (copied files: the same source). Byte for byte: `String ==` would call two
     /// texts equal that differ only in Unicode normalization, which for a file means it changed.
-    public func hasSameContents(as other: OutputFile) -> Bool {
+    func hasSameContents(as other: OutputFile) -> Bool {
         switch (contents, other.contents) {
         case (.text(var lhs), .text(var rhs)):
             return lhs.withUTF8 { lhs in

@@ -11,7 +11,7 @@ import Glibc
 /// folder. The build holds an exclusive `flock` on its staging folder for as long as it runs; the kernel drops it when
 /// the process dies, however it dies, so the next build knows a leftover by the lock it can take, and removes it. (A
 /// process id alone could be reused by an unrelated process.)
-public enum OutputWriter {
+enum OutputWriter {
     static let stagingMarker = ".helhed-"
 
     /// The operating system's words for the last error (`No space left on device`).
@@ -49,7 +49,7 @@ public enum OutputWriter {
 
     /// Where `output` would destroy or swallow the site's own folders: the output folder is replaced as a whole, so it
     /// must be neither the content or templates folder, nor hold them, nor lie inside them.
-    public static func overlapProblems(output: URL, sources: [(folder: URL, name: String)], displayName: String) -> [Diagnostic] {
+    static func overlapProblems(output: URL, sources: [(folder: URL, name: String)], displayName: String) -> [Diagnostic] {
         let outputPath = resolved(output)
         return sources.compactMap { source in
             let sourcePath = resolved(source.folder)

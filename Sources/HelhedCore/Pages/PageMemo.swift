@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// The pages stage's memos: the Danish ranks of the article titles, every article's card, and every page.
 struct PageMemo: Sendable {
     let titleRanks: StageMemo<Int, [String], [Int]>
@@ -70,7 +72,7 @@ struct PageInputs: Equatable, Sendable {
 
 extension PageRenderer {
     func memoInputs(_ job: Job) -> PageInputs {
-        let templates = templates.fingerprints[template(job)] ?? 0
+        let templates = templates.fingerprint(of: template(job))
         switch job {
         case .page(.article(let index)):
             return PageInputs(made: .article(site.articles[index], html: bodies[.article(index)]?.html ?? HTML(""), frame: frame),

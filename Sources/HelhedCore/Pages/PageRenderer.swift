@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// The pages stage: turns the site and its rendered bodies into view models and renders every HTML page through the
 /// templates, in batches handed to the output sink as they are done, so a large site is never whole in memory.
 struct PageRenderer: Sendable {
@@ -66,10 +68,10 @@ struct PageRenderer: Sendable {
             let batch = Array(jobs[start..<min(jobs.count, start + Self.batchSize)])
             let made = memo.pages.map(batch, key: renderer.path, inputs: renderer.memoInputs) { job, previous in
                 let model = renderer.model(job)
-                let fingerprint = renderer.templates.fingerprints[renderer.template(job)] ?? 0
+                let fingerprint = renderer.templates.fingerprint(of: renderer.template(job))
                 // A Markdown page whose model did not change (a new link context that changed nothing it shows).
                 if let previous, previous.templates == fingerprint, previous.model.isEqual(to: model) { return previous }
-                let file = OutputFile(path: renderer.path(job), contents: renderer.templates.renderContents(renderer.template(job), model))
+                let file = OutputFile(path: renderer.path(job), contents: .bytes(renderer.templates.render(renderer.template(job), model)))
                 return RenderedPage(model: model, templates: fingerprint, file: file, run: thisRun)
             }
             rendered += made.lazy.filter { $0.run === thisRun }.count

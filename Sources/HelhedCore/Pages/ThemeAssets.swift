@@ -2,11 +2,11 @@ import Foundation
 
 /// `Templates/assets/`, copied to `assets/` in the site. Stylesheets and scripts get a content hash in their names
 /// (`style.3f2a9c1d07.css`), so a host can let browsers cache them forever.
-public struct ThemeAssets: Sendable {
+struct ThemeAssets: Sendable {
     public let files: [OutputFile]
     public let urls: AssetURLs
     /// Site paths of every asset, by its name in the theme (`style.css` → `assets/style.3f2a….css`).
-    public let sitePaths: [String: String]
+    let sitePaths: [String: String]
 
     public static let folder = "assets"
 
@@ -62,7 +62,7 @@ public struct ThemeAssets: Sendable {
 
 /// A short, stable fingerprint of file contents (FNV-1a, 64 bit). Not for security: only to change a name when the
 /// contents change.
-public enum ContentHash {
+enum ContentHash {
     public static func hex(of data: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data {

@@ -1,7 +1,9 @@
+import HelhedTemplates
+
 /// Complete samples of every page model: every optional set, every list non-empty. The template check reflects
 /// them to learn which names each template may use, and the tests render every template with them.
-public enum ViewModels {
-    public static let samples: [(name: String, sample: any Sendable)] = [
+enum ViewModels {
+    static let samples: [(name: String, sample: any PageModel)] = [
         ("index", HomePage.sample),
         ("article", ArticlePage.sample),
         ("glossary", GlossaryPage.sample),
@@ -15,7 +17,7 @@ public enum ViewModels {
 }
 
 extension Layout {
-    public static let sample = Layout(
+    static let sample = Layout(
         site: SiteModel(title: "«site.title»", description: "«site.description»", language: "da", publisher: "«site.publisher»",
                         absoluteURL: "https://example.org/sti/", homeURL: "/sti/", articlesURL: "/sti/#artikler",
                         glossaryURL: "/sti/ordforklaringer/", tagsURL: "/sti/emner/", searchURL: "/sti/soeg/", feedURL: "/sti/feed.xml"),
@@ -29,25 +31,25 @@ extension Layout {
 }
 
 extension ArticleCard {
-    public static let sample = ArticleCard(title: "«card.title»", url: "/sti/artikler/kort/", kind: "«card.kind»", date: "«card.date»",
+    static let sample = ArticleCard(title: "«card.title»", url: "/sti/artikler/kort/", kind: "«card.kind»", date: "«card.date»",
                                            dateISO: "2022-08-20", summary: "«card.summary»", tags: [TagLink.sample])
 }
 
 extension TagLink {
-    public static let sample = TagLink(name: "«tag.name»", url: "/sti/emner/emne/")
+    static let sample = TagLink(name: "«tag.name»", url: "/sti/emner/emne/")
 }
 
 extension Definition {
-    public static let sample = Definition(id: "definition-ord", title: "«definition.title»", url: "/sti/ordforklaringer/ord/",
+    static let sample = Definition(id: "definition-ord", title: "«definition.title»", url: "/sti/ordforklaringer/ord/",
                                           summary: "«definition.summary»")
 }
 
 extension HomePage {
-    public static let sample = HomePage(layout: .sample, featured: [.sample], articles: [.sample], hasArticles: true, termCount: 1)
+    static let sample = HomePage(layout: .sample, featured: [.sample], articles: [.sample], hasArticles: true, termCount: 1)
 }
 
 extension ArticlePage {
-    public static let sample = ArticlePage(
+    static let sample = ArticlePage(
         layout: .sample, title: "«article.title»", kind: "«article.kind»", date: "«article.date»", dateISO: "2022-08-20",
         updated: "«article.updated»", updatedISO: "2022-09-01", summary: "«article.summary»", tags: [.sample], hasTags: true,
         body: HTML("<p>«article.body»</p>"),
@@ -58,7 +60,7 @@ extension ArticlePage {
 }
 
 extension GlossaryPage {
-    public static let sample = GlossaryPage(
+    static let sample = GlossaryPage(
         layout: .sample, letters: [LetterLink(letter: "«letter»", url: "#bogstav-a", hasTerms: true)],
         groups: [LetterGroup(letter: "«group.letter»", id: "bogstav-a",
                              terms: [TermCard(title: "«term.title»", url: "/sti/ordforklaringer/ord/", summary: "«term.summary»")])],
@@ -67,7 +69,7 @@ extension GlossaryPage {
 }
 
 extension TermPage {
-    public static let sample = TermPage(
+    static let sample = TermPage(
         layout: .sample, title: "«term.title»", summary: "«term.summary»", aliases: ["«alias»"], hasAliases: true,
         body: HTML("<p>«term.body»</p>"), related: [PageLink(title: "«related.title»", url: "/sti/ordforklaringer/andet/")], hasRelated: true,
         usedIn: [PageLink(title: "«usedIn.title»", url: "/sti/artikler/artikel/")], hasUsedIn: true,
@@ -76,22 +78,22 @@ extension TermPage {
 }
 
 extension NotFoundPage {
-    public static let sample = NotFoundPage(layout: .sample)
+    static let sample = NotFoundPage(layout: .sample)
 }
 
 extension ArticlesPage {
-    public static let sample = ArticlesPage(layout: .sample, articles: [.sample])
+    static let sample = ArticlesPage(layout: .sample, articles: [.sample])
 }
 
 extension TagsPage {
-    public static let sample = TagsPage(layout: .sample, tags: [TagSummary(name: "«tag.name»", url: "/sti/emner/emne/", count: 1, countText: "«tag.countText»")],
+    static let sample = TagsPage(layout: .sample, tags: [TagSummary(name: "«tag.name»", url: "/sti/emner/emne/", count: 1, countText: "«tag.countText»")],
                                         hasTags: true)
 }
 
 extension TagPage {
-    public static let sample = TagPage(layout: .sample, name: "«tag.name»", countText: "«tag.countText»", articles: [.sample])
+    static let sample = TagPage(layout: .sample, name: "«tag.name»", countText: "«tag.countText»", articles: [.sample])
 }
 
 extension SearchPage {
-    public static let sample = SearchPage(layout: .sample, indexURL: "/sti/soeg/index.json")
+    static let sample = SearchPage(layout: .sample, indexURL: "/sti/soeg/index.json")
 }

@@ -1,203 +1,208 @@
+import HelhedTemplates
+
 /// The typed values templates receive. Field names are the template variables (documented in README.md);
 /// every page template gets `layout` for the shared frame (head, header, footer).
 
-public struct SiteModel: Sendable, Hashable {
+struct SiteModel: Sendable, Hashable, Encodable {
     public let title: String
     public let description: String
     public let language: String
-    public let publisher: String?
+    let publisher: String?
     /// Absolute address of the front page, e.g. `https://example.org/boligsocial/`.
-    public let absoluteURL: String
-    public let homeURL: String
-    public let articlesURL: String
-    public let glossaryURL: String
-    public let tagsURL: String
-    public let searchURL: String
-    public let feedURL: String
+    let absoluteURL: String
+    let homeURL: String
+    let articlesURL: String
+    let glossaryURL: String
+    let tagsURL: String
+    let searchURL: String
+    let feedURL: String
 }
 
 /// The theme's own files in `Templates/assets/`, by role, with content-hashed names.
-public struct AssetURLs: Sendable, Hashable {
+struct AssetURLs: Sendable, Hashable, Encodable {
     public let stylesheet: String
     public let script: String
-    public let searchScript: String
+    let searchScript: String
     public let favicon: String
 }
 
-public struct NavLink: Sendable, Hashable {
+struct NavLink: Sendable, Hashable, Encodable {
     public let label: String
     public let url: String
     /// `page` on the page itself, `true` on the section the page belongs to, nil elsewhere (for `aria-current`).
     public let current: String?
 }
 
-public struct Crumb: Sendable, Hashable {
+struct Crumb: Sendable, Hashable, Encodable {
     public let label: String
     public let url: String
 }
 
-public struct Layout: Sendable, Hashable {
+struct Layout: Sendable, Hashable, Encodable {
     public let site: SiteModel
     public let assets: AssetURLs
     /// The page's own title (its h1).
     public let title: String
     /// `<title>`: the page title and the site title.
-    public let documentTitle: String
+    let documentTitle: String
     /// `<meta name="description">` and `og:description`.
     public let description: String
-    public let canonicalURL: String
+    let canonicalURL: String
     /// `website` or `article`, for `og:type`.
-    public let openGraphType: String
+    let openGraphType: String
     public let nav: [NavLink]
     /// The trail above the h1; empty on the front page.
-    public let breadcrumbs: [Crumb]
-    public let hasBreadcrumbs: Bool
+    let breadcrumbs: [Crumb]
+    let hasBreadcrumbs: Bool
 }
 
-public struct TagLink: Sendable, Hashable {
+struct TagLink: Sendable, Hashable, Encodable {
     public let name: String
     public let url: String
 }
 
-public struct ArticleCard: Sendable, Hashable {
+struct ArticleCard: Sendable, Hashable, Encodable {
     public let title: String
     public let url: String
     public let kind: String
     /// `20. august 2022`
     public let date: String
     /// `2022-08-20`, for `<time datetime>`.
-    public let dateISO: String
+    let dateISO: String
     public let summary: String?
     public let tags: [TagLink]
 }
 
-public struct ContentsLink: Sendable, Hashable {
+struct ContentsLink: Sendable, Hashable, Encodable {
     public let text: String
     public let id: String
 }
 
-public struct ContentsSection: Sendable, Hashable {
+struct ContentsSection: Sendable, Hashable, Encodable {
     public let text: String
     public let id: String
-    public let subsections: [ContentsLink]
-    public let hasSubsections: Bool
+    let subsections: [ContentsLink]
+    let hasSubsections: Bool
 }
 
 /// A glossary definition shown on a page that links the term; `id` is what the term links' `aria-describedby` names.
-public struct Definition: Sendable, Hashable {
+struct Definition: Sendable, Hashable, Encodable {
     public let id: String
     public let title: String
     public let url: String
     public let summary: String
 }
 
-public struct PageLink: Sendable, Hashable {
+struct PageLink: Sendable, Hashable, Encodable {
     public let title: String
     public let url: String
 }
 
-public struct HomePage: Sendable, Hashable {
+struct HomePage: Sendable, Hashable, Encodable {
     public let layout: Layout
     /// Explainers, shown first.
-    public let featured: [ArticleCard]
+    let featured: [ArticleCard]
     /// Case stories and other articles, newest first.
     public let articles: [ArticleCard]
-    public let hasArticles: Bool
-    public let termCount: Int
+    let hasArticles: Bool
+    let termCount: Int
 }
 
-public struct ArticlePage: Sendable, Hashable {
+struct ArticlePage: Sendable, Hashable, Encodable {
     public let layout: Layout
     public let title: String
     public let kind: String
     public let date: String
-    public let dateISO: String
-    public let updated: String?
-    public let updatedISO: String?
+    let dateISO: String
+    let updated: String?
+    let updatedISO: String?
     public let summary: String?
     public let tags: [TagLink]
-    public let hasTags: Bool
+    let hasTags: Bool
     public let body: HTML
     public let contents: [ContentsSection]
-    public let hasContents: Bool
-    public let definitions: [Definition]
-    public let hasDefinitions: Bool
+    let hasContents: Bool
+    let definitions: [Definition]
+    let hasDefinitions: Bool
 }
 
-public struct TermCard: Sendable, Hashable {
+struct TermCard: Sendable, Hashable, Encodable {
     public let title: String
     public let url: String
     public let summary: String
 }
 
-public struct LetterGroup: Sendable, Hashable {
-    public let letter: String
+struct LetterGroup: Sendable, Hashable, Encodable {
+    let letter: String
     public let id: String
     public let terms: [TermCard]
 }
 
-public struct LetterLink: Sendable, Hashable {
-    public let letter: String
+struct LetterLink: Sendable, Hashable, Encodable {
+    let letter: String
     public let url: String
-    public let hasTerms: Bool
+    let hasTerms: Bool
 }
 
-public struct GlossaryPage: Sendable, Hashable {
+struct GlossaryPage: Sendable, Hashable, Encodable {
     public let layout: Layout
-    public let letters: [LetterLink]
-    public let groups: [LetterGroup]
-    public let termCount: Int
+    let letters: [LetterLink]
+    let groups: [LetterGroup]
+    let termCount: Int
 }
 
-public struct TermPage: Sendable, Hashable {
+struct TermPage: Sendable, Hashable, Encodable {
     public let layout: Layout
     public let title: String
     public let summary: String
     public let aliases: [String]
-    public let hasAliases: Bool
+    let hasAliases: Bool
     public let body: HTML
     public let related: [PageLink]
-    public let hasRelated: Bool
+    let hasRelated: Bool
     /// "Bruges i": the articles that mention the term, in Danish order.
-    public let usedIn: [PageLink]
-    public let hasUsedIn: Bool
-    public let definitions: [Definition]
-    public let hasDefinitions: Bool
+    let usedIn: [PageLink]
+    let hasUsedIn: Bool
+    let definitions: [Definition]
+    let hasDefinitions: Bool
 }
 
-public struct NotFoundPage: Sendable, Hashable {
+struct NotFoundPage: Sendable, Hashable, Encodable {
     public let layout: Layout
 }
 
-public struct ArticlesPage: Sendable, Hashable {
+struct ArticlesPage: Sendable, Hashable, Encodable {
     public let layout: Layout
     public let articles: [ArticleCard]
 }
 
-public struct TagSummary: Sendable, Hashable {
+struct TagSummary: Sendable, Hashable, Encodable {
     public let name: String
     public let url: String
     public let count: Int
     /// "1 artikel" / "3 artikler"
-    public let countText: String
+    let countText: String
 }
 
-public struct TagsPage: Sendable, Hashable {
+struct TagsPage: Sendable, Hashable, Encodable {
     public let layout: Layout
     public let tags: [TagSummary]
-    public let hasTags: Bool
+    let hasTags: Bool
 }
 
-public struct TagPage: Sendable, Hashable {
+struct TagPage: Sendable, Hashable, Encodable {
     public let layout: Layout
     public let name: String
-    public let countText: String
+    let countText: String
     public let articles: [ArticleCard]
 }
 
 /// `/soeg/`: the form, and where `search.js` finds the index built at build time.
-public struct SearchPage: Sendable, Hashable {
+struct SearchPage: Sendable, Hashable, Encodable {
     public let layout: Layout
     /// `soeg/index.json`
-    public let indexURL: String
+    let indexURL: String
 }
+
+/// What a page template renders: a view model that can be compared with the last run's.
+typealias PageModel = Encodable & Hashable & Sendable

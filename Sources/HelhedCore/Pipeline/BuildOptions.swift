@@ -7,7 +7,7 @@ public struct BuildOptions: Sendable {
     public var outputFolder: URL
     public var site: SiteOptions
     /// Paths in messages are shown relative to this folder (the current folder by default).
-    public var messageBase: URL
+    var messageBase: URL
 
     public init(contentFolder: URL, templatesFolder: URL, outputFolder: URL, site: SiteOptions = SiteOptions(),
                 messageBase: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {

@@ -1,4 +1,5 @@
 import Foundation
+import HelhedTemplates
 
 /// `helhed serve`'s builds: one pipeline whose memos are kept between rebuilds, so a rebuild does only the work a
 /// change requires, and the one place that says which files of the site changed. A failed rebuild changes nothing:

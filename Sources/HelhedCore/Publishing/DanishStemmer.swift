@@ -13,7 +13,7 @@ import Foundation
 ///
 /// Not thread-safe: the handle keeps its working buffer between calls (libstemmer returns a pointer into it), so make
 /// one stemmer per thread or task. It is deliberately not `Sendable`.
-public final class DanishStemmer {
+final class DanishStemmer {
     private let handle: OpaquePointer
 
     public init() {
@@ -25,7 +25,7 @@ public final class DanishStemmer {
     deinit { sb_stemmer_delete(handle) }
 
     /// The stem of one lower-cased word in NFC, as UTF-8 (what `stemwords -l danish` prints for it).
-    public func stem(_ word: [UInt8]) -> [UInt8] {
+    func stem(_ word: [UInt8]) -> [UInt8] {
         // An empty array may have no storage to point to; a word of 2 GB is no word.
         guard !word.isEmpty, word.count < Int(Int32.max) else { return word }
         return word.withUnsafeBufferPointer { bytes -> [UInt8] in
@@ -38,19 +38,19 @@ public final class DanishStemmer {
     }
 
     /// The stem of one lower-cased word in NFC.
-    public func stem(_ word: String) -> String {
+    func stem(_ word: String) -> String {
         String(decoding: stem(Array(word.utf8)), as: UTF8.self)
     }
 
     /// The stem search should use for one lower-cased word in NFC: its stem in `exceptions`, or else `stem(word)`.
-    public func searchStem(_ word: String) -> String {
+    func searchStem(_ word: String) -> String {
         Self.exceptionStems[word] ?? stem(word)
     }
 
     /// The search key of one word as written: NFC and lower case, `searchStem`, then folded like every search word
     /// (`SearchText.fold`: æ → ae, ø → oe, å → aa, accents dropped). "Helhedsplanerne" → "helhedsplan",
     /// "Områderne" → "omraad".
-    public func foldedStem(_ word: String) -> String {
+    func foldedStem(_ word: String) -> String {
         SearchText.fold(searchStem(word.precomposedStringWithCanonicalMapping.lowercased()))
     }
 
@@ -58,7 +58,7 @@ public final class DanishStemmer {
     /// become "hel"), and the stem their forms get instead: stem → every form, lower case, before the fold. Only
     /// whole words listed here are affected. The same list as `EXCEPTIONS` in `Templates/search/stemmer.js`
     /// (`DanishStemmerTests` compares them); the reasons are given there.
-    public static let exceptions: [String: [String]] = [
+    static let exceptions: [String: [String]] = [
         "helhed": ["helhed", "helheden", "helhedens", "helheder", "helhederne", "helheds"],
         "ledig": ["ledig", "ledige", "ledigt", "ledighed", "ledigheden", "ledighedens"],
         "ledelse": ["ledelse", "ledelsen", "ledelsens", "ledelser", "ledelserne", "ledelsers", "ledelses"],

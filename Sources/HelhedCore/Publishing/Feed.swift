@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// `feed.xml`: an Atom 1.0 feed of the newest published articles (`feed_limit` in `site.yml`, 50 by default), newest
 /// first, with the full body.
 ///
@@ -6,10 +8,10 @@
 /// none). Article bodies keep the root-relative links the pages use (`/sti/artikler/x/`); each entry's `content`
 /// carries `xml:base` set to the article's absolute address, which makes those links, and the body's
 /// `#heading` links, resolve to absolute URLs without rewriting any HTML.
-public enum Feed {
-    public static let atomNamespace = "http://www.w3.org/2005/Atom"
+enum Feed {
+    static let atomNamespace = "http://www.w3.org/2005/Atom"
     /// The feed's `updated` when the site has no articles (Atom requires one, and it must not depend on the clock).
-    public static let emptyFeedUpdated = "1970-01-01T00:00:00Z"
+    static let emptyFeedUpdated = "1970-01-01T00:00:00Z"
 
     /// The day an article last changed: `updated`, else `date`.
     static func lastChange(_ article: Article) -> Day { article.updated ?? article.date }

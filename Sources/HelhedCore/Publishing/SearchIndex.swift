@@ -1,4 +1,5 @@
 import Foundation
+import HelhedTemplates
 
 /// `soeg/index.json`, the index `Templates/assets/search.js` searches, built from the published articles and terms
 /// only (drafts and future articles are not in the `Site`, so they cannot be found).
@@ -10,15 +11,15 @@ import Foundation
 /// - `terms`: the folded words of the glossary terms the page mentions — ranked next;
 /// - `words`: every other folded word of the summary and body, each once, sorted — ranked lowest.
 /// Words are space-separated strings rather than JSON arrays, which makes the file about a third smaller.
-public struct SearchIndex: Codable, Equatable, Sendable {
-    public struct Entry: Codable, Equatable, Sendable {
+struct SearchIndex: Codable, Equatable, Sendable {
+    struct Entry: Codable, Equatable, Sendable {
         public let title: String
         public let url: String
         public let kind: String
         public let summary: String
         public let names: String
         public let terms: String
-        public let words: String
+        let words: String
     }
 
     /// Bumped when the format changes, so a cached script can tell.
@@ -27,8 +28,8 @@ public struct SearchIndex: Codable, Equatable, Sendable {
     static let formatVersion = 1
     public let pages: [Entry]
 
-    public static let articleKind = "Artikel"
-    public static let termKind = "Ordforklaring"
+    static let articleKind = "Artikel"
+    static let termKind = "Ordforklaring"
     /// How much body text stands in for a missing summary.
     static let snippetLength = 180
 

@@ -8,17 +8,17 @@
 /// - glossary terms, the glossary overview and the search page: no `lastmod`. Terms have no date in their front
 ///   matter, and borrowing an article's date would claim changes that did not happen (search engines learn to
 ///   ignore a `lastmod` that is wrong).
-public enum Sitemap {
-    public static let namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+enum Sitemap {
+    static let namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-    public struct Entry: Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
         /// Path inside the site (`artikler/x/`).
         public let sitePath: String
-        public let lastModified: Day?
+        let lastModified: Day?
     }
 
     /// Every page the sitemap lists, sorted by address.
-    public static func entries(site: Site, pages: SitePages) -> [Entry] {
+    static func entries(site: Site, pages: SitePages) -> [Entry] {
         let lastChanges = site.articles.map(Feed.lastChange)
         func newest(_ articles: [Int]) -> Day? { articles.map { lastChanges[$0] }.max() }
         var entries: [Entry] = [

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Danish collation and dates through Foundation's ICU data (`da_DK`): Æ, Ø, Å after Z, and "Aa" as Å.
-public enum DanishText {
-    public static let locale = Locale(identifier: "da_DK")
+enum DanishText {
+    static let locale = Locale(identifier: "da_DK")
 
-    public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+    static func precedes(_ lhs: String, _ rhs: String) -> Bool {
         if let decided = quickOrder(lhs, rhs) { return decided }
         switch lhs.compare(rhs, options: [.caseInsensitive], range: nil, locale: locale) {
         case .orderedAscending: return true
@@ -91,7 +91,7 @@ public enum DanishText {
     /// The position of each text in Danish order (equal texts keep their input order, as `sorted` does). Sorting a
     /// site's titles once and comparing positions afterwards replaces many small sorts: every comparison here goes
     /// through ICU and costs microseconds. Large inputs sort their two halves on two cores, then merge.
-    public static func ranks(of texts: [String]) -> [Int] {
+    static func ranks(of texts: [String]) -> [Int] {
         let order: [Int]
         if texts.count < 1_000 {
             order = sorted(Array(texts.indices)) { texts[$0] }
@@ -125,11 +125,11 @@ public enum DanishText {
     }
 
     /// The Danish alphabet as the glossary's jump bar shows it.
-    public static let alphabet: [String] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) } + ["Æ", "Ø", "Å"]
+    static let alphabet: [String] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) } + ["Æ", "Ø", "Å"]
 
     /// The letter a word is filed under: its first letter upper-cased, "Aa" as "Å", accented Latin letters under their base
     /// letter, and anything else (digits, symbols) under "#".
-    public static func filingLetter(of word: String) -> String {
+    static func filingLetter(of word: String) -> String {
         let upper = word.uppercased(with: locale)
         if upper.hasPrefix("AA") { return "Å" }
         guard let first = upper.first else { return "#" }

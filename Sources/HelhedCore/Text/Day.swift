@@ -33,7 +33,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Whether `text` is written as `YYYY-MM-DD` (digits and dashes), whether or not that day exists.
-    public static func hasISOShape(_ text: String) -> Bool {
+    static func hasISOShape(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         return bytes.count == 10 && bytes.enumerated().allSatisfy { index, byte in
             index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
@@ -57,12 +57,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// `20. august 2022`, with the month name from ICU's Danish data.
-    public var danish: String {
+    var danish: String {
         "\(day). \(Day.danishMonthNames[month - 1]) \(year)"
     }
 
     /// `2022-08-20T00:00:00Z`, for feeds.
-    public var rfc3339: String { description + "T00:00:00Z" }
+    var rfc3339: String { description + "T00:00:00Z" }
 
     private static func digits(_ value: Int, _ width: Int) -> String {
         let text = String(value)

@@ -1,6 +1,6 @@
 /// Escaping for text that Helhed itself puts into HTML or XML (custom cmark nodes, feeds, sitemaps).
 /// Template variables are escaped by Mustache; this is for everything that does not pass through it.
-public enum HTMLEscaping {
+enum HTMLEscaping {
     /// Works on UTF-8 bytes: the five characters are ASCII and never occur inside a multi-byte sequence, so the runs
     /// between them are copied whole. (The feed escapes every article body with this; going character by character
     /// made it one of the larger costs of a build.)

@@ -2,7 +2,7 @@ import Foundation
 
 /// URL segments made from titles and headings: lower-case ASCII, æ→ae, ø→oe, å→aa, other accents
 /// stripped, every run of anything else → one `-`.
-public enum Slug {
+enum Slug {
     /// Every heading, title and tag of a build goes through here, so it works on UTF-8 bytes: ASCII directly, Latin
     /// letters through a table made once, and only other scalars through Foundation (`strippedOfAccents`). Making a
     /// `String` per character and asking Foundation per letter cost thousands of instructions per heading.
@@ -37,7 +37,7 @@ public enum Slug {
     }
 
     /// Whether `text` is already a valid slug (what editors may write in `slug:`).
-    public static func isValid(_ text: String) -> Bool {
+    static func isValid(_ text: String) -> Bool {
         !text.isEmpty && make(from: text) == text
     }
 

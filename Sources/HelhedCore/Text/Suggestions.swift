@@ -1,8 +1,8 @@
 /// "Did you mean …" for misspelt names: the candidates nearest by edit distance.
-public enum Suggestions {
+enum Suggestions {
     /// Words longer than this get no suggestions: nobody misspells a sentence, and the edit distance costs the product of
     /// the two lengths (two 100 KB headings would take minutes).
-    public static let maximumLength = 80
+    static let maximumLength = 80
 
     public static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
         guard word.utf8.count <= maximumLength * 4 else { return [] }

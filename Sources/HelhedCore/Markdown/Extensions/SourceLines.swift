@@ -1,0 +1,127 @@
+import CCmark
+
+/// The Markdown source as cmark read it, by line: the extensions (tables, footnotes) read a block's raw lines, which
+/// cmark's tree no longer holds once inline parsing is done.
+struct SourceLines {
+    let bytes: [UInt8]
+    /// `starts[i]` is the offset of line i + 1 (cmark counts lines from 1).
+    private let starts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while let newline = buffer.firstIndex(ofByte: 0x0A, from: index) {
+                starts.append(newline + 1)
+                index = newline + 1
+            }
+        }
+        self.starts = starts
+    }
+
+    var lineCount: Int { starts.count }
+
+    /// The bytes of a 1-based line without its line ending (`\n`, `\r\n` or a lone `\r` at its end); empty past the end.
+    func range(ofLine line: Int) -> Range<Int> {
+        guard line >= 1, line <= starts.count else { return bytes.count..<bytes.count }
+        let start = starts[line - 1]
+        var end = line < starts.count ? starts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+}
+
+/// What a continuation line must start with to stay inside a container: the containers of a block, outermost first,
+/// read from cmark's tree and the source (cmark keeps a list item's indentation to itself).
+struct ContainerPrefixes {
+    enum Container {
+        case blockQuote
+        /// A list item: its content starts at this column (tabs expanded to stops of 4, as cmark counts).
+        case listItem(contentColumn: Int)
+    }
+
+    let containers: [Container]
+
+    /// The containers around `node`, outermost first. Cost: the node's depth, which is at most its first line's length.
+    init(around node: MarkdownNode, lines: SourceLines) {
+        var chain: [Container] = []
+        var current = node.parent
+        while let container = current {
+            switch container.kind {
+            case .blockQuote: chain.append(.blockQuote)
+            case .item: chain.append(.listItem(contentColumn: Self.contentColumn(of: container, lines: lines)))
+            default: break
+            }
+            current = container.parent
+        }
+        containers = chain.reversed()
+    }
+
+    /// Where a line's own text starts once every container's marker or indentation is skipped. `lazy` when a container
+    /// does not continue on the line: a paragraph's lazy continuation line, which for GFM ends a table.
+    func strip(_ range: Range<Int>, in bytes: [UInt8]) -> (start: Int, lazy: Bool) {
+        var index = range.lowerBound
+        var column = 0
+        for container in containers {
+            switch container {
+            case .blockQuote:
+                var spaces = 0
+                while index < range.upperBound, bytes[index] == 0x20, spaces < 3 { index += 1; spaces += 1; column += 1 }
+                guard index < range.upperBound, bytes[index] == UInt8(ascii: ">") else { return (index, true) }
+                index += 1
+                column += 1
+                if index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 {
+                    column = bytes[index] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+                    index += 1
+                }
+            case .listItem(let contentColumn):
+                while index < range.upperBound, column < contentColumn, bytes[index] == 0x20 || bytes[index] == 0x09 {
+                    column = bytes[index] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+                    index += 1
+                }
+                if column < contentColumn { return (index, true) }
+            }
+        }
+        return (index, false)
+    }
+
+    /// A list item's content column: its marker (at cmark's start column), then 1–4 spaces (one when there are five
+    /// or more, which start indented code, or when the line ends after the marker).
+    private static func contentColumn(of item: MarkdownNode, lines: SourceLines) -> Int {
+        let line = lines.range(ofLine: item.startLine)
+        let bytes = lines.bytes
+        var index = min(line.lowerBound + max(item.startColumn - 1, 0), line.upperBound)
+        var column = visualColumn(of: index, in: line, bytes: bytes)
+        while index < line.upperBound, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1; column += 1 }
+        index += 1  // the bullet, or the ordered list's `.` or `)`
+        column += 1
+        let markerEnd = column
+        while index < line.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 {
+            column = bytes[index] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+            index += 1
+        }
+        let padding = column - markerEnd
+        if index >= line.upperBound || padding > 4 || padding == 0 { return markerEnd + 1 }
+        return column
+    }
+
+    private static func visualColumn(of index: Int, in line: Range<Int>, bytes: [UInt8]) -> Int {
+        var column = 0
+        for position in line.lowerBound..<index {
+            column = bytes[position] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+        }
+        return column
+    }
+}
+
+/// Columns of leading white space (tabs to stops of 4) and where the text after it starts.
+func leadingWhitespace(_ bytes: [UInt8], _ range: Range<Int>) -> (columns: Int, end: Int) {
+    var index = range.lowerBound
+    var column = 0
+    while index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 {
+        column = bytes[index] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+        index += 1
+    }
+    return (column, index)
+}

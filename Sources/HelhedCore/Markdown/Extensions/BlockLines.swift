@@ -5,29 +5,36 @@ struct BlockLine {
     let line: Int
     /// The line after its containers' markers and indentation (block quote `>`, list item indentation).
     let content: Range<Int>
-    /// A lazy continuation line: one that lacks a container's marker or indentation (spec 5.1).
-    let lazy: Bool
+    /// For a lazy continuation line (spec 5.1), the first of the paragraph's containers whose marker or indentation
+    /// the line lacks.
+    let lazyDepth: Int?
+
+    var lazy: Bool { lazyDepth != nil }
 }
 
 extension SourceLines {
-    /// The lines of a paragraph: the first from cmark's start column, the others after their containers' prefixes.
-    func lines(of paragraph: MarkdownNode) -> [BlockLine] {
+    /// The lines of a paragraph (or setext heading): the first from cmark's start column, the others after their
+    /// containers' prefixes.
+    func lines(of paragraph: MarkdownNode, prefixes: ContainerPrefixes) -> [BlockLine] {
         let first = paragraph.startLine
         let last = max(paragraph.endLine, first)
         guard first >= 1, last <= lineCount else { return [] }
-        let prefixes = ContainerPrefixes(around: paragraph, lines: self)
         var result: [BlockLine] = []
         result.reserveCapacity(last - first + 1)
         for line in first...last {
             let range = range(ofLine: line)
             if line == first {
                 let start = min(range.lowerBound + max(paragraph.startColumn - 1, 0), range.upperBound)
-                result.append(BlockLine(line: line, content: start..<range.upperBound, lazy: false))
+                result.append(BlockLine(line: line, content: start..<range.upperBound, lazyDepth: nil))
             } else {
-                let (start, lazy) = prefixes.strip(range, in: bytes)
-                result.append(BlockLine(line: line, content: start..<range.upperBound, lazy: lazy))
+                let (start, lazyDepth) = prefixes.strip(range, in: bytes)
+                result.append(BlockLine(line: line, content: start..<range.upperBound, lazyDepth: lazyDepth))
             }
         }
         return result
+    }
+
+    func lines(of paragraph: MarkdownNode) -> [BlockLine] {
+        lines(of: paragraph, prefixes: ContainerPrefixes(around: paragraph, lines: self))
     }
 }

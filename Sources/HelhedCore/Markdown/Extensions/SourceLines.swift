@@ -42,10 +42,13 @@ struct ContainerPrefixes {
     }
 
     let containers: [Container]
+    /// The container blocks themselves, in the same order.
+    let nodes: [MarkdownNode]
 
     /// The containers around `node`, outermost first. Cost: the node's depth, which is at most its first line's length.
     init(around node: MarkdownNode, lines: SourceLines) {
         var chain: [Container] = []
+        var nodes: [MarkdownNode] = []
         var current = node.parent
         while let container = current {
             switch container.kind {
@@ -53,22 +56,25 @@ struct ContainerPrefixes {
             case .item: chain.append(.listItem(contentColumn: Self.contentColumn(of: container, lines: lines)))
             default: break
             }
+            if container.kind == .blockQuote || container.kind == .item { nodes.append(container) }
             current = container.parent
         }
         containers = chain.reversed()
+        self.nodes = nodes.reversed()
     }
 
-    /// Where a line's own text starts once every container's marker or indentation is skipped. `lazy` when a container
-    /// does not continue on the line: a paragraph's lazy continuation line, which for GFM ends a table.
-    func strip(_ range: Range<Int>, in bytes: [UInt8]) -> (start: Int, lazy: Bool) {
+    /// Where a line's own text starts once every container's marker or indentation is skipped (the first `depth`
+    /// containers only, when given). `lazyDepth`: the first container that does not continue on the line, for a
+    /// paragraph's lazy continuation line, which for GFM ends a table and closes that container.
+    func strip(_ range: Range<Int>, in bytes: [UInt8], depth: Int? = nil) -> (start: Int, lazyDepth: Int?) {
         var index = range.lowerBound
         var column = 0
-        for container in containers {
+        for (depthIndex, container) in containers.prefix(depth ?? containers.count).enumerated() {
             switch container {
             case .blockQuote:
                 var spaces = 0
                 while index < range.upperBound, bytes[index] == 0x20, spaces < 3 { index += 1; spaces += 1; column += 1 }
-                guard index < range.upperBound, bytes[index] == UInt8(ascii: ">") else { return (index, true) }
+                guard index < range.upperBound, bytes[index] == UInt8(ascii: ">") else { return (index, depthIndex) }
                 index += 1
                 column += 1
                 if index < range.upperBound, bytes[index] == 0x20 || bytes[index] == 0x09 {
@@ -80,10 +86,10 @@ struct ContainerPrefixes {
                     column = bytes[index] == 0x09 ? (column / 4 + 1) * 4 : column + 1
                     index += 1
                 }
-                if column < contentColumn { return (index, true) }
+                if column < contentColumn { return (index, depthIndex) }
             }
         }
-        return (index, false)
+        return (index, nil)
     }
 
     /// A list item's content column: its marker (at cmark's start column), then 1–4 spaces (one when there are five

@@ -80,16 +80,16 @@ enum FootnoteTransform {
         var references = 0
     }
 
-    /// A link back to each reference: inside the note's last paragraph when it ends with one (as GitHub does),
-    /// otherwise in a paragraph of their own.
+    /// A link back to each reference: inside the note's last paragraph when it ends with one, otherwise after its
+    /// last block, as cmark-gfm puts them.
     private static func appendBackLinks(_ note: Note, to element: MarkdownNode, in document: MarkdownDocument) {
-        var paragraph = element.lastChild
-        if paragraph?.kind != .paragraph {
-            paragraph = document.appendCustomBlock(Array("<p>".utf8), Array("</p>".utf8), to: element)
+        let paragraph: MarkdownNode
+        if let last = element.lastChild, last.kind == .paragraph {
+            paragraph = last
+            document.appendText(" ", to: paragraph)
         } else {
-            document.appendText(" ", to: paragraph!)
+            paragraph = element
         }
-        guard let paragraph else { return }
         for reference in 1...max(note.references, 1) {
             if reference > 1 { document.appendText(" ", to: paragraph) }
             let id = FootnoteReferences.referenceID(note.number, reference)

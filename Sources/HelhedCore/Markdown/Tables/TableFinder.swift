@@ -2,7 +2,9 @@
 /// are a paragraph to it): ordinary lines before the header row, the table, and lines after it that start other
 /// blocks.
 struct FoundTable {
+    /// A paragraph, or a setext heading whose text holds the table (GFM sees the table before the underline).
     let paragraph: MarkdownNode
+    let prefixes: ContainerPrefixes
     let lines: [BlockLine]
     /// Lines `0 ..< headerIndex` stay a paragraph before the table.
     let headerIndex: Int
@@ -23,9 +25,14 @@ enum TableFinder {
 
     /// The first table in the paragraph's lines, as cmark-gfm finds it: a delimiter row (not lazy, indented less than
     /// four columns) right after a line with as many cells, which becomes the header row. One pass over the lines.
-    static func table(in paragraph: MarkdownNode, lines: [BlockLine], bytes: [UInt8]) -> FoundTable? {
-        guard lines.count >= 2 else { return nil }
-        for index in 1..<lines.count {
+    static func table(in paragraph: MarkdownNode, lines source: SourceLines) -> FoundTable? {
+        let prefixes = ContainerPrefixes(around: paragraph, lines: source)
+        let lines = source.lines(of: paragraph, prefixes: prefixes)
+        let bytes = source.bytes
+        // A setext heading's underline is no delimiter row: cmark-gfm tries the underline first.
+        let delimiterRows = paragraph.kind == .heading ? lines.count - 1 : lines.count
+        guard delimiterRows >= 2 else { return nil }
+        for index in 1..<delimiterRows {
             let line = lines[index]
             guard !line.lazy, leadingWhitespace(bytes, line.content).columns < 4,
                   let alignments = TableSyntax.delimiterRow(bytes, line.content), alignments.count <= maximumCells,
@@ -46,15 +53,15 @@ enum TableFinder {
                 rows.append((row.line, cells))
                 next += 1
             }
-            return FoundTable(paragraph: paragraph, lines: lines, headerIndex: index - 1, alignments: alignments, header: header,
+            return FoundTable(paragraph: paragraph, prefixes: prefixes, lines: lines, headerIndex: index - 1, alignments: alignments, header: header,
                               rows: rows, tailIndex: next)
         }
         return nil
     }
 
-    /// Whether a paragraph may hold a table, by a look at its first bytes only: a table needs a `|` or a delimiter
-    /// row, and a paragraph of one line has neither a header nor a delimiter row.
-    static func mayHoldTable(_ paragraph: MarkdownNode) -> Bool {
-        paragraph.endLine > paragraph.startLine
+    /// Whether a block may hold a table: a paragraph or setext heading (a heading of more than one line) of two
+    /// lines or more, room for a header and a delimiter row.
+    static func mayHoldTable(_ block: MarkdownNode) -> Bool {
+        (block.kind == .paragraph || block.kind == .heading) && block.endLine > block.startLine
     }
 }

@@ -5,14 +5,14 @@ enum TableTransform {
     static func apply(to document: MarkdownDocument, lines: SourceLines, options: MarkdownOptions) {
         var paragraphs: [MarkdownNode] = []
         document.walk { node, isEntering in
-            if isEntering, node.kind == .paragraph, TableFinder.mayHoldTable(node) { paragraphs.append(node) }
+            if isEntering, TableFinder.mayHoldTable(node) { paragraphs.append(node) }
         }
-        let tables = paragraphs.compactMap { TableFinder.table(in: $0, lines: lines.lines(of: $0), bytes: lines.bytes) }
+        let tables = paragraphs.compactMap { TableFinder.table(in: $0, lines: lines) }
         guard !tables.isEmpty else { return }
 
         // Every table's pieces in one second parse, then the tables are built from its nodes.
         var second = SecondParse()
-        let plans = tables.map { TablePieces(table: $0, bytes: lines.bytes, into: &second) }
+        let plans = tables.map { TablePieces(table: $0, source: lines, into: &second) }
         let parsed = second.parse(before: lines.bytes, options: options)
         for (index, (table, plan)) in zip(tables, plans).enumerated() {
             build(table, plan, number: index + 1, parsed: parsed, in: document)
@@ -57,7 +57,9 @@ enum TableTransform {
             }
         }
 
+        // After a lazy line the table's container is closed (GFM): what follows goes after that container.
         var last = wrapper
+        if table.tailIndex < table.lines.count, let depth = table.lines[table.tailIndex].lazyDepth { last = table.prefixes.nodes[depth] }
         for block in plan.after.map({ parsed.blocks[$0] }) ?? [] {
             document.insert(block, after: last)
             last = block
@@ -95,7 +97,8 @@ private struct TablePieces {
     let rows: [[Int?]]
     let after: Int?
 
-    init(table: FoundTable, bytes: [UInt8], into second: inout SecondParse) {
+    init(table: FoundTable, source: SourceLines, into second: inout SecondParse) {
+        let bytes = source.bytes
         if table.headerIndex > 0 {
             // As GFM does: the paragraph's lines (continuation lines without their indentation) with `\|` unescaped.
             let lines = table.lines[..<table.headerIndex]
@@ -110,7 +113,18 @@ private struct TablePieces {
         rows = table.rows.map { row in row.cells.map { $0.isEmpty ? nil : second.addInline($0, pageLine: row.line) } }
         if table.tailIndex < table.lines.count {
             let lines = table.lines[table.tailIndex...]
-            after = second.addBlocks(lines.map { Array(bytes[$0.content]) }, pageLines: lines.map(\.line))
+            // After a lazy line, the lines keep the markers of the containers the lazy line closed (a later `>` opens
+            // a new block quote).
+            let contents: [[UInt8]]
+            if let depth = lines.first?.lazyDepth {
+                contents = lines.map { line in
+                    let range = source.range(ofLine: line.line)
+                    return Array(bytes[table.prefixes.strip(range, in: bytes, depth: depth).start..<range.upperBound])
+                }
+            } else {
+                contents = lines.map { Array(bytes[$0.content]) }
+            }
+            after = second.addBlocks(contents, pageLines: lines.map(\.line))
         } else {
             after = nil
         }

@@ -85,6 +85,12 @@ import Testing
             "| " + String(repeating: "[", count: $0) + " | " + String(repeating: "]", count: $0) + " |\n|---|---|\n| " + String(repeating: "[a](", count: $0) + " | b |\n"
         },
         Case(name: "a very long delimiter row", count: 20_000, builds: true) { "| a | b |\n|" + String(repeating: "-", count: $0) + "|:" + String(repeating: "-", count: $0) + ":|\n" },
+        Case(name: "a table in deeply nested list items", count: 2_000, builds: true) {
+            String(repeating: "- ", count: $0) + "a | b\n" + String(repeating: "  ", count: $0) + "--|--\n" + String(repeating: "  ", count: $0) + "c | d\n"
+        },
+        Case(name: "table rows as lazy lines of nested quotes", count: 2_000, builds: true) {
+            String(repeating: ">", count: $0) + " | a |\n" + String(repeating: ">", count: $0) + " |---|\n" + String(repeating: "| b |\n", count: $0)
+        },
         Case(name: "many tables", count: 500, builds: true) { String(repeating: "Tabel: T\n| a | b |\n|---|---|\n| 1 | 2 |\n\n", count: $0) },
         Case(name: "a footnote referenced many times", count: 10_000, builds: true) { String(repeating: "x[^1] ", count: $0) + "\n\n[^1]: Note.\n" },
         Case(name: "many footnotes", count: 1_000, builds: true) {

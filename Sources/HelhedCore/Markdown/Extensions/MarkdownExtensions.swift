@@ -10,10 +10,14 @@ public enum MarkdownExtensions {
         // with each definition's `[^label]:` written as a list item marker (see FootnoteDefinitions).
         let definitions = FootnoteDefinitions.find(in: source.body, options: options)
         let document = MarkdownDocument(parsing: definitions.text, options: options)
-        let lines = SourceLines(definitions.text)
-        TableTransform.apply(to: document, lines: lines, options: options)
+        // Most pages have neither: a look for the bytes each needs spares them a walk of the tree.
+        if TableTransform.mayHoldTable(definitions.text) {
+            TableTransform.apply(to: document, lines: SourceLines(definitions.text), options: options)
+        }
         var diagnostics: [Diagnostic] = []
-        FootnoteTransform.apply(to: document, definitions: definitions, source: source, diagnostics: &diagnostics)
+        if FootnoteReferences.mayHoldReference(definitions.text) {
+            FootnoteTransform.apply(to: document, definitions: definitions, source: source, diagnostics: &diagnostics)
+        }
         return (document, diagnostics)
     }
 }

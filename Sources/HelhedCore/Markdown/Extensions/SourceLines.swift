@@ -47,20 +47,20 @@ struct ContainerPrefixes {
 
     /// The containers around `node`, outermost first. Cost: the node's depth, which is at most its first line's length.
     init(around node: MarkdownNode, lines: SourceLines) {
-        var chain: [Container] = []
         var nodes: [MarkdownNode] = []
         var current = node.parent
         while let container = current {
-            switch container.kind {
-            case .blockQuote: chain.append(.blockQuote)
-            case .item: chain.append(.listItem(contentColumn: Self.contentColumn(of: container, lines: lines)))
-            default: break
-            }
             if container.kind == .blockQuote || container.kind == .item { nodes.append(container) }
             current = container.parent
         }
-        containers = chain.reversed()
-        self.nodes = nodes.reversed()
+        nodes.reverse()
+        // Outermost first, so that list markers nested on one line are measured in one pass along it, not each from
+        // the line's start (ten thousand nested items on a line would cost a hundred million steps).
+        var measured: (line: Int, index: Int, column: Int)?
+        containers = nodes.map { container in
+            container.kind == .blockQuote ? .blockQuote : .listItem(contentColumn: Self.contentColumn(of: container, lines: lines, measured: &measured))
+        }
+        self.nodes = nodes
     }
 
     /// Where a line's own text starts once every container's marker or indentation is skipped (the first `depth`
@@ -94,11 +94,17 @@ struct ContainerPrefixes {
 
     /// A list item's content column: its marker (at cmark's start column), then 1–4 spaces (one when there are five
     /// or more, which start indented code, or when the line ends after the marker).
-    private static func contentColumn(of item: MarkdownNode, lines: SourceLines) -> Int {
+    private static func contentColumn(of item: MarkdownNode, lines: SourceLines, measured: inout (line: Int, index: Int, column: Int)?) -> Int {
         let line = lines.range(ofLine: item.startLine)
         let bytes = lines.bytes
         var index = min(line.lowerBound + max(item.startColumn - 1, 0), line.upperBound)
-        var column = visualColumn(of: index, in: line, bytes: bytes)
+        var from = (index: line.lowerBound, column: 0)
+        if let measured, measured.line == item.startLine, measured.index <= index { from = (measured.index, measured.column) }
+        var column = from.column
+        for position in from.index..<index {
+            column = bytes[position] == 0x09 ? (column / 4 + 1) * 4 : column + 1
+        }
+        measured = (item.startLine, index, column)
         while index < line.upperBound, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1; column += 1 }
         index += 1  // the bullet, or the ordered list's `.` or `)`
         column += 1
@@ -109,14 +115,6 @@ struct ContainerPrefixes {
         }
         let padding = column - markerEnd
         if index >= line.upperBound || padding > 4 || padding == 0 { return markerEnd + 1 }
-        return column
-    }
-
-    private static func visualColumn(of index: Int, in line: Range<Int>, bytes: [UInt8]) -> Int {
-        var column = 0
-        for position in line.lowerBound..<index {
-            column = bytes[position] == 0x09 ? (column / 4 + 1) * 4 : column + 1
-        }
         return column
     }
 }

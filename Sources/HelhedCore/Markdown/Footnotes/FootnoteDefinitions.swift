@@ -26,7 +26,7 @@ struct FootnoteDefinitions {
     static let itemMarker = Array("1)  ".utf8)
 
     static func find(in body: [UInt8], options: MarkdownOptions) -> FootnoteDefinitions {
-        let candidates = Self.candidates(in: body)
+        let candidates = FootnoteReferences.mayHoldReference(body) ? Self.candidates(in: body) : []
         guard !candidates.isEmpty else { return FootnoteDefinitions(text: body, definitions: [:]) }
 
         var firstText: [UInt8] = []

@@ -1,6 +1,10 @@
 /// `[^label]` in a text node: cmark leaves a footnote reference as text (`[`, `^label`, `]` merged into one text
 /// node), since no link reference definition has such a label once `FootnoteDefinitions` rewrote them.
 enum FootnoteReferences {
+    static func mayHoldReference(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { mayHoldReference($0) }
+    }
+
     /// Whether the bytes hold `[^`: most text nodes do not, and are left without a copy.
     static func mayHoldReference(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0

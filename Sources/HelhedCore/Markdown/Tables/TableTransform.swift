@@ -2,6 +2,21 @@
 /// paragraph before the table (if any), the table, and the blocks after it, so that PageTransformer's passes (link
 /// checks, term links) then see the cells' inline Markdown as ordinary nodes.
 enum TableTransform {
+    /// Whether a text may hold a table: a delimiter row has a `|`, or else (one column) a `:` next to a `-`, since a
+    /// line of only dashes under a paragraph is a setext heading's underline.
+    static func mayHoldTable(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { bytes in
+            if bytes.firstIndex(ofByte: UInt8(ascii: "|"), from: 0) != nil { return true }
+            var index = 0
+            while let colon = bytes.firstIndex(ofByte: UInt8(ascii: ":"), from: index) {
+                if colon > 0, bytes[colon - 1] == UInt8(ascii: "-") { return true }
+                if colon + 1 < bytes.count, bytes[colon + 1] == UInt8(ascii: "-") { return true }
+                index = colon + 1
+            }
+            return false
+        }
+    }
+
     static func apply(to document: MarkdownDocument, lines: SourceLines, options: MarkdownOptions) {
         var paragraphs: [MarkdownNode] = []
         document.walk { node, isEntering in
@@ -59,7 +74,11 @@ enum TableTransform {
 
         // After a lazy line the table's container is closed (GFM): what follows goes after that container.
         var last = wrapper
-        if table.tailIndex < table.lines.count, let depth = table.lines[table.tailIndex].lazyDepth { last = table.prefixes.nodes[depth] }
+        if table.tailIndex < table.lines.count, let depth = table.lines[table.tailIndex].lazyDepth {
+            // A list item's list ends with it: the blocks go after the list.
+            let closed = table.prefixes.nodes[depth]
+            last = closed.kind == .item ? closed.parent ?? closed : closed
+        }
         for block in plan.after.map({ parsed.blocks[$0] }) ?? [] {
             document.insert(block, after: last)
             last = block

@@ -15,7 +15,7 @@ public enum MarkdownExtensions {
             TableTransform.apply(to: document, lines: SourceLines(definitions.text), options: options)
         }
         var diagnostics: [Diagnostic] = []
-        if FootnoteReferences.mayHoldReference(definitions.text) {
+        if !definitions.definitions.isEmpty || FootnoteReferences.mayHoldReference(definitions.text) {
             FootnoteTransform.apply(to: document, definitions: definitions, source: source, diagnostics: &diagnostics)
         }
         return (document, diagnostics)

@@ -55,7 +55,7 @@ import Testing
 
     @Test func theFixturesAreThere() {
         #expect(Self.specExamples.count == 8)
-        #expect(Self.ownCases.count >= 30)
+        #expect(Self.ownCases.count >= 50)
     }
 
     @Test(arguments: specExamples)

@@ -118,6 +118,20 @@ extension MarkdownDocument {
         cmark_node_set_literal(node.pointer, text)
     }
 
+    /// Moves the items after `item` into a new list of the same kind, put right after `item`'s list; returns it.
+    func splitList(after item: MarkdownNode) -> MarkdownNode? {
+        guard let list = cmark_node_parent(item.pointer), cmark_node_next(item.pointer) != nil else { return nil }
+        let rest = cmark_node_new(CMARK_NODE_LIST)
+        cmark_node_set_list_type(rest, cmark_node_get_list_type(list))
+        cmark_node_set_list_delim(rest, cmark_node_get_list_delim(list))
+        cmark_node_set_list_tight(rest, cmark_node_get_list_tight(list))
+        cmark_node_insert_after(list, rest)
+        while let next = cmark_node_next(item.pointer) {
+            cmark_node_append_child(rest, next)
+        }
+        return rest.map(MarkdownNode.init)
+    }
+
     /// Sets the number an ordered list starts at (a list the footnotes left behind keeps its own first number).
     func setListStart(_ start: Int, of list: MarkdownNode) {
         cmark_node_set_list_start(list.pointer, Int32(clamping: start))

@@ -101,27 +101,33 @@ enum FootnoteTransform {
     }
 
     /// Takes a definition's item out of its list, and the list out when it is left empty. A list of the page's own that
-    /// the item's marker joined keeps its items, and starts at its own first number again.
+    /// the item's marker joined is split where the definition was (as a definition ends a list in GFM), and each part
+    /// starts at its own first number.
     private static func removeItem(_ item: MarkdownNode, lines: SourceLines, in document: MarkdownDocument) {
         guard let list = item.parent else { return }
         let wasFirst = item.previous == nil
+        if !wasFirst, let rest = document.splitList(after: item), let first = rest.firstChild {
+            document.setListStart(listNumber(of: first, lines: lines), of: rest)
+        }
         document.remove(item)
         guard let first = list.firstChild else {
             document.remove(list)
             return
         }
-        if wasFirst {
-            let text = lines.bytes
-            let line = lines.range(ofLine: first.startLine)
-            var index = min(line.lowerBound + max(first.startColumn - 1, 0), line.upperBound)
-            var number = 0
-            while index < line.upperBound, index - line.lowerBound < 64, text[index] >= 0x30, text[index] <= 0x39 {
-                let digit = Int(text[index] - 0x30)
-                number = number * 10 + digit
-                index += 1
-            }
-            document.setListStart(number, of: list)
+        if wasFirst { document.setListStart(listNumber(of: first, lines: lines), of: list) }
+    }
+
+    /// The number an ordered list item's marker gives (read from the text; cmark keeps only the list's).
+    private static func listNumber(of item: MarkdownNode, lines: SourceLines) -> Int {
+        let text = lines.bytes
+        let line = lines.range(ofLine: item.startLine)
+        var index = min(line.lowerBound + max(item.startColumn - 1, 0), line.upperBound)
+        var number = 0
+        while index < line.upperBound, index - line.lowerBound < 64, text[index] >= 0x30, text[index] <= 0x39, number < 100_000_000 {
+            number = number * 10 + Int(text[index] - 0x30)
+            index += 1
         }
+        return number
     }
 
     private static func lineOf(_ node: MarkdownNode) -> Int {

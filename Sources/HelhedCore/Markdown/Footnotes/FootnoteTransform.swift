@@ -61,8 +61,9 @@ enum FootnoteTransform {
             appendBackLinks(note, to: element, in: document)
         }
         // Every definition's item leaves its list; unused ones are dropped with a warning, as cmark-gfm drops them.
+        // Last first: a definition nested in another's text is then gone before the outer one is freed with its text.
         let lines = items.isEmpty ? nil : SourceLines(found.text)
-        for item in items {
+        for item in items.reversed() {
             let key = FootnoteReferences.key(item.definition.label)
             if let note = notes[key], note.item.pointer == item.node.pointer, note.number == 0 {
                 diagnostics.append(.warning(path, line: source.fileLine(bodyLine: item.definition.line),

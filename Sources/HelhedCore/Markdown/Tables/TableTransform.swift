@@ -87,16 +87,32 @@ enum TableTransform {
     }
 
     /// The cells of a row: `<th scope="col">` or `<td>`, with the column's alignment as a class; a line break between
-    /// cells, so the search index reads them as separate words.
+    /// cells, so the search index reads them as separate words. A run of empty cells (a short row's padding: up to
+    /// half a million in a table) is one node holding all their markup.
     private static func appendCells(_ pieces: [Int?], alignments: [TableSyntax.Alignment], tag: String, line: Int, to row: MarkdownNode,
                                     parsed: ParsedPieces, in document: MarkdownDocument) {
-        for (column, piece) in pieces.enumerated() {
-            if column > 0 { document.appendSoftBreak(to: row) }
-            let scope = tag == "th" ? " scope=\"col\"" : ""
-            let cell = document.appendCustomInline(Array("<\(tag)\(scope)\(alignmentClass(alignments[column]))>".utf8), Array("</\(tag)>".utf8), to: row)
-            cell.setPageLine(line)
-            if let piece, let paragraph = parsed.inlineParagraph(piece) { document.moveChildren(of: paragraph, to: cell) }
+        let scope = tag == "th" ? " scope=\"col\"" : ""
+        var emptyCells: [UInt8] = []
+        func flushEmptyCells() {
+            guard !emptyCells.isEmpty else { return }
+            document.appendCustomInline(emptyCells, [], to: row).setPageLine(line)
+            emptyCells = []
         }
+        for (column, piece) in pieces.enumerated() {
+            let opening = Array("<\(tag)\(scope)\(alignmentClass(alignments[column]))>".utf8)
+            let closing = Array("</\(tag)>".utf8)
+            guard let piece, let paragraph = parsed.inlineParagraph(piece) else {
+                if column > 0 { emptyCells.append(0x0A) }
+                emptyCells += opening + closing
+                continue
+            }
+            flushEmptyCells()
+            if column > 0 { document.appendSoftBreak(to: row) }
+            let cell = document.appendCustomInline(opening, closing, to: row)
+            cell.setPageLine(line)
+            document.moveChildren(of: paragraph, to: cell)
+        }
+        flushEmptyCells()
     }
 
     private static func alignmentClass(_ alignment: TableSyntax.Alignment) -> String {

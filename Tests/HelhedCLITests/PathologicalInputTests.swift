@@ -71,6 +71,33 @@ import Testing
             String(repeating: String(repeating: "![[](https://example.org/)", count: 500) + "\n\n", count: $0)
         },
         Case(name: "'![[]()' past the limit (refused)", count: 5_000, builds: false) { String(repeating: "![[]()", count: $0) },
+        // GFM tables and footnotes (Markdown/Tables, Markdown/Footnotes).
+        Case(name: "a table of thousands of columns", count: 2_000, builds: true) {
+            String(repeating: "| a ", count: $0) + "|\n" + String(repeating: "|:-:", count: $0) + "|\n" + String(repeating: "| *b* ", count: $0) + "|\n"
+        },
+        Case(name: "a table of thousands of rows", count: 2_000, builds: true) {
+            "| a | b |\n|---|---|\n" + String(repeating: "| En helhedsplan | [x](https://example.org/) |\n", count: $0)
+        },
+        Case(name: "a wide header over one-cell rows (padded cells)", count: 300, builds: true) {
+            String(repeating: "|a", count: $0) + "|\n" + String(repeating: "|-", count: $0) + "|\n" + String(repeating: "b\n", count: $0)
+        },
+        Case(name: "nested brackets in cells", count: 5_000, builds: true) {
+            "| " + String(repeating: "[", count: $0) + " | " + String(repeating: "]", count: $0) + " |\n|---|---|\n| " + String(repeating: "[a](", count: $0) + " | b |\n"
+        },
+        Case(name: "a very long delimiter row", count: 20_000, builds: true) { "| a | b |\n|" + String(repeating: "-", count: $0) + "|:" + String(repeating: "-", count: $0) + ":|\n" },
+        Case(name: "a table in deeply nested list items", count: 2_000, builds: true) {
+            String(repeating: "- ", count: $0) + "a | b\n" + String(repeating: "  ", count: $0) + "--|--\n" + String(repeating: "  ", count: $0) + "c | d\n"
+        },
+        Case(name: "table rows as lazy lines of nested quotes", count: 2_000, builds: true) {
+            String(repeating: ">", count: $0) + " | a |\n" + String(repeating: ">", count: $0) + " |---|\n" + String(repeating: "| b |\n", count: $0)
+        },
+        Case(name: "many tables", count: 500, builds: true) { String(repeating: "Tabel: T\n| a | b |\n|---|---|\n| 1 | 2 |\n\n", count: $0) },
+        Case(name: "a footnote referenced many times", count: 10_000, builds: true) { String(repeating: "x[^1] ", count: $0) + "\n\n[^1]: Note.\n" },
+        Case(name: "many footnotes", count: 1_000, builds: true) {
+            (0..<$0).map { "x[^n\($0)] " }.joined() + "\n\n" + (0..<$0).map { "[^n\($0)]: Note \($0).\n" }.joined()
+        },
+        Case(name: "footnote definitions nested in quotes", count: 2_000, builds: true) { String(repeating: ">", count: $0) + " [^1]: a\n\nx[^1]\n" },
+        Case(name: "unknown footnote references", count: 2_000, builds: true) { String(repeating: "[^x] ", count: $0) },
     ]
 
     static let repository = CLITests.repository

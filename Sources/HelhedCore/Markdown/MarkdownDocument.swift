@@ -217,8 +217,12 @@ struct MarkdownNode {
 
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
-    /// 1-based line in the parsed text, 0 when unknown (nodes made by a transform).
-    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    /// 1-based line in the parsed text, 0 when unknown (nodes made by a transform). Hook for the GFM extensions
+    /// (Markdown/Extensions): a node they moved in from a second parse, or made, carries its page line as user data.
+    var startLine: Int {
+        if let pageLine = cmark_node_get_user_data(pointer) { return Int(bitPattern: pageLine) }
+        return Int(cmark_node_get_start_line(pointer))
+    }
 
     var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
 

@@ -72,8 +72,10 @@ struct PageTransformer: Sendable {
     }
 
     public func render(_ context: PageContext) -> RenderedBody {
-        let document = MarkdownDocument(parsing: context.source.body, options: options)
+        // Hook for GFM tables and footnotes (Markdown/Extensions): they become ordinary nodes before the passes below.
+        let (document, extensionDiagnostics) = MarkdownExtensions.parse(context.source, options: options)
         var run = TransformRun(transformer: self, context: context, document: document)
+        run.diagnostics = extensionDiagnostics
         run.transform()
         return RenderedBody(
             html: HTML(bytes: document.renderHTMLBytes()),

@@ -4,8 +4,8 @@
 /// The hook: `PageTransformer.render` parses a page through `parse` instead of `MarkdownDocument(parsing:)`, and adds
 /// the returned diagnostics to the page's; `MarkdownNode.startLine` reads the page line that nodes moved in from a
 /// second parse carry (`setPageLine`).
-public enum MarkdownExtensions {
-    public static func parse(_ source: SourceText, options: MarkdownOptions) -> (document: MarkdownDocument, diagnostics: [Diagnostic]) {
+enum MarkdownExtensions {
+    static func parse(_ source: SourceText, options: MarkdownOptions) -> (document: MarkdownDocument, diagnostics: [Diagnostic]) {
         // Footnote definitions change the blocks cmark sees, so they are found first and the text parsed once more
         // with each definition's `[^label]:` written as a list item marker (see FootnoteDefinitions).
         let definitions = FootnoteDefinitions.find(in: source.body, options: options)

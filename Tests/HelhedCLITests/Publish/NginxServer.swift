@@ -1,4 +1,8 @@
 import Foundation
+@testable import HelhedCore
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -9,7 +13,7 @@ final class NginxServer: @unchecked Sendable {
     static let binary = "/usr/sbin/nginx"
     let port: Int
     let folder: URL
-    private let server: Process
+    private let server: SpawnedProcess
 
     init(root: URL) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("helhed-nginx-\(UUID().uuidString)")
@@ -39,23 +43,15 @@ final class NginxServer: @unchecked Sendable {
             """
         let configFile = folder.appendingPathComponent("nginx.conf")
         try config.write(to: configFile, atomically: true, encoding: .utf8)
-        server = Process()
-        server.executableURL = URL(fileURLWithPath: Self.binary)
-        server.arguments = ["-c", configFile.path, "-p", scratch, "-g", "daemon off;"]
-        server.standardInput = FileHandle.nullDevice
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        server = try SpawnedProcess.start(Self.binary, ["-c", configFile.path, "-p", scratch + "/", "-g", "daemon off;"])
         try FreePort.waitUntilListening(port, while: { [server] in server.isRunning }) {
             "nginx did not start: " + ((try? String(contentsOf: self.folder.appendingPathComponent("error.log"), encoding: .utf8)) ?? "")
         }
     }
 
     deinit {
-        if server.isRunning {
-            server.terminate()
-            server.waitUntilExit()
-        }
+        server.send(SIGTERM)
+        _ = server.wait()
         try? FileManager.default.removeItem(at: folder)
     }
 

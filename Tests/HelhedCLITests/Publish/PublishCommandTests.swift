@@ -7,25 +7,15 @@ import Testing
 @Suite(.enabled(if: UploadTools.available, "needs sshd, ssh, ssh-keygen and rsync: apt-get install rsync openssh-client openssh-server"))
 struct PublishCommandTests {
     static func run(_ arguments: [String], in folder: URL, path: String? = nil) throws -> CLITests.Result {
-        let process = Process()
-        process.executableURL = CLITests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        if let path {
-            var environment = ProcessInfo.processInfo.environment
-            environment["PATH"] = path
-            process.environment = environment
-        }
+        var environment = ProcessInfo.processInfo.environment
+        if let path { environment["PATH"] = path }
+        // The command runs in `folder`; SpawnedProcess has no working-folder setting, so `--content` and friends
+        // would be needed: `env -C` changes the folder instead.
         let out = folder.appendingPathComponent("stdout.txt"), err = folder.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
         defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        return CLITests.Result(status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
+        let ending = try SpawnedProcess.start("/usr/bin/env", ["-C", folder.path, CLITests.binary.path] + arguments, environment: environment,
+                                              standardOutput: out.path, standardError: err.path).wait()
+        return CLITests.Result(status: ending.status ?? -1, stdout: try String(contentsOf: out, encoding: .utf8),
                                stderr: try String(contentsOf: err, encoding: .utf8))
     }
 

@@ -28,7 +28,7 @@ final class SSHHost: @unchecked Sendable {
     /// Stands for the web host's disk; targets point inside it.
     let disk: URL
     let user: String
-    private let server: Process
+    private let server: SpawnedProcess
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("helhed-ssh-\(UUID().uuidString)")
@@ -47,28 +47,20 @@ final class SSHHost: @unchecked Sendable {
         try FileManager.default.copyItem(at: clientKey.appendingPathExtension("pub"), to: authorized)
         user = String(cString: getpwuid(geteuid()).pointee.pw_name)
         port = try FreePort.next()
-        server = Process()
-        server.executableURL = URL(fileURLWithPath: UploadTools.sshd)
-        server.arguments = ["-D", "-f", "/dev/null", "-p", String(port), "-h", hostKey.path,
+        server = try SpawnedProcess.start(UploadTools.sshd, ["-D", "-f", "/dev/null", "-p", String(port), "-h", hostKey.path,
                             "-E", folder.appendingPathComponent("sshd.log").path,
                             "-o", "ListenAddress=127.0.0.1", "-o", "AuthorizedKeysFile=\(authorized.path)",
                             "-o", "PidFile=\(folder.appendingPathComponent("sshd.pid").path)", "-o", "StrictModes=no",
                             "-o", "PasswordAuthentication=no", "-o", "KbdInteractiveAuthentication=no", "-o", "UsePAM=no",
-                            "-o", "PermitRootLogin=prohibit-password", "-o", "MaxStartups=50"]
-        server.standardInput = FileHandle.nullDevice
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+                            "-o", "PermitRootLogin=prohibit-password", "-o", "MaxStartups=50"])
         try FreePort.waitUntilListening(port, while: { [server] in server.isRunning }) {
             "sshd did not start: " + ((try? String(contentsOf: self.folder.appendingPathComponent("sshd.log"), encoding: .utf8)) ?? "")
         }
     }
 
     deinit {
-        if server.isRunning {
-            server.terminate()
-            server.waitUntilExit()
-        }
+        server.send(SIGTERM)
+        _ = server.wait()
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -83,14 +75,7 @@ final class SSHHost: @unchecked Sendable {
     }
 
     static func runQuietly(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw FixtureError("\(executable) \(arguments.joined(separator: " ")) failed") }
+        guard try SpawnedProcess.start(executable, arguments).wait().status == 0 else { throw FixtureError("\(executable) \(arguments.joined(separator: " ")) failed") }
     }
 }
 

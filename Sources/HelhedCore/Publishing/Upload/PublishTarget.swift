@@ -58,10 +58,10 @@ public struct PublishTarget: Sendable, Hashable, CustomStringConvertible {
             throw refuse(path.isEmpty ? "the path is missing" : "the path must be absolute (start with '/'), it is \"\(path)\"")
         }
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        guard path != "/" else { throw refuse("the path is '/': the upload deletes what the site does not have, so it needs a folder of its own") }
         let components = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         if components.contains(where: { $0 == ".." }) { throw refuse("the path may not contain '..'") }
         if components.contains(where: { $0 == "." || $0.isEmpty }) { throw refuse("the path may not contain '.' or '//'") }
-        guard path != "/" else { throw refuse("the path is '/': the upload deletes what the site does not have, so it needs a folder of its own") }
         if let odd = path.first(where: { !Self.isPlainPathCharacter($0) }) {
             throw refuse("the path may only have letters, digits and '/', '.', '_', '-', '+' (it has '\(odd)')")
         }

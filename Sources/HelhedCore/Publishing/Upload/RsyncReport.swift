@@ -112,13 +112,13 @@ public struct UploadSummary: Sendable {
     /// "Published 12 files (34 KB) to user@host:/path in 1.2 s", or for a dry run what would happen.
     public var line: String {
         let sent = filesSent.count, deleted = filesDeleted.count
-        let deletion = deleted == 0 ? "" : ", deleted \(Self.count(deleted, "file"))"
+        let deletion = deleted == 0 ? "" : ", deleted \(Self.count(deleted, "file")) the site no longer has"
         if dryRun {
             if sent == 0 && deleted == 0 { return "Dry run: \(target) already has this site; nothing would change" }
             return "Dry run: publishing to \(target) would send \(Self.count(sent, "file"))\(deleted == 0 ? "" : " and delete \(Self.count(deleted, "file"))"); nothing was changed"
         }
         let time = seconds < 10 ? String(Double(Int(seconds * 10)) / 10) : String(Int(seconds.rounded()))
-        return "Published \(Self.count(sent, "file")) (\(Self.size(bytesSent)))\(deletion) to \(target) in \(time) s"
+        return "Published \(Self.count(sent, "file")) (\(Self.size(bytesSent))) to \(target) in \(time) s\(deletion)"
     }
 
     /// For a dry run: one line per change, `+` new, `~` changed, `-` deleted.

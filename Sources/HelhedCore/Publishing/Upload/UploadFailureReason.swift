@@ -27,10 +27,15 @@ enum UploadFailureReason {
         if has("Host key verification failed") {
             return fail(.hostKeyRejected, "the host key of \(target.host) could not be verified; connect once with ssh \(target.user)@\(target.host) -p \(target.port) to check and remember it")
         }
-        if has("Permission denied (") || has("Too many authentication failures") {
-            let methods = lines.first { $0.contains("Permission denied (") }.flatMap { line in
+        // ssh lists the methods it tried, "Permission denied (publickey,password)."; a file error ends in "(13)".
+        let loginRefusal = lines.first { line in
+            guard let range = line.range(of: "Permission denied (") else { return false }
+            return line[range.upperBound...].first?.isLetter == true
+        }
+        if loginRefusal != nil || has("Too many authentication failures") {
+            let methods = loginRefusal.flatMap { line in
                 line.range(of: "Permission denied (").map { String(line[$0.lowerBound...]) }
-            } ?? "authentication failed"
+            } ?? "too many authentication failures"
             return fail(.authenticationRefused, "\(hostAndPort) refused the login as \(target.user) (\(methods)); add your public key to ~\(target.user)/.ssh/authorized_keys on the host, or give the key with --identity")
         }
         if has("rsync: command not found") || has("rsync: not found") || lines.contains(where: { $0.hasSuffix("rsync: No such file or directory") }) {

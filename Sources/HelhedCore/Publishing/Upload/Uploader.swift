@@ -61,35 +61,23 @@ public struct Uploader: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("helhed-upload-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         // English messages, which `UploadFailureReason` recognises.
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
         environment.removeValue(forKey: "LANGUAGE")
         if let searchPath { environment["PATH"] = searchPath }
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
+        let process: SpawnedProcess
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: outURL.path, contents: nil)
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
-            let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-            defer { try? out.close(); try? err.close() }
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
+            process = try SpawnedProcess.start(executable.path, arguments, environment: environment,
+                                               standardOutput: outURL.path, standardError: errURL.path)
         } catch {
             throw UploadError(.toolMissing, "rsync could not be started (\(error.localizedDescription)); install it with: \(installAdvice)")
         }
-        started?(process.processIdentifier)
-        process.waitUntilExit()
+        started?(process.pid)
+        let ending = process.wait()
         let stdout = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
-        if process.terminationReason == .uncaughtSignal {
-            return Run(status: nil, signal: process.terminationStatus, stdout: stdout, stderr: stderr)
-        }
-        return Run(status: process.terminationStatus, signal: nil, stdout: stdout, stderr: stderr)
+        return Run(status: ending.status, signal: ending.signal, stdout: stdout, stderr: stderr)
     }
 }

@@ -37,7 +37,7 @@ struct RsyncReport {
     var statistics: [String: Int] = [:]
 
     init(_ output: String) {
-        for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
+        for line in output.split(whereSeparator: \.isNewline) {
             if let change = Self.change(line) {
                 changes.append(change)
             } else if let colon = line.firstIndex(of: ":") {

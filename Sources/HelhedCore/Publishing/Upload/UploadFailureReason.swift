@@ -7,7 +7,8 @@ enum UploadFailureReason {
 
     /// `status` is rsync's exit code, or nil when a signal (`signal`) ended it.
     static func explain(status: Int32?, signal: Int32?, stderr: String, target: PublishTarget) -> UploadError {
-        let lines = stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        // ssh ends its lines with "\r\n", which Swift counts as one character: `isNewline` splits at both kinds.
+        let lines = stderr.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         func has(_ text: String) -> Bool { lines.contains { $0.localizedCaseInsensitiveContains(text) } }
         func fail(_ kind: UploadError.Kind, _ message: String) -> UploadError { UploadError(kind, message, details: stderr) }
         let hostAndPort = "\(target.host) port \(target.port)"

@@ -36,7 +36,7 @@ struct Publish: ParsableCommand {
     @Option(name: .customLong("known-hosts"), help: "The file where host keys are remembered (by default ~/.ssh/known_hosts).")
     var knownHosts: String?
 
-    @Flag(help: "On failure, also print what rsync and ssh said.")
+    @Flag(help: "Also print the transfer's numbers, and on failure what rsync and ssh said.")
     var verbose = false
 
     func run() throws {
@@ -64,6 +64,9 @@ struct Publish: ParsableCommand {
         var options = UploadOptions(source: outputFolder, target: site, dryRun: dryRun)
         options.identityFile = identity.map { URL(fileURLWithPath: $0, relativeTo: current) }
         options.knownHostsFile = knownHosts.map { URL(fileURLWithPath: $0, relativeTo: current) }
+        // Ctrl-C reaches rsync too, which stops and reports it; helhed waits for that to say what the host now has.
+        // (rsync is started with the default disposition restored, see SpawnedProcess.)
+        signal(SIGINT, SIG_IGN)
         let summary: UploadSummary
         do {
             summary = try Uploader(options).upload()
@@ -75,6 +78,9 @@ struct Publish: ParsableCommand {
         }
         print(summary.line)
         if dryRun { summary.listing.forEach { print($0) } }
+        if verbose {
+            print("Sent \(summary.bytesSent) bytes (\(summary.literalBytes) of them file data after delta transfer), received \(summary.bytesReceived); the site has \(summary.siteFiles) files, \(summary.siteBytes) bytes")
+        }
     }
 
     /// `--target` wins over site.yml; `--port` over `publish.port`.

@@ -115,6 +115,14 @@ struct PublishUploadTests {
             #expect(error.message.hasSuffix("the host keeps the old site; run publish again to finish"))
         }
         #expect(watcher.killed)
+        // rsync on the host notices the broken connection on its own time, then moves what it received from its
+        // temporary file (a hidden file beside the target) into the holding folder: wait for that.
+        let settled = Date().addingTimeInterval(20)
+        while Date() < settled {
+            let paths = (FileManager.default.enumerator(atPath: remote.path)?.allObjects as? [String] ?? []).filter { $0.contains("stor.bin") }
+            if !paths.isEmpty && paths.allSatisfy({ $0.contains(".helhed-upload/") }) { break }
+            usleep(100_000)
+        }
         let afterInterruption = try SiteTree.files(in: remote)
         let differing = Set(afterInterruption.keys).union(oldSite.keys).filter { afterInterruption[$0] != oldSite[$0] }
         #expect(differing.isEmpty, "the host changed before the upload finished: \(differing.sorted())")

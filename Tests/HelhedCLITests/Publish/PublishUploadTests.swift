@@ -159,8 +159,9 @@ final class PartialFileWatcher: @unchecked Sendable {
                         guard path.contains("stor.bin") else { continue }
                         let size = (try? FileManager.default.attributesOfItem(atPath: folder.path + "/" + path)[.size] as? Int) ?? 0
                         if size >= minimumBytes {
-                            Glibc.kill(pid, SIGKILL)
+                            // Recorded first: the upload returns as soon as rsync dies, possibly before this thread runs again.
                             lock.withLock { didKill = true }
+                            Glibc.kill(pid, SIGKILL)
                             return
                         }
                     }

@@ -7,7 +7,7 @@ struct Helhed: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helhed",
         abstract: "Builds a Danish static website from Markdown in Content/ and Mustache templates in Templates/.",
-        subcommands: [Build.self, Serve.self, Check.self, New.self, RenderMarkdown.self],
+        subcommands: [Build.self, Serve.self, Check.self, Publish.self, New.self, RenderMarkdown.self],
         defaultSubcommand: Build.self
     )
 }

@@ -15,7 +15,9 @@ public struct SiteConfig: Sendable {
     /// Feeds are read for what is new; a feed of every article of a large site would be tens of megabytes.
     public static let defaultFeedLimit = 50
 
-    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit"]
+    /// `publish` (the upload target) is only read by `helhed publish`, through `PublishSettings`; it is listed here so
+    /// that a build does not warn about it.
+    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit", "publish"]
 
     public init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
                 allowsRawHTML: Bool = false, autolinksTerms: Bool = true, feedLimit: Int? = SiteConfig.defaultFeedLimit) {

@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "HelhedCore", targets: ["HelhedCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -21,13 +20,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         .target(name: "CFileSystem"),
         .target(
             name: "HelhedCore",
             dependencies: [
                 "CCmark",
                 "CFileSystem",
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -46,7 +46,7 @@ final class YAMLEvents {
         hasEvent = yaml_parser_parse(&parser, &event) == 1
         guard hasEvent else { throw problem() }
         if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) && opensCheckedCollection
-            && parser.indents.top - parser.indents.start >= Self.maximumNesting - Int(parser.flow_level) {
+            && parser.indents.start.distance(to: parser.indents.top) >= Self.maximumNesting - Int(parser.flow_level) {
             // The check of Yams' copy, with its scanner state: a collection may start while the block indentations
             // plus the open flow collections stay under the limit. It is reported at the collection's token, which
             // is one character ('[' or '{') or none (a block collection), so the event's end is on its line.
@@ -73,7 +73,7 @@ final class YAMLEvents {
         let problem = parser.problem.map { String(cString: $0) } ?? ""
         switch parser.error {
         case YAML_READER_ERROR:
-            return .invalid(YAMLChecks.plainProblem(problem) ?? problem, line: lineOfByte(parser.problem_offset))
+            return .invalid(YAMLChecks.plainProblem(problem) ?? problem, line: lineOfByte(Int(parser.problem_offset)))
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let context = parser.context.map { " " + String(cString: $0) } ?? ""
             return .invalid(YAMLChecks.plainProblem(problem) ?? problem + context, line: Int(parser.problem_mark.line) + 1)
@@ -116,7 +116,7 @@ final class YAMLEvents {
     /// A scalar's tag as Yams read it: a quoted scalar without a tag is text, a plain one without a tag is for the
     /// tag rules to decide (nil), and a written tag is kept as libyaml expanded it.
     var scalarTag: String? {
-        if event.data.scalar.quoted_implicit == 1 { return YAMLKey.textTag }
+        if event.data.scalar.quoted_implicit == 1 { return YAMLKeys.textTag }
         return event.data.scalar.tag.map { String(cString: $0) }
     }
 

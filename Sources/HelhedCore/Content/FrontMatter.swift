@@ -27,6 +27,8 @@ public struct FrontMatter {
         }
         var fields: [String: Field] = [:]
         var order: [String] = []
+        // The reader refuses keys that YAML calls the same; a field name is also repeated when only the tags differ
+        // (`1:` and `"1":`), because fields are looked up by name.
         for field in read {
             let line = firstLine + field.line - 1
             if fields[field.name] != nil {

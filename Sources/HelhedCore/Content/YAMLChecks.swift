@@ -1,9 +1,9 @@
 /// What Helhed refuses in front matter, and plain-language versions of libyaml's messages.
 ///
 /// Anchors and aliases (`&name`, `*name`) are refused. Editors have no use for them, and an alias repeats a whole
-/// subtree wherever it is used: ten lines of nested aliases used as keys made a hundred million comparisons when Helhed
-/// read front matter through Yams. A value that starts with `&` or `*` was never the text it looks like either (YAML
-/// reads it as an anchor or alias), so the message tells the editor to quote it.
+/// subtree wherever it is used, so ten lines of nested aliases stand for a hundred million nodes. A value that starts
+/// with `&` or `*` was never the text it looks like either (YAML reads it as an anchor or alias), so the message tells
+/// the editor to quote it.
 enum YAMLChecks {
     static let anchorMessage = "front matter: a value starts with '&' or '*', which YAML reads as an anchor or alias (&name, *name); "
         + "Helhed does not support those. Put the value in quotes, e.g. title: \"*Vigtigt* nyt\""

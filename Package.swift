@@ -11,7 +11,6 @@ let package = Package(
         .library(name: "HelhedTemplates", targets: ["HelhedTemplates"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -21,6 +20,11 @@ let package = Package(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         // Snowball stemmers (Danish) for search; Debian's package has no pkg-config file, see the module map.
         .systemLibrary(
@@ -35,9 +39,9 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CFileSystem",
+                "CYAML",
                 "CStemmer",
                 "HelhedTemplates",
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(

@@ -1,5 +1,4 @@
 import Testing
-import Yams
 @testable import HelhedCore
 
 @Suite struct FrontMatterTests {
@@ -97,48 +96,82 @@ import Yams
         #expect(messages == ["Content/artikler/x.md:3: error: front matter: 'title' is given twice"])
     }
 
-    /// Yams' tag rules are skipped when every key is plain text; keys its rules would tag otherwise keep them, so a
-    /// plain `1` and a quoted "1" stay two keys for Yams, and Helhed reports the repeat at the second one.
-    @Test func keysDecideWhetherYamsNeedsItsTagRules() throws {
-        #expect(YAMLChecks.scan("title: A\ndate: 2022-01-01\ntags: [a, 1]\nextra: {x-y: 1, z_2: \"3\"}\n").keysArePlainText)
-        #expect(YAMLChecks.scan("'1': a\n\"true\": b\n!!str 3: c\n").keysArePlainText)
-        for yaml in ["1: a\n", "true: a\n", "Off: a\n", "~: a\n", "a b: c\n", "æble: a\n", "? [a]\n: b\n", "x: {null: 1}\n", "x: [\n"] {
-            #expect(!YAMLChecks.scan(yaml).keysArePlainText, "\(yaml)")
-        }
+    /// Keys are the same when their texts and tags are: in a group, a plain `1` (a number) and a quoted "1" (text)
+    /// are two keys, `"1"` and `!!str 1` one. The fields themselves are compared by name, so Helhed reports the
+    /// repeat at the second one.
+    @Test func tagsDecideWhetherKeysRepeat() throws {
+        let twice = { (name: String) in YAMLProblem(line: 1, message: "front matter: '\(name)' is given twice") }
+        #expect(try YAMLReader.fields(of: "x: {1: a, \"1\": b}\n") == [field("x", 1, .group([field("1", 1, text("a", 1)), field("1", 1, text("b", 1))], line: 1))])
+        #expect(try YAMLReader.fields(of: "x: {true: a, \"true\": b}\n") == [field("x", 1, .group([field("true", 1, text("a", 1)), field("true", 1, text("b", 1))], line: 1))])
+        #expect(try YAMLReader.fields(of: "x: {? [a]: 1, ? [b]: 2}\n") == [field("x", 1, .group([], line: 1))])
+        #expect(throws: twice("1")) { try YAMLReader.fields(of: "x: {1: a, 1: b}\n") }
+        #expect(throws: twice("1")) { try YAMLReader.fields(of: "x: {\"1\": a, !!str 1: b}\n") }
+        #expect(throws: twice("a")) { try YAMLReader.fields(of: "x: [{a: 1, a: 2}]\n") }
+        #expect(throws: twice("<uncovertable>")) { try YAMLReader.fields(of: "x: {? [a]: 1, ? [a]: 2}\n") }
+        // A nested group ends, and is checked, before the fields do.
+        #expect(throws: YAMLProblem(line: 2, message: "front matter: 'b' is given twice")) { try YAMLReader.fields(of: "a: 1\nx: {b: 1, b: 2}\na: 2\n") }
         let (_, messages) = try parseArticle("---\ntitle: A\n1: x\n\"1\": y\ndate: 2022-01-01\nkind: case\n---\n")
         #expect(messages == ["Content/artikler/x.md:4: error: front matter: '1' is given twice"])
     }
 
-    /// The front matter editors write is read straight from libyaml's events (`YAMLValue.quickFields`): where that
-    /// way is taken, it must give the fields the careful way (Yams) gives, and it must step aside for everything the
-    /// careful way decides differently or explains.
-    @Test func theQuickWayGivesWhatTheCarefulWayGives() throws {
-        let taken = ["title: A\ndate: 2022-01-01\ntags: [a, 1]\nextra: {x-y: 1, z_2: \"3\"}\n", "'1': a\n\"true\": b\n",
-                     "title: \"Om: noget\"\nsummary: >\n  lang\n  tekst\nliste:\n  - a\n  - {b: c}\n  - [d, 'e']\n",
-                     "title: A\nfuture: true\nn: 3\ntom:\nnul: ~\n", "a: !!str 3\nb: \"nul\\0byte\"\n", "# kun en kommentar\n", "   \n", "", "!!map {a: 1}\n"]
-        for yaml in taken {
-            let careful = try FrontMatter.carefullyRead(yaml, path: "x.md", firstLine: 1)
-            let quick = try #require(YAMLValue.quickFields(yaml), "\(yaml)")
-            #expect(quick == careful, "\(yaml)")
+    private func field(_ name: String, _ line: Int, _ value: YAMLValue) -> YAMLValue.Field {
+        YAMLValue.Field(name: name, line: line, value: value)
+    }
+
+    private func text(_ text: String, _ line: Int, isPlain: Bool = true) -> YAMLValue {
+        .text(text, isPlain: isPlain, line: line)
+    }
+
+    /// The fields libyaml's events give, with the lines of names and values, and the problems in reading order.
+    @Test func readsFieldsFromLibyamlsEvents() throws {
+        let read: [(String, [YAMLValue.Field])] = [
+            ("title: A\ndate: 2022-01-01\ntags: [a, 1]\nextra: {x-y: 1, z_2: \"3\"}\n",
+             [field("title", 1, text("A", 1)), field("date", 2, text("2022-01-01", 2)), field("tags", 3, .list([text("a", 3), text("1", 3)], line: 3)),
+              field("extra", 4, .group([field("x-y", 4, text("1", 4)), field("z_2", 4, text("3", 4, isPlain: false))], line: 4))]),
+            ("'1': a\n\"true\": b\n", [field("1", 1, text("a", 1)), field("true", 2, text("b", 2))]),
+            ("title: \"Om: noget\"\nsummary: >\n  lang\n  tekst\nliste:\n  - a\n  - {b: c}\n  - [d, 'e']\n",
+             [field("title", 1, text("Om: noget", 1, isPlain: false)), field("summary", 2, text("lang tekst\n", 2, isPlain: false)),
+              field("liste", 5, .list([text("a", 6), .group([field("b", 7, text("c", 7))], line: 7), .list([text("d", 8), text("e", 8, isPlain: false)], line: 8)], line: 6))]),
+            ("title: A\nfuture: true\nn: 3\ntom:\nnul: ~\n",
+             [field("title", 1, text("A", 1)), field("future", 2, text("true", 2)), field("n", 3, text("3", 3)), field("tom", 4, text("", 4)),
+              field("nul", 5, text("~", 5))]),
+            ("a: !!str 3\nb: \"nul\\0byte\"\n", [field("a", 1, text("3", 1)), field("b", 2, text("nul\0byte", 2, isPlain: false))]),
+            ("# kun en kommentar\n", []), ("   \n", []), ("", []), ("!!map {a: 1}\n", [field("a", 1, text("1", 1))]),
+            // Names are their texts, whatever YAML's tag rules make of them.
+            ("1: a\n", [field("1", 1, text("a", 1))]), ("true: a\n", [field("true", 1, text("a", 1))]), ("a b: c\n", [field("a b", 1, text("c", 1))]),
+            ("æble: a\n", [field("æble", 1, text("a", 1))]), ("~: a\n", [field("~", 1, text("a", 1))]), ("x: {null: 1}\n", [field("x", 1, .group([field("null", 1, text("1", 1))], line: 1))]),
+        ]
+        for (yaml, fields) in read {
+            #expect(try YAMLReader.fields(of: yaml) == fields, "\(yaml)")
         }
-        let declined = ["1: a\n", "true: a\n", "a b: c\n", "? [a]\n: b\n", "x: {null: 1}\n", "x: [\n", "a: &x 1\nb: *x\n",
-                        "title: *Vigtigt*\n", "1: x\n\"1\": y\n", "a: 1\na: 2\n", "x: {a: 1, a: 2}\n", "just text\n", "- a\n",
-                        "a: 1\n---\nb: 2\n", "a: [b, *c]\n"]
-        for yaml in declined {
-            #expect(YAMLValue.quickFields(yaml) == nil, "\(yaml)")
+        let refused: [(String, YAMLProblem)] = [
+            ("? [a]\n: b\n", YAMLProblem(line: 1, message: "front matter: a field name must be a word")),
+            ("x: [\n", .invalid("a value is missing or starts with a character YAML reserves; put the value in quotes", line: 2)),
+            ("a: &x 1\nb: *x\n", YAMLProblem(line: 1, message: YAMLChecks.anchorMessage)),
+            ("a: [b, *c]\n", YAMLProblem(line: 1, message: YAMLChecks.anchorMessage)),
+            ("title: *Vigtigt*\n", .invalid("a value starts with '*' or '&', which YAML reads as an alias or anchor; put the value in quotes, e.g. summary: \"*Vigtigt* nyt\"", line: 1)),
+            ("a: 1\na: 2\n", YAMLProblem(line: 2, message: "front matter: 'a' is given twice")),
+            ("x: {a: 1, a: 2}\n", YAMLProblem(line: 1, message: "front matter: 'a' is given twice")),
+            ("just text\n", YAMLProblem(line: 1, message: "front matter: expected fields like 'title: …', found \"just text\"")),
+            ("- a\n", YAMLProblem(line: 1, message: "front matter: expected fields like 'title: …', found a list")),
+            ("a: 1\n---\nb: 2\n", .invalid("but found another document expected a single document in the stream", line: 2)),
+        ]
+        for (yaml, problem) in refused {
+            #expect(throws: problem, "\(yaml)") { try YAMLReader.fields(of: yaml) }
         }
     }
 
-    /// The quick way reads nested lists by recursion, as deep as libyaml lets it (1,000 levels), on the build's worker
-    /// threads: deeper is an error with its line, never a crash.
+    /// Front matter is read with a stack, not recursion, and nesting stops at 1,000 levels: deeper is an error with
+    /// its line, never a crash, also on the build's worker threads.
     @Test func frontMatterNestedTooDeeplyIsAnError() throws {
         let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
         let site = try FixtureSite(files: ["Content/artikler/a.md": Page.article(title: "A", extra: "tags: \(deep)"),
                                            "Content/artikler/b.md": Page.article(title: "B")])
         #expect(site.failingBuild() == ["Content/artikler/a.md:6: error: front matter is not valid YAML: lists or fields nested more than a thousand levels deep; front matter holds simple values and lists"])
         let nested = String(repeating: "[", count: 900) + "a" + String(repeating: "]", count: 900)
-        let fields = try #require(YAMLValue.quickFields("tags: \(nested)\n"))
-        #expect(fields == (try FrontMatter.carefullyRead("tags: \(nested)\n", path: "x.md", firstLine: 1)))
+        var expected = text("a", 1)
+        for _ in 0..<900 { expected = .list([expected], line: 1) }
+        #expect(try YAMLReader.fields(of: "tags: \(nested)\n") == [field("tags", 1, expected)])
     }
 
     @Test func acceptsCRLFAndAByteOrderMark() throws {

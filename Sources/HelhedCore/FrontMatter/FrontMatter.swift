@@ -1,5 +1,3 @@
-import Yams
-
 /// The YAML mapping at the top of a file, read field by field into typed values. Every problem becomes a
 /// diagnostic that names the file line of the field; nothing stringly-typed leaves this type.
 struct FrontMatter {
@@ -8,10 +6,6 @@ struct FrontMatter {
     private let fieldOrder: [String]
     /// The file line of the first YAML line.
     private let firstLine: Int
-
-    /// Yams' default constructor, made once: `Constructor.default` builds its tables anew on every call. It is only
-    /// read (Helhed composes nodes and never constructs Swift values from them), so all threads may share it.
-    nonisolated(unsafe) private static let constructor = Constructor.default
 
     private struct Field {
         let value: YAMLValue
@@ -26,13 +20,15 @@ struct FrontMatter {
             throw .error(path, line: firstLine + tabLine - 1, "front matter: a tab is used for indentation; YAML needs spaces")
         }
         let read: [YAMLValue.Field]
-        if let quick = YAMLValue.quickFields(yaml) {
-            read = quick
-        } else {
-            read = try Self.carefullyRead(yaml, path: path, firstLine: firstLine)
+        do {
+            read = try YAMLReader.fields(of: yaml)
+        } catch {
+            throw .error(path, line: firstLine + error.line - 1, error.message)
         }
         var fields: [String: Field] = [:]
         var order: [String] = []
+        // The reader refuses keys that YAML calls the same; a field name is also repeated when only the tags differ
+        // (`1:` and `"1":`), because fields are looked up by name.
         for field in read {
             let line = firstLine + field.line - 1
             if fields[field.name] != nil {
@@ -45,39 +41,16 @@ struct FrontMatter {
         self.fieldOrder = order
     }
 
-    /// Through Yams, whatever `YAMLValue.quickFields` leaves: anchors and aliases refused first (see `YAMLChecks`), the
-    /// tag rules only when a key needs them (see `YAMLChecks.Scan.keysArePlainText`), and every error explained.
-    static func carefullyRead(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> [YAMLValue.Field] {
-        let scan = YAMLChecks.scan(yaml)
-        if let anchor = scan.anchorOrAlias {
-            throw .error(path, line: firstLine + anchor.line - 1, YAMLChecks.anchorMessage)
-        }
-        let root: Node?
-        do {
-            // UTF-8 is what Yams picks by default for a Swift string, but deciding that reads the whole process
-            // environment (for a YAMS_DEFAULT_ENCODING override) on every call.
-            root = try Yams.compose(yaml: yaml, scan.keysArePlainText ? .basic : .default, Self.constructor, .utf8)
-        } catch let error as YamlError {
-            throw Self.diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine)
-        } catch {
-            throw .error(path, line: firstLine, "front matter: \(error)")
-        }
-        guard let root else { return [] }
-        guard let mapping = root.mapping else {
-            throw .error(path, line: firstLine, "front matter: expected fields like 'title: …', found \(Self.describe(YAMLValue(root)))")
-        }
-        var fields: [YAMLValue.Field] = []
-        for (key, value) in mapping {
-            let line = key.mark?.line ?? 1
-            guard let name = key.scalar?.string else {
-                throw .error(path, line: firstLine + line - 1, "front matter: a field name must be a word")
-            }
-            fields.append(YAMLValue.Field(name: name, line: line, value: YAMLValue(value)))
-        }
-        return fields
+    public func has(_ key: String) -> Bool { fields[key] != nil }
+
+    /// A field's value as read, with its file line (nil when absent): for groups such as `publish:`, whose own fields
+    /// carry YAML lines (`fileLine(_:)` turns them into file lines).
+    func value(_ key: String) -> (value: YAMLValue, line: Int)? {
+        fields[key].map { ($0.value, $0.line) }
     }
 
-    public func has(_ key: String) -> Bool { fields[key] != nil }
+    /// The file line of a line of the YAML text.
+    func fileLine(_ yamlLine: Int) -> Int { firstLine + yamlLine - 1 }
 
     /// The file line of a field, or of the opening fence when it is absent.
     public func line(of key: String) -> Int {
@@ -192,7 +165,6 @@ struct FrontMatter {
             return "\"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
         case .group: return "a group of fields"
         case .list: return "a list"
-        case .alias: return "an alias"
         }
     }
 
@@ -213,29 +185,6 @@ struct FrontMatter {
                 }
             }
             return nil
-        }
-    }
-
-    private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
-        func at(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
-            let detail = YAMLChecks.plainProblem(problem) ?? context.map { "\(problem) \($0.text)" } ?? problem
-            return .error(path, line: firstLine + mark.line - 1, "front matter is not valid YAML: \(detail)")
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _): return at(mark, problem, context)
-        case .parser(let context, let problem, let mark, _): return at(mark, problem, context)
-        case .composer(let context, let problem, let mark, _): return at(mark, problem, context)
-        case .reader(let problem, let offset, _, let yaml):
-            let line = 1 + (offset.map { yaml.prefix($0).filter(\.isNewline).count } ?? 0)
-            return .error(path, line: firstLine + line - 1, "front matter is not valid YAML: \(YAMLChecks.plainProblem(problem) ?? problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams points at the mapping; the editor needs the line of the repeated field.
-            let key = duplicates.first ?? ""
-            let repeatLine = yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-                .filter { $0.element.hasPrefix(key + ":") || $0.element.hasPrefix(key + " :") }
-                .dropFirst().first.map { $0.offset + 1 } ?? context.mark.line
-            return .error(path, line: firstLine + repeatLine - 1, "front matter: '\(key)' is given twice")
-        default: return .error(path, line: firstLine, "front matter is not valid YAML: \(error)")
         }
     }
 }

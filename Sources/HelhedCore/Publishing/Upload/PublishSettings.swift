@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// `publish:` in `site.yml`:
 ///
@@ -19,35 +18,39 @@ public enum PublishSettings {
     }
 
     public static func target(yaml: String, path: String) throws(UploadError) -> PublishTarget? {
-        func refuse(_ node: Node?, _ message: String) -> UploadError {
-            UploadError(.badSettings, "\(path):\(node?.mark?.line ?? 1): error: \(message)")
+        func refuse(_ line: Int, _ message: String) -> UploadError {
+            UploadError(.badSettings, "\(path):\(line): error: \(message)")
         }
-        let root: Node?
+        let config: FrontMatter
         do {
-            root = try Yams.compose(yaml: yaml)
+            config = try FrontMatter(yaml: yaml, path: path, firstLine: 1)
         } catch {
             throw UploadError(.badSettings, "\(path): error: the file is not valid YAML; helhed build explains where")
         }
-        guard let publish = root?.mapping?["publish"] else { return nil }
-        guard let fields = publish.mapping else {
-            throw refuse(publish, "'publish' must be a group with target (and port), e.g. publish: { target: \"user@host:/var/www/site\" }")
+        guard let (publish, line) = config.value("publish") else { return nil }
+        guard case .group(let fields, _) = publish else {
+            throw refuse(line, "'publish' must be a group with target (and port), e.g. publish: { target: \"user@host:/var/www/site\" }")
         }
-        for (key, _) in fields where !["target", "port"].contains(key.string ?? "") {
-            throw refuse(key, "'publish' has an unknown field '\(key.string ?? "?")'; it knows target and port")
+        for field in fields where !["target", "port"].contains(field.name) {
+            throw refuse(config.fileLine(field.line), "'publish' has an unknown field '\(field.name)'; it knows target and port")
         }
-        guard let targetNode = fields["target"] else { throw refuse(publish, "'publish' needs a target: \(PublishTarget.syntax)") }
-        guard let text = targetNode.scalar?.string else { throw refuse(targetNode, "'target' must be text: \(PublishTarget.syntax)") }
+        guard let target = fields.first(where: { $0.name == "target" }) else {
+            throw refuse(line, "'publish' needs a target: \(PublishTarget.syntax)")
+        }
+        guard let text = target.value.text else {
+            throw refuse(config.fileLine(target.line), "'target' must be text: \(PublishTarget.syntax)")
+        }
         var port = PublishTarget.defaultPort
-        if let portNode = fields["port"] {
-            guard let number = portNode.scalar.flatMap({ Int($0.string) }) else {
-                throw refuse(portNode, "'port' must be a number (got \"\(portNode.scalar?.string ?? "a group")\")")
+        if let portField = fields.first(where: { $0.name == "port" }) {
+            guard let number = portField.value.text.flatMap({ Int($0) }) else {
+                throw refuse(config.fileLine(portField.line), "'port' must be a number (got \"\(portField.value.text ?? "a group")\")")
             }
             port = number
         }
         do {
             return try PublishTarget(text, port: port)
         } catch {
-            throw refuse(targetNode, error.message)
+            throw refuse(config.fileLine(target.line), error.message)
         }
     }
 }

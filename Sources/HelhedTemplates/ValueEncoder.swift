@@ -5,21 +5,25 @@
 /// context stack, as swift-mustache's does for nil.
 final class ValueTreeBuilder {
     var tree = ValueTree()
-    /// The numbers of the names templates use.
-    private var keys: [String: Int32]
-    /// For learning a model's shape: every field is kept, and names no template uses are numbered from here on.
+    /// The numbers of the names templates use (rendering).
+    private let keyTable: KeyTable
+    /// Learning a model's shape: every field is kept, its name numbered here.
     private let keepsEveryField: Bool
+    private var everyKey: [String: Int32] = [:]
     private(set) var names: [String] = []
 
-    init(keys: [String: Int32], keepsEveryField: Bool = false, expectedNodes: Int = 256) {
-        self.keys = keys
-        self.keepsEveryField = keepsEveryField
+    /// For rendering: only the fields whose names `keys` holds.
+    init(keys: KeyTable, expectedNodes: Int = 256) {
+        keyTable = keys
+        keepsEveryField = false
         tree.nodes.reserveCapacity(expectedNodes)
         tree.textBytes.reserveCapacity(expectedNodes * 24)
-        if keepsEveryField {
-            names = Array(repeating: "", count: keys.count)
-            for (name, number) in keys { names[Int(number)] = name }
-        }
+    }
+
+    /// For learning a model's shape: every field.
+    init() {
+        keyTable = KeyTable([:])
+        keepsEveryField = true
     }
 
     /// Encodes `model` as the root of the tree.
@@ -30,11 +34,11 @@ final class ValueTreeBuilder {
     /// The number of a field's name, or nil when no template asks for it (and it need not be encoded).
     @inline(__always)
     func number(of key: some CodingKey) -> Int32? {
+        guard keepsEveryField else { return keyTable.number(of: key.stringValue) }
         let name = key.stringValue
-        if let number = keys[name] { return number }
-        guard keepsEveryField else { return nil }
-        let number = Int32(keys.count)
-        keys[name] = number
+        if let number = everyKey[name] { return number }
+        let number = Int32(names.count)
+        everyKey[name] = number
         names.append(name)
         return number
     }

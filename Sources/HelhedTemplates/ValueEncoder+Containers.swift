@@ -1,16 +1,18 @@
-/// The containers `ValueEncoder` hands out. Each appends to the tree after its own node and keeps that node's `end`
-/// up to date, so nested containers work as long as each is filled before its parent goes on (as every `encode(to:)`
-/// written by hand does; synthesized ones never nest).
+/// The containers `ValueEncoder` hands out. Each appends to the tree after its own node. A nested container keeps
+/// its node's `end` up to date itself, so nested containers work as long as each is filled before its parent goes on
+/// (as every `encode(to:)` written by hand does; synthesized ones never nest); any other node's `end` is set when its
+/// value has encoded itself.
 struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let builder: ValueTreeBuilder
     let node: Int
+    var isNested = false
 
     var codingPath: [any CodingKey] { [] }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         guard let number = builder.number(of: key) else { return }
         try builder.append(value, key: number)
-        builder.tree.nodes[node].end = Int32(builder.tree.nodes.count)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
     }
 
     /// An explicit nil is a missing field, as a nil optional is.
@@ -41,12 +43,12 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let index = builder.tree.nodes.count
         builder.tree.nodes.append(ValueTree.Node(kind: .null, key: number, end: Int32(index + 1), count: 0, payload: 0))
         builder.fill(index, number: value)
-        builder.tree.nodes[node].end = Int32(builder.tree.nodes.count)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let index = appendNested(key, kind: .object)
-        return KeyedEncodingContainer(KeyedValueContainer<NestedKey>(builder: builder, node: index))
+        return KeyedEncodingContainer(KeyedValueContainer<NestedKey>(builder: builder, node: index, isNested: true))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -65,7 +67,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private mutating func appendNested(_ key: some CodingKey, kind: ValueTree.Kind) -> Int {
         let index = builder.tree.nodes.count
         builder.tree.nodes.append(ValueTree.Node(kind: kind, key: builder.number(of: key) ?? -1, end: Int32(index + 1), count: 0, payload: 0))
-        builder.tree.nodes[node].end = Int32(builder.tree.nodes.count)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
         return index
     }
 }
@@ -94,7 +96,7 @@ struct UnkeyedValueContainer: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let index = appendNested(kind: .object)
-        return KeyedEncodingContainer(KeyedValueContainer<NestedKey>(builder: builder, node: index))
+        return KeyedEncodingContainer(KeyedValueContainer<NestedKey>(builder: builder, node: index, isNested: true))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {

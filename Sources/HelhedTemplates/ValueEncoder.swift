@@ -4,7 +4,9 @@
 /// all. A nil optional is left out (synthesized code uses `encodeIfPresent`), so a template's lookup goes on down the
 /// context stack, as swift-mustache's does for nil.
 final class ValueTreeBuilder {
-    var tree = ValueTree()
+    /// Unchecked: only this builder's own encoding touches it, one value at a time (a checked class property cost a
+    /// runtime access check on every write, several per field).
+    @exclusivity(unchecked) var tree = ValueTree()
     /// The numbers of the names templates use (rendering).
     private let keyTable: KeyTable
     /// Learning a model's shape: every field is kept, its name numbered here.
@@ -45,9 +47,25 @@ final class ValueTreeBuilder {
 
     func append<T: Encodable>(_ value: T, key: Int32) throws {
         let index = tree.nodes.count
-        tree.nodes.append(ValueTree.Node(kind: .null, key: key, end: Int32(index + 1), count: 0, payload: 0))
-        try fill(index, with: value)
-        tree.nodes[index].end = Int32(tree.nodes.count)
+        let end = Int32(index + 1)
+        // Text, HTML, numbers and flags: one node, written whole.
+        if T.self == String.self {
+            var text = unsafeBitCast(value, to: String.self)
+            let offset = tree.textBytes.count
+            text.withUTF8 { tree.textBytes.append(contentsOf: $0) }
+            tree.nodes.append(ValueTree.Node(kind: .text, key: key, end: end, count: Int32(tree.textBytes.count - offset), payload: offset))
+        } else if T.self == HTML.self {
+            tree.nodes.append(ValueTree.Node(kind: .html, key: key, end: end, count: 0, payload: tree.htmls.count))
+            tree.htmls.append(unsafeBitCast(value, to: HTML.self).bytes)
+        } else if T.self == Bool.self {
+            tree.nodes.append(ValueTree.Node(kind: .flag, key: key, end: end, count: 0, payload: unsafeBitCast(value, to: Bool.self) ? 1 : 0))
+        } else if T.self == Int.self {
+            tree.nodes.append(ValueTree.Node(kind: .integer, key: key, end: end, count: 0, payload: unsafeBitCast(value, to: Int.self)))
+        } else {
+            tree.nodes.append(ValueTree.Node(kind: .null, key: key, end: end, count: 0, payload: 0))
+            try fill(index, with: value)
+            tree.nodes[index].end = Int32(tree.nodes.count)
+        }
     }
 
     /// Makes the node at `index` the value `value`.

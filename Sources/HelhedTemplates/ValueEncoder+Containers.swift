@@ -17,26 +17,46 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// An explicit nil is a missing field, as a nil optional is.
     mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try encode(value as Bool?, key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try encode(value as String?, key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try encode(value as Double?, key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try encode(Double(value) as Double?, key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try encode(value as Int?, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try encodeNumber(value, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encodeNumber(value, key) }
-
-    /// The scalar overloads meet here: a node appended and filled without going through `Encodable`.
-    private mutating func encode<T: Encodable>(_ value: T?, _ key: Key) throws {
-        guard let value else { return }
-        try encode(value, forKey: key)
+    // The overloads synthesized code calls for text, flags and numbers: a node appended whole, nothing generic.
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        guard let number = builder.number(of: key) else { return }
+        builder.append(text: value, key: number)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
     }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        guard let number = builder.number(of: key) else { return }
+        builder.append(flag: value, key: number)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        guard let number = builder.number(of: key) else { return }
+        builder.append(integer: value, key: number)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
+    }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        guard let number = builder.number(of: key) else { return }
+        builder.append(decimal: value, key: number)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
+    }
+
+    // Optionals as synthesized code hands them over (one call fewer than the protocol's default).
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+
+    mutating func encode(_ value: Float, forKey key: Key) throws { try encode(Double(value), forKey: key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { try encodeNumber(value, key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encodeNumber(value, key) }
 
     private mutating func encodeNumber<N: BinaryInteger & Encodable>(_ value: N, _ key: Key) throws {
         guard let number = builder.number(of: key) else { return }

@@ -50,22 +50,46 @@ final class ValueTreeBuilder {
         let end = Int32(index + 1)
         // Text, HTML, numbers and flags: one node, written whole.
         if T.self == String.self {
-            var text = unsafeBitCast(value, to: String.self)
-            let offset = tree.textBytes.count
-            text.withUTF8 { tree.textBytes.append(contentsOf: $0) }
-            tree.nodes.append(ValueTree.Node(kind: .text, key: key, end: end, count: Int32(tree.textBytes.count - offset), payload: offset))
+            append(text: unsafeBitCast(value, to: String.self), key: key)
         } else if T.self == HTML.self {
             tree.nodes.append(ValueTree.Node(kind: .html, key: key, end: end, count: 0, payload: tree.htmls.count))
             tree.htmls.append(unsafeBitCast(value, to: HTML.self).bytes)
         } else if T.self == Bool.self {
-            tree.nodes.append(ValueTree.Node(kind: .flag, key: key, end: end, count: 0, payload: unsafeBitCast(value, to: Bool.self) ? 1 : 0))
+            append(flag: unsafeBitCast(value, to: Bool.self), key: key)
         } else if T.self == Int.self {
-            tree.nodes.append(ValueTree.Node(kind: .integer, key: key, end: end, count: 0, payload: unsafeBitCast(value, to: Int.self)))
+            append(integer: unsafeBitCast(value, to: Int.self), key: key)
         } else {
             tree.nodes.append(ValueTree.Node(kind: .null, key: key, end: end, count: 0, payload: 0))
             try fill(index, with: value)
             tree.nodes[index].end = Int32(tree.nodes.count)
         }
+    }
+
+    // Non-generic, for the containers' overloads: a generic call from them made the runtime look up `Optional<String>`'s
+    // metadata for every field.
+
+    func append(text: String, key: Int32) {
+        var text = text
+        let offset = tree.textBytes.count
+        text.withUTF8 { tree.textBytes.append(contentsOf: $0) }
+        let index = tree.nodes.count
+        tree.nodes.append(ValueTree.Node(kind: .text, key: key, end: Int32(index + 1), count: Int32(tree.textBytes.count - offset), payload: offset))
+    }
+
+    func append(flag: Bool, key: Int32) {
+        let index = tree.nodes.count
+        tree.nodes.append(ValueTree.Node(kind: .flag, key: key, end: Int32(index + 1), count: 0, payload: flag ? 1 : 0))
+    }
+
+    func append(integer: Int, key: Int32) {
+        let index = tree.nodes.count
+        tree.nodes.append(ValueTree.Node(kind: .integer, key: key, end: Int32(index + 1), count: 0, payload: integer))
+    }
+
+    func append(decimal: Double, key: Int32) {
+        let index = tree.nodes.count
+        tree.nodes.append(ValueTree.Node(kind: .decimal, key: key, end: Int32(index + 1), count: 0,
+                                         payload: Int(bitPattern: UInt(decimal.bitPattern))))
     }
 
     /// Makes the node at `index` the value `value`.

@@ -15,7 +15,7 @@ indirect enum ModelShape: Equatable, CustomStringConvertible {
     /// The shape of `sample`. Every list must hold an element and every optional a value, so nothing is hidden (a nil
     /// optional is left out by the encoder, so a sample that leaves one nil shows no such field at all).
     static func of<Model: Encodable>(_ sample: Model) throws -> ModelShape {
-        let builder = ValueTreeBuilder(keys: [:], keepsEveryField: true)
+        let builder = ValueTreeBuilder()
         try builder.encodeRoot(sample)
         return try of(builder.tree, at: 0, names: builder.names, path: "")
     }

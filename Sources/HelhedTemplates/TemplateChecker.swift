@@ -33,7 +33,7 @@ struct TemplateChecker {
                 continue
             case .variable(let name, let isEscaped, let line):
                 guard let shape = lookUp(name, in: stack, template: template, line: line) else { continue }
-                let text = name.text
+                let text = library.spellings[Int(name.spelling)]
                 if !isEscaped && shape != .html {
                     report(template, line: line, "template: '{{{\(text)}}}' would insert \(shape) unescaped; only HTML fields may use triple braces, write '{{\(text)}}'")
                 } else if isEscaped && shape == .html {
@@ -68,7 +68,7 @@ struct TemplateChecker {
                 }
                 check(template: parent, stack: stack)
                 for block in blocks.keys.sorted() { check(blocks[block] ?? [], in: template, stack: stack) }
-            case .block(_, let body, _, _):
+            case .block(_, let body, _, _, _):
                 check(body, in: template, stack: stack)
             }
         }
@@ -76,8 +76,8 @@ struct TemplateChecker {
 
     private mutating func lookUp(_ name: TagName, in stack: [ModelShape], template: Int, line: Int) -> ModelShape? {
         if name.scope == .current { return stack.last }
-        let text = name.text
-        let parts = name.parts
+        let text = library.spellings[Int(name.spelling)]
+        let parts = text.split(separator: ".").map(String.init)
         let searched = name.scope == .top ? Array(stack.suffix(1)) : stack
         guard let first = parts.first, var shape = searched.reversed().lazy.compactMap({ $0.field(first) }).first else {
             let available = Set(searched.flatMap(\.fieldNames)).sorted()

@@ -15,16 +15,19 @@ public struct TemplateLibrary: Sendable {
     /// The literal text of every template, one after the other.
     let literals: [UInt8]
     /// Every name the templates use, numbered.
-    let keys: [String: Int32]
+    let keys: KeyTable
+    /// Every tag's name as written (`TagName.spelling`).
+    let spellings: [String]
     let fingerprints: [Int]
 
     /// Loads every `*.mustache` in `folder` (not its subfolders); `displayFolder` is how the folder is named in
     /// problems. Every problem is reported together.
     public init(folder: URL, displayFolder: String) throws(TemplateErrors) {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".mustache") }
-        guard !files.isEmpty else {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard !entries.isEmpty else {
             throw TemplateErrors([TemplateProblem(file: displayFolder, line: nil, message: "the templates folder is missing or empty")])
         }
+        let files = entries.filter { $0.hasSuffix(".mustache") }
         var texts: [String: String] = [:]
         var problems: [TemplateProblem] = []
         for file in files.sorted() {
@@ -49,11 +52,13 @@ public struct TemplateLibrary: Sendable {
         let numbers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var literals: [UInt8] = []
         var keys: [String: Int32] = [:]
+        var spellings: [String] = []
         var templates: [[TemplateNode]] = []
         let paths = names.map { displayFolder + "/" + $0 + ".mustache" }
         for (number, name) in names.enumerated() {
             do {
-                templates.append(try TemplateParser.parse(texts[name] ?? "", literals: &literals, keys: &keys, templateNumbers: numbers))
+                templates.append(try TemplateParser.parse(texts[name] ?? "", literals: &literals, keys: &keys, spellings: &spellings,
+                                                          templateNumbers: numbers))
             } catch {
                 problems.append(TemplateProblem(file: paths[number], line: error.line, message: "template: \(error.message)"))
                 templates.append([])
@@ -65,7 +70,8 @@ public struct TemplateLibrary: Sendable {
         self.templates = templates
         self.paths = paths
         self.literals = literals
-        self.keys = keys
+        self.keys = KeyTable(keys)
+        self.spellings = spellings
         fingerprints = names.indices.map { number in
             var hasher = Hasher()
             for used in Self.templatesUsed(by: number, in: templates, names: names).sorted() {
@@ -129,7 +135,7 @@ public struct TemplateLibrary: Sendable {
                 switch node {
                 case .partial(let name, _, _, _): pending.append(name)
                 case .parent(let name, _, _, let blocks, _): pending.append(name); stack += blocks.values.joined()
-                case .section(_, _, let body, _), .block(_, let body, _, _): stack += body
+                case .section(_, _, let body, _), .block(_, let body, _, _, _): stack += body
                 case .text, .variable: break
                 }
             }

@@ -1,7 +1,7 @@
 /// The inside of tags: names, partial names, comments, and what to say when a tag is not what it should be.
 extension TemplateParser {
     /// `name }}` (or `name }}}` after `{{{`), with whitespace around the name; `sigil` is nil for a plain variable.
-    mutating func readName(sigil: UInt8?, tagLine: Int) throws(TemplateSyntaxError) -> TagName {
+    mutating func readName(sigil: UInt8?, tagLine: Int) throws(TemplateSyntaxError) -> (TagName, String) {
         skipWhitespace()
         let start = offset
         while offset < text.count, Self.isNameByte(text[offset]) { offset += 1 }
@@ -10,7 +10,7 @@ extension TemplateParser {
         let closing: StaticString = sigil == UInt8(ascii: "{") ? "}}}" : "}}"
         guard read(closing) else { throw malformedTag(sigil: sigil, tagLine: tagLine) }
         guard !name.isEmpty else { throw emptyTag(sigil: sigil, tagLine: tagLine) }
-        return tagName(name)
+        return (tagName(name), name)
     }
 
     /// `name }}` after `{{>` or `{{<`: template names may also hold "/" (templates in subfolders).
@@ -66,7 +66,8 @@ extension TemplateParser {
                 numbers.append(number)
             }
         }
-        return TagName(text: name, scope: scope, parts: parts, keys: numbers)
+        spellings.append(name)
+        return TagName(scope: scope, spelling: Int32(spellings.count - 1), keys: numbers)
     }
 
     private mutating func skipWhitespace() {

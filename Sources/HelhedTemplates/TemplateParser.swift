@@ -16,22 +16,27 @@ struct TemplateParser {
     private var literals: [UInt8]
     /// Every name the templates use, numbered.
     var keys: [String: Int32]
+    /// Every tag's name as written (`TagName.spelling`).
+    var spellings: [String]
     private let templateNumbers: [String: Int]
 
     /// The template's nodes; `literals` and `keys` grow with its text and its names.
-    static func parse(_ text: String, literals: inout [UInt8], keys: inout [String: Int32],
+    static func parse(_ text: String, literals: inout [UInt8], keys: inout [String: Int32], spellings: inout [String],
                       templateNumbers: [String: Int]) throws(TemplateSyntaxError) -> [TemplateNode] {
-        var parser = TemplateParser(text: Array(text.utf8), literals: literals, keys: keys, templateNumbers: templateNumbers)
+        var parser = TemplateParser(text: Array(text.utf8), literals: literals, keys: keys, spellings: spellings,
+                                    templateNumbers: templateNumbers)
         let (nodes, _) = try parser.parse(Level(newLine: true))
         literals = parser.literals
         keys = parser.keys
+        spellings = parser.spellings
         return nodes
     }
 
-    private init(text: [UInt8], literals: [UInt8], keys: [String: Int32], templateNumbers: [String: Int]) {
+    private init(text: [UInt8], literals: [UInt8], keys: [String: Int32], spellings: [String], templateNumbers: [String: Int]) {
         self.text = text
         self.literals = literals
         self.keys = keys
+        self.spellings = spellings
         self.templateNumbers = templateNumbers
     }
 
@@ -102,16 +107,16 @@ struct TemplateParser {
             switch sigil {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
                 offset += 1
-                let name = try readName(sigil: sigil, tagLine: tagLine)
+                let (name, spelled) = try readName(sigil: sigil, tagLine: tagLine)
                 standalone = finishesLine(level)
                 if !standalone { appendText(whitespace, [], to: &nodes) }
                 whitespace = []
-                let (body, closedAlone) = try parse(level.inner(name.text, line: tagLine, newLine: standalone))
+                let (body, closedAlone) = try parse(level.inner(spelled, line: tagLine, newLine: standalone))
                 nodes.append(.section(name, isInverted: sigil == UInt8(ascii: "^"), body: body, line: tagLine))
                 standalone = closedAlone
             case UInt8(ascii: "/"):
                 offset += 1
-                let name = try readName(sigil: sigil, tagLine: tagLine).text
+                let name = try readName(sigil: sigil, tagLine: tagLine).1
                 guard let open = level.open else {
                     throw TemplateSyntaxError(line: tagLine, message: "'{{/\(name)}}' closes nothing")
                 }
@@ -132,7 +137,7 @@ struct TemplateParser {
                 offset += 1
                 appendText(whitespace, [], to: &nodes)
                 whitespace = []
-                let name = try readName(sigil: sigil, tagLine: tagLine)
+                let (name, _) = try readName(sigil: sigil, tagLine: tagLine)
                 nodes.append(.variable(name, isEscaped: false, line: tagLine))
             case UInt8(ascii: ">"), UInt8(ascii: "<"):
                 offset += 1
@@ -154,11 +159,16 @@ struct TemplateParser {
                 whitespace = []
             case UInt8(ascii: "$"):
                 offset += 1
-                let name = try readName(sigil: sigil, tagLine: tagLine).text
+                let name = try readName(sigil: sigil, tagLine: tagLine).1
                 if !level.isParentTopLevel { appendText(whitespace, [], to: &nodes) }
                 let alone = finishesLine(level)
                 let (body, closedAlone) = try parse(level.inner(name, line: tagLine, newLine: alone))
-                nodes.append(.block(name: name, body: body, indentation: level.isParentTopLevel ? nil : Array(whitespace), line: tagLine))
+                let indentation = level.isParentTopLevel ? nil : Array(whitespace)
+                // A standalone block's content given from outside is indented as its default content is (the spec's
+                // "intrinsic indentation").
+                let intrinsic = alone ? leadingSpacesAndTabs(of: body) : []
+                nodes.append(.block(name: name, body: body, indentation: indentation,
+                                    overrideIndentation: (indentation ?? []) + intrinsic, line: tagLine))
                 whitespace = []
                 standalone = closedAlone
             case UInt8(ascii: "="):
@@ -168,7 +178,7 @@ struct TemplateParser {
             default:
                 appendText(whitespace, [], to: &nodes)
                 whitespace = []
-                let name = try readName(sigil: nil, tagLine: tagLine)
+                let (name, _) = try readName(sigil: nil, tagLine: tagLine)
                 nodes.append(.variable(name, isEscaped: true, line: tagLine))
             }
             level.newLine = standalone
@@ -185,7 +195,7 @@ struct TemplateParser {
         for node in body {
             switch node {
             case .text: continue
-            case .block(let name, let content, _, _): blocks[name] = content
+            case .block(let name, let content, _, _, _): blocks[name] = content
             case .variable(_, _, let line), .section(_, _, _, let line), .partial(_, _, _, let line), .parent(_, _, _, _, let line):
                 throw TemplateSyntaxError(line: line, message: "only blocks ({{$name}}…{{/name}}) may stand inside '{{<\(parent)}}'")
             }
@@ -239,6 +249,12 @@ struct TemplateParser {
             return true
         }
         return false
+    }
+
+    /// The spaces and tabs that `nodes` begin with.
+    private func leadingSpacesAndTabs(of nodes: [TemplateNode]) -> [UInt8] {
+        guard case .text(let offset, let count) = nodes.first else { return [] }
+        return Array(literals[Int(offset)..<Int(offset + count)].prefix { $0 == 0x20 || $0 == 0x09 })
     }
 
     private mutating func appendText(_ whitespace: ArraySlice<UInt8>, _ literal: ArraySlice<UInt8>, to nodes: inout [TemplateNode]) {

@@ -92,10 +92,20 @@ struct TemplateRenderer: ~Copyable {
             let inner = Context(indentation: Self.indent(context.indentation, by: indentation), overrides: overrides,
                                 depth: context.depth + 1)
             render(templates[template], inner)
-        case .block(let name, let body, let indentation, _):
-            let inner = Context(indentation: Self.indent(context.indentation, by: indentation), overrides: context.overrides,
-                                depth: context.depth)
-            render(context.overrides?[name] ?? body, inner)
+        case .block(let name, let body, let indentation, let overrideIndentation, _):
+            if let override = context.overrides?[name] {
+                let before = output.count
+                render(override, Context(indentation: Self.indent(context.indentation, by: overrideIndentation), overrides: context.overrides,
+                                         depth: context.depth))
+                // The whitespace before the tag is in the output already; the default content's own indentation is not.
+                let intrinsic = overrideIndentation.dropFirst(indentation?.count ?? 0)
+                if output.count > before, !intrinsic.isEmpty {
+                    Array(intrinsic).withUnsafeBufferPointer { output.insert($0, at: before) }
+                }
+            } else {
+                render(body, Context(indentation: Self.indent(context.indentation, by: indentation), overrides: context.overrides,
+                                     depth: context.depth))
+            }
         }
     }
 
@@ -151,25 +161,26 @@ struct TemplateRenderer: ~Copyable {
     /// Mustache's lookup: the first name from the top of the stack down, the others in what it found only.
     private func lookUp(_ name: TagName) -> Int? {
         guard let top = stack.last else { return nil }
-        let keys = name.keys
         switch name.scope {
         case .current:
             return top
         case .top:
-            return resolve(keys[...], from: top)
+            return resolve(name, from: 0, in: top)
         case .stack:
-            guard let first = keys.first else { return top }
+            guard name.count > 0 else { return top }
+            let first = name.key(0)
             for frame in stack.reversed() {
-                if let found = tree.field(first, of: frame) { return resolve(keys.dropFirst(), from: found) }
+                if let found = tree.field(first, of: frame) { return resolve(name, from: 1, in: found) }
             }
             return nil
         }
     }
 
-    private func resolve(_ keys: ArraySlice<Int32>, from start: Int) -> Int? {
+    /// Parts `part…` of `name`, each in the value the one before it found.
+    private func resolve(_ name: TagName, from part: Int, in start: Int) -> Int? {
         var current = start
-        for key in keys {
-            guard let next = tree.field(key, of: current) else { return nil }
+        for index in part..<Int(name.count) {
+            guard let next = tree.field(name.key(index), of: current) else { return nil }
             current = next
         }
         return current

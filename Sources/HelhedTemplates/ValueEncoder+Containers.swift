@@ -1,52 +1,74 @@
-/// The containers `ValueEncoder` hands out. Each appends to the tree after its own node and keeps that node's `end`
-/// up to date, so nested containers work as long as each is filled before its parent goes on (as every `encode(to:)`
-/// written by hand does; synthesized ones never nest).
+/// The containers `ValueEncoder` hands out. Each appends to the tree after its own node. A nested container keeps
+/// its node's `end` up to date itself, so nested containers work as long as each is filled before its parent goes on
+/// (as every `encode(to:)` written by hand does; synthesized ones never nest); any other node's `end` is set when its
+/// value has encoded itself.
 struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let builder: ValueTreeBuilder
     let node: Int
+    var isNested = false
 
     var codingPath: [any CodingKey] { [] }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         guard let number = builder.number(of: key) else { return }
         try builder.append(value, key: number)
-        builder.tree.nodes[node].end = Int32(builder.tree.nodes.count)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
     }
 
     /// An explicit nil is a missing field, as a nil optional is.
     mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try encode(value as Bool?, key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try encode(value as String?, key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try encode(value as Double?, key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try encode(Double(value) as Double?, key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try encode(value as Int?, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try encodeNumber(value, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value) as Int?, key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encodeNumber(value, key) }
-
-    /// The scalar overloads meet here: a node appended and filled without going through `Encodable`.
-    private mutating func encode<T: Encodable>(_ value: T?, _ key: Key) throws {
-        guard let value else { return }
-        try encode(value, forKey: key)
+    // The overloads synthesized code calls for text, flags and numbers: a node appended whole, nothing generic.
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        guard let number = builder.number(of: key) else { return }
+        builder.append(text: value, key: number)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
     }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        guard let number = builder.number(of: key) else { return }
+        builder.append(flag: value, key: number)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        guard let number = builder.number(of: key) else { return }
+        builder.append(integer: value, key: number)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
+    }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        guard let number = builder.number(of: key) else { return }
+        builder.append(decimal: value, key: number)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
+    }
+
+    // Optionals as synthesized code hands them over (one call fewer than the protocol's default).
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
+
+    mutating func encode(_ value: Float, forKey key: Key) throws { try encode(Double(value), forKey: key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { try encodeNumber(value, key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { try encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { try encodeNumber(value, key) }
 
     private mutating func encodeNumber<N: BinaryInteger & Encodable>(_ value: N, _ key: Key) throws {
         guard let number = builder.number(of: key) else { return }
         let index = builder.tree.nodes.count
         builder.tree.nodes.append(ValueTree.Node(kind: .null, key: number, end: Int32(index + 1), count: 0, payload: 0))
         builder.fill(index, number: value)
-        builder.tree.nodes[node].end = Int32(builder.tree.nodes.count)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let index = appendNested(key, kind: .object)
-        return KeyedEncodingContainer(KeyedValueContainer<NestedKey>(builder: builder, node: index))
+        return KeyedEncodingContainer(KeyedValueContainer<NestedKey>(builder: builder, node: index, isNested: true))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -65,7 +87,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private mutating func appendNested(_ key: some CodingKey, kind: ValueTree.Kind) -> Int {
         let index = builder.tree.nodes.count
         builder.tree.nodes.append(ValueTree.Node(kind: kind, key: builder.number(of: key) ?? -1, end: Int32(index + 1), count: 0, payload: 0))
-        builder.tree.nodes[node].end = Int32(builder.tree.nodes.count)
+        if isNested { builder.tree.nodes[node].end = Int32(builder.tree.nodes.count) }
         return index
     }
 }
@@ -94,7 +116,7 @@ struct UnkeyedValueContainer: UnkeyedEncodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let index = appendNested(kind: .object)
-        return KeyedEncodingContainer(KeyedValueContainer<NestedKey>(builder: builder, node: index))
+        return KeyedEncodingContainer(KeyedValueContainer<NestedKey>(builder: builder, node: index, isNested: true))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {

@@ -47,28 +47,4 @@ struct ValueTree {
             return nil
         }
     }
-
-    /// The elements of the list at `index`, in order.
-    func elements(of index: Int) -> [Int] {
-        var elements: [Int] = []
-        var child = index + 1
-        while child < Int(nodes[index].end) {
-            elements.append(child)
-            child = Int(nodes[child].end)
-        }
-        return elements
-    }
-
-    /// Whether a section on the value at `index` is shown, as swift-mustache decides: an empty list, `false`, empty
-    /// HTML and nil are not; every other value is, even `0` and empty text.
-    func isTruthy(_ index: Int) -> Bool {
-        let node = nodes[index]
-        switch node.kind {
-        case .null: return false
-        case .list: return node.count > 0
-        case .flag: return node.payload != 0
-        case .html: return !htmls[node.payload].isEmpty
-        case .text, .integer, .decimal, .object: return true
-        }
-    }
 }

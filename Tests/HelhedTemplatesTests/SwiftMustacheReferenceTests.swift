@@ -70,6 +70,11 @@ extension HTML: MustacheCustomRenderable {
     struct Item: Encodable { let name: String }
     struct Inner: Encodable { let value: String }
     struct Nested: Encodable { let inner: Inner }
+    /// A nil optional is no value: the lookup goes on to the frames below (as swift-mustache does for nil).
+    struct Maybe: Encodable {
+        let title: String?
+        let name: String?
+    }
     struct Corners: Encodable {
         var title = "A & B"
         var html = HTML("<em>x</em>")
@@ -85,6 +90,8 @@ extension HTML: MustacheCustomRenderable {
         var words = ["a", "b"]
         var nested = Nested(inner: Inner(value: "dyb"))
         var lines = "a\nb"
+        var maybe = Maybe(title: nil, name: "m")
+        var maybes = [Maybe(title: "t", name: nil), Maybe(title: nil, name: nil)]
     }
 
     @Test func mustacheCornersRenderAlike() throws {
@@ -96,6 +103,7 @@ extension HTML: MustacheCustomRenderable {
             ["main": "{{nested.inner.value}} {{#nested}}{{inner.value}}{{.inner.value}}{{/nested}} {{#list}}{{title}}{{.title}}[{{.name}}]{{/list}}"],
             ["main": "{{#words}}<{{.}}>{{/words}} {{#list}}{{#yes}}{{name}}{{/yes}}{{/list}} {{#nested}}{{#inner}}{{value}}{{title}}{{/inner}}{{/nested}}"],
             ["main": "a\n  {{>part}}\nb\n", "part": "x\ny\n{{lines}}\nz"],
+            ["main": "{{#maybe}}[{{title}}|{{name}}|{{.title}}]{{/maybe}}{{#maybes}}({{title}},{{name}}){{^name}}-{{/name}}{{/maybes}}{{maybe.title}}"],
             ["main": "<ul>\n  {{>items}}\n</ul>\n", "items": "{{#list}}\n<li>\n  {{name}}\n</li>\n{{/list}}\n"],
             ["main": "  {{>outer}}\n", "outer": "o1\n  {{>inner}}\no2\n", "inner": "i1\ni2\n"],
             ["main": "{{<parent}}\n{{$body}}\nindhold {{title}}\n{{/body}}\n{{/parent}}\n",

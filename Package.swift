@@ -22,11 +22,19 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CFileSystem"),
+        // libvips for pictures: the system library, and a C shim that turns its variadic calls into plain ones.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(
             name: "HelhedCore",
             dependencies: [
                 "CCmark",
                 "CFileSystem",
+                "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

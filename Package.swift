@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HelhedCoreTests",
-            dependencies: ["HelhedCore"],
+            dependencies: ["HelhedCore", "CVipsShim"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

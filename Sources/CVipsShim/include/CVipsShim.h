@@ -64,6 +64,11 @@ HelhedVipsImage *helhed_vips_thumbnail_image(HelhedVipsImage *image, int width);
 /// other interpretations. Returns a new reference (possibly to the same image). NULL on failure.
 HelhedVipsImage *helhed_vips_to_srgb(HelhedVipsImage *image);
 
+/// A copy of the image without any metadata field (EXIF and its GPS, XMP, IPTC, ICC profile, orientation, comments).
+/// The encoders also pass "strip", but libvips 8.14's WebP saver writes EXIF, XMP and ICC regardless (measured: a
+/// camera photo's GPS position reached every WebP variant), so the fields are removed from the image itself.
+HelhedVipsImage *helhed_vips_without_metadata(HelhedVipsImage *image);
+
 /// Renders the whole image into memory, so that several encoders can read it without decoding again. NULL on failure.
 HelhedVipsImage *helhed_vips_copy_memory(HelhedVipsImage *image);
 

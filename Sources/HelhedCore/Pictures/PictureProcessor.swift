@@ -89,7 +89,8 @@ public struct PictureProcessor: Sendable {
             taking: helhed_vips_thumbnail_buffer(buffer.baseAddress, buffer.count, Int32(largest), Self.failOnError),
             failure: PictureError.corrupt)
         let srgb = try VipsImage(taking: helhed_vips_to_srgb(upright.pointer), failure: PictureError.corrupt)
-        let decoded = try VipsImage(taking: helhed_vips_copy_memory(srgb.pointer), failure: PictureError.corrupt)
+        let bare = try VipsImage(taking: helhed_vips_without_metadata(srgb.pointer), failure: PictureError.corrupt)
+        let decoded = try VipsImage(taking: helhed_vips_copy_memory(bare.pointer), failure: PictureError.corrupt)
 
         var variants: [EncodedVariant] = []
         for width in widths {
@@ -106,9 +107,13 @@ public struct PictureProcessor: Sendable {
         let bytes: [UInt8]
         switch format {
         case .webp:
-            bytes = try image.encode(failure: PictureError.encodingFailed) { pointer, output, length in
+            let encoded = try image.encode(failure: PictureError.encodingFailed) { pointer, output, length in
                 helhed_vips_save_webp(pointer, Int32(settings.webpQuality), Int32(settings.webpEffort), output, length)
             }
+            guard let stripped = WebPContainer.strippingMetadata(encoded) else {
+                throw .encodingFailed("libwebp wrote a file that is not a well-formed WebP")
+            }
+            bytes = stripped
         case .jpeg:
             bytes = try image.encode(failure: PictureError.encodingFailed) { pointer, output, length in
                 helhed_vips_save_jpeg(pointer, Int32(settings.jpegQuality), output, length)
@@ -123,7 +128,8 @@ public struct PictureProcessor: Sendable {
         return EncodedVariant(variant: variant, bytes: bytes)
     }
 
-    /// VipsFailOn: 2 fails on errors and on truncated files (1), not on warnings (3), which many camera JPEGs give.
+    /// VipsFailOn 2, "error": fails on errors and on truncated files, not on warnings, which many camera JPEGs give
+    /// harmlessly ("extraneous bytes before marker").
     static let failOnError: Int32 = 2
 
     private func inspectHeader(_ buffer: UnsafeRawBufferPointer) throws(PictureError) -> (facts: PictureFacts, kind: PictureSourceKind) {

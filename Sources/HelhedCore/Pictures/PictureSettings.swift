@@ -55,9 +55,8 @@ public struct PictureSettings: Sendable, Hashable {
     public func variantWidths(forPictureWidth width: Int) -> [Int] {
         let configured = sortedWidths
         guard let largest = configured.last, width > 0 else { return [] }
-        var result = configured.filter { $0 < width }
-        result.append(min(width, largest))
-        return result
+        let top = min(width, largest)
+        return configured.filter { $0 < top } + [top]
     }
 }
 

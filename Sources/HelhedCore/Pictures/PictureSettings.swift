@@ -20,9 +20,10 @@ public struct PictureSettings: Sendable, Hashable {
     /// 390 px phone at DPR 2, 1200 the column at DPR 2, 1600 large screens at DPR 2.5+. A picture narrower than the
     /// largest width gets its own width as the largest variant; none is ever enlarged.
     public var widths: [Int] = [480, 800, 1200, 1600]
-    /// libwebp's quality and effort (0–6; 4 is its default and the best size per second here).
+    /// libwebp's quality and effort (0–6). Effort 2 rather than libwebp's default 4: measured on a 4000×2250
+    /// photo, 2.3× faster encoding (0.31 against 0.71–0.79 CPU s for the four widths) for files 2–6 % larger.
     public var webpQuality = 75
-    public var webpEffort = 4
+    public var webpEffort = 2
     /// The JPEG fallback for browsers without WebP.
     public var jpegQuality = 80
     /// zlib level for PNG variants (lossless; higher is slower and only slightly smaller).

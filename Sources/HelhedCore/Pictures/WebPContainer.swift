@@ -11,7 +11,8 @@ enum WebPContainer {
     /// The WebP without EXIF, XMP and ICC chunks, their flags cleared in the VP8X header; nil when the bytes are
     /// not a well-formed WebP (which the caller treats as an encoding failure rather than publishing them).
     static func strippingMetadata(_ bytes: [UInt8]) -> [UInt8]? {
-        guard bytes.count >= 12, fourCC(bytes, 0) == "RIFF", fourCC(bytes, 8) == "WEBP" else { return nil }
+        guard bytes.count >= 12, fourCC(bytes, 0) == "RIFF", fourCC(bytes, 8) == "WEBP",
+              Int(littleEndian32(bytes, 4)) + 8 == bytes.count else { return nil }
         var chunks: [ArraySlice<UInt8>] = []
         var offset = 12
         var removedAny = false

@@ -132,6 +132,9 @@ struct PictureCacheTests {
         #expect(WebPContainer.chunkNames(stripped) == ["VP8X", "VP8 "])
         #expect(stripped[20] == 0)  // the VP8X flags: EXIF cleared
         #expect(Int(stripped[4]) == stripped.count - 8)
-        #expect(WebPContainer.strippingMetadata(Array(file.prefix(30))) == nil)
+        #expect(WebPContainer.strippingMetadata(Array(file.prefix(30))) == nil)  // cut after a chunk
+        var cutInAChunk = Array(file.prefix(34))
+        cutInAChunk[4] = 26
+        #expect(WebPContainer.strippingMetadata(cutInAChunk) == nil)
     }
 }

@@ -99,7 +99,6 @@ public struct PictureProcessor: Sendable {
             variants.append(try encode(image, as: .webp))
             variants.append(try encode(image, as: facts.fallbackFormat))
         }
-        // The facts as the variants show them: the largest variant is the source's own width when it is narrower.
         return (facts, variants)
     }
 

@@ -34,6 +34,13 @@ let package = Package(
         .target(name: "CFileSystem"),
         // Mustache templates: parsing, checking against view models, rendering. Foundation only.
         .target(name: "HelhedTemplates"),
+        // libvips for pictures: the system library, and a C shim that turns its variadic calls into plain ones.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(
             name: "HelhedCore",
             dependencies: [
@@ -41,6 +48,7 @@ let package = Package(
                 "CFileSystem",
                 "CYAML",
                 "CStemmer",
+                "CVipsShim",
                 "HelhedTemplates",
             ]
         ),
@@ -70,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HelhedCoreTests",
-            dependencies: ["HelhedCore", "HelhedTemplates"],
+            dependencies: ["HelhedCore", "HelhedTemplates", "CVipsShim"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A picture ready for publishing: its variants in the cache, and whether this call had to make them.
+public struct MadePicture: Sendable, Hashable {
+    public let picture: CachedPicture
+    /// False when the cache already held the variants (nothing was decoded or encoded).
+    public let wasProcessed: Bool
+    /// Set when a cache entry was found damaged and made again: why it was damaged.
+    public let repairedDamage: String?
+}
+
+/// The build's entry point for pictures: source file → cache (made when missing, changed or damaged) → variants.
+/// Processes pictures in parallel, one picture per task; libvips uses one thread per picture (`Vips.threadsPerPicture`).
+public struct PictureMaker: Sendable {
+    public let processor: PictureProcessor
+    public let cache: PictureCache
+
+    public init(settings: PictureSettings = .standard, cache: PictureCache) {
+        self.processor = PictureProcessor(settings: settings)
+        self.cache = cache
+    }
+
+    /// Every source's variants, in the order given; a failure for one picture does not stop the others.
+    public func make(_ sources: [URL]) -> [Result<MadePicture, PictureError>] {
+        sources.parallelMap { source in Result { () throws(PictureError) in try make(source) } }
+    }
+
+    /// One picture's variants, from the cache when it holds them intact.
+    public func make(_ source: URL) throws(PictureError) -> MadePicture {
+        let bytes = try read(source)
+        let key = try cacheKey(for: bytes)
+        var damage: String?
+        switch cache.lookUp(key: key) {
+        case .hit(let picture):
+            return MadePicture(picture: picture, wasProcessed: false, repairedDamage: nil)
+        case .damaged(let reason):
+            damage = reason
+        case .miss:
+            break
+        }
+        let (facts, variants) = try processor.process(bytes)
+        let stored = try cache.store(key: key, facts: facts, variants: variants)
+        return MadePicture(picture: stored, wasProcessed: true, repairedDamage: damage)
+    }
+
+    /// SHA-256 of the source's SHA-256 and the settings' fingerprint: any change to either is a new entry.
+    public func cacheKey(for bytes: [UInt8]) throws(PictureError) -> String {
+        let runtime = try Vips.start()
+        let fingerprint = processor.settings.fingerprint(libvipsVersion: runtime.version)
+        return Vips.sha256(Array((Vips.sha256(bytes) + "\n" + fingerprint).utf8))
+    }
+
+    /// The file's bytes, refusing before reading what is larger than the settings allow.
+    private func read(_ source: URL) throws(PictureError) -> [UInt8] {
+        let limit = processor.settings.maxFileBytes
+        let size: Int
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: source.path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw PictureError.unreadable("\(source.path) is not a file")
+            }
+            size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch let error as PictureError {
+            throw error
+        } catch {
+            throw .unreadable("\(source.path): \(error.localizedDescription)")
+        }
+        guard size <= limit else { throw .fileTooLarge(bytes: size, limit: limit) }
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw .unreadable("\(source.path) cannot be opened")
+        }
+        return [UInt8](data)
+    }
+}

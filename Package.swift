@@ -21,12 +21,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"])]
+        ),
         .target(name: "CFileSystem"),
         .target(
             name: "HelhedCore",
             dependencies: [
                 "CCmark",
                 "CFileSystem",
+                "CHunspell",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

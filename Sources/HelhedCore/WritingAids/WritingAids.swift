@@ -1,0 +1,174 @@
+import Dispatch
+import Foundation
+
+/// What `helhed check` can tell editors about their Danish, besides broken links.
+public enum WritingAid: String, Sendable, CaseIterable {
+    /// Unknown words, with hunspell's suggestions (needs `hunspell-da`).
+    case spelling
+    /// Articles above their kind's LIX target in `site.yml` (`lix: { explainer: 40 }`).
+    case readability
+    /// Words a glossary term's `avoid:` list asks editors not to use.
+    case preferredTerms
+}
+
+/// The writing aids over a whole site: spelling that knows the glossary, LIX, preferred terms.
+///
+/// Runs over pages in parallel, one worker per core. Each worker owns one `SpellChecker` (hunspell is not
+/// thread-safe, and loading the dictionary is the expensive part) and one cache of hunspell's answers, so a word is
+/// asked once per worker however often the site uses it.
+public enum WritingAids {
+    /// The LIX of one page.
+    public struct PageReadability: Sendable {
+        public let path: String
+        public let title: String
+        public let kind: ArticleKind?
+        public let readability: Readability
+    }
+
+    public struct Result: Sendable {
+        /// Errors (a missing dictionary, a bad word list or `lix` field) and warnings, in no particular order.
+        public var diagnostics: [Diagnostic] = []
+        /// Every article's and term's LIX, articles first, in the site's order.
+        public var readability: [PageReadability] = []
+    }
+
+    /// Runs `aids` over the published articles and terms of `site`; `options` says where `site.yml` and
+    /// `ordliste.txt` are.
+    public static func check(site: Site, options: BuildOptions, aids: Set<WritingAid> = Set(WritingAid.allCases)) -> [Diagnostic] {
+        run(site: site, options: options, aids: aids).diagnostics
+    }
+
+    public static func run(site: Site, options: BuildOptions, aids: Set<WritingAid>) -> Result {
+        var result = Result()
+        let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
+
+        var siteWords: [String]?
+        if aids.contains(.spelling) {
+            if let missing = DictionaryLocation.danish.missingDiagnostic {
+                result.diagnostics.append(missing)
+            } else {
+                let wordList = SiteWordList(contentFolder: options.contentFolder, displayPath: loader.displayPath(SiteWordList.fileName))
+                result.diagnostics += wordList.diagnostics
+                siteWords = Self.siteWords(site) + wordList.words
+            }
+        }
+        let preferred = aids.contains(.preferredTerms) ? PreferredTerms(terms: site.terms) : nil
+        result.diagnostics += preferred?.diagnostics ?? []
+        let targets = aids.contains(.readability)
+            ? ReadabilityTargets(contentFolder: options.contentFolder, displayPath: loader.displayPath(ContentLoader.configFile))
+            : ReadabilityTargets()
+        result.diagnostics += targets.diagnostics
+
+        let pages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
+        let (analyses, failure) = analyse(pages, of: site, siteWords: siteWords, preferred: preferred)
+        if let failure { result.diagnostics.append(failure) }
+        for (page, analysis) in zip(pages, analyses) {
+            result.diagnostics += analysis.diagnostics
+            switch page {
+            case .article(let index):
+                let article = site.articles[index]
+                if let warning = targets.warning(for: article, readability: analysis.readability) { result.diagnostics.append(warning) }
+                result.readability.append(PageReadability(path: article.source.path, title: article.title, kind: article.kind, readability: analysis.readability))
+            case .term(let index):
+                let term = site.terms[index]
+                result.readability.append(PageReadability(path: term.source.path, title: term.title, kind: nil, readability: analysis.readability))
+            }
+        }
+        return result
+    }
+
+    /// Words the site itself establishes: every glossary title and alias (each word of one with several), and tags.
+    /// The spelling check accepts them with their inflections.
+    static func siteWords(_ site: Site) -> [String] {
+        var phrases = Set<String>()
+        for term in site.terms { phrases.formUnion(term.names) }
+        for article in site.articles { phrases.formUnion(article.tags) }
+        var words = Set<String>()
+        for phrase in phrases {
+            var bytes = Array(phrase.utf8)
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                for word in WordScanner.words(in: UnsafeBufferPointer(buffer)) where !word.hasDigit {
+                    words.insert(String(decoding: buffer[word.range], as: UTF8.self))
+                }
+            }
+        }
+        return words.sorted()
+    }
+
+    /// The pages' analyses, in order, made by one worker per core, each taking the next page as it finishes one.
+    private static func analyse(_ pages: [PageID], of site: Site, siteWords: [String]?, preferred: PreferredTerms?) -> ([PageResult], Diagnostic?) {
+        let results = UnsafeMutableBufferPointer<PageResult>.allocate(capacity: pages.count)
+        results.initialize(repeating: PageResult())
+        defer { results.deinitialize(); results.deallocate() }
+        let slots = UncheckedSendable(results)
+        let next = PageCounter()
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
+        let failure = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var spelling: SpellingCache?
+            if let siteWords {
+                // The dictionary was there a moment ago; if it cannot be read now, the other workers check the pages.
+                do throws(Diagnostic) { spelling = try SpellingCache(siteWords: siteWords) } catch { failure.record(error); return }
+            }
+            while let index = next.take(below: pages.count) {
+                slots.value[index] = analyse(pages[index], of: site, spelling: spelling, preferred: preferred)
+            }
+        }
+        return (Array(results), failure.first)
+    }
+
+    private static func analyse(_ page: PageID, of site: Site, spelling: SpellingCache?, preferred: PreferredTerms?) -> PageResult {
+        let source = site.source(of: page)
+        var analysis: PageAnalysis
+        switch page {
+        case .article(let index):
+            let article = site.articles[index]
+            analysis = PageAnalysis(source: source, spelling: spelling, preferredTerms: preferred, ownTerm: nil)
+            PageText.read(body: source.body, title: article.title, summary: article.summary, into: &analysis)
+        case .term(let index):
+            let term = site.terms[index]
+            analysis = PageAnalysis(source: source, spelling: spelling, preferredTerms: preferred, ownTerm: index)
+            PageText.read(body: source.body, title: term.title, summary: term.summary, into: &analysis)
+        }
+        return PageResult(diagnostics: analysis.diagnostics, readability: analysis.readability)
+    }
+
+    struct PageResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var readability = Readability()
+    }
+}
+
+/// Hands out page numbers to workers, each once.
+private final class PageCounter: @unchecked Sendable {
+    // @unchecked: `next` is only touched under `lock`.
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}
+
+/// The first error of the workers.
+private final class FirstFailure: @unchecked Sendable {
+    // @unchecked: `first` is only touched under `lock`.
+    private let lock = NSLock()
+    private var stored: Diagnostic?
+
+    func record(_ diagnostic: Diagnostic) {
+        lock.lock()
+        defer { lock.unlock() }
+        if stored == nil { stored = diagnostic }
+    }
+
+    var first: Diagnostic? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}

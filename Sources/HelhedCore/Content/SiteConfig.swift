@@ -15,7 +15,8 @@ public struct SiteConfig: Sendable {
     /// Feeds are read for what is new; a feed of every article of a large site would be tens of megabytes.
     public static let defaultFeedLimit = 50
 
-    public static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit"]
+    public static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit",
+                                   ReadabilityTargets.key]  // `lix`, read by the writing aids (helhed check)
 
     public init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
                 allowsRawHTML: Bool = false, autolinksTerms: Bool = true, feedLimit: Int? = SiteConfig.defaultFeedLimit) {

@@ -50,6 +50,10 @@ public enum SiteCheck {
         }
         guard let site else { return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: 0) }
         diagnostics += contentWarnings(site: site, bodies: bodies)
+        // --- Writing aids (Sources/HelhedCore/WritingAids): LIX targets from site.yml and `avoid:` words of terms.
+        // Both are off until the content asks for them; spelling needs hunspell-da and runs with `check --spelling`.
+        diagnostics += WritingAids.check(site: site, options: options, aids: [.readability, .preferredTerms])
+        // --- end of writing aids
         return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: site.articles.count + site.terms.count)
     }
 

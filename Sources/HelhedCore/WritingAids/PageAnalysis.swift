@@ -1,31 +1,52 @@
-/// hunspell's answers for one worker: each distinct word is asked once. Owns the worker's `SpellChecker`, so it is
-/// not thread-safe either; one per worker.
+import Foundation
+
+/// hunspell's answer for a word.
+enum SpellingAnswer: Sendable {
+    case known
+    case unknown(suggestions: [String])
+}
+
+/// The answers every worker has had, so that a word is asked of hunspell once for the whole site: a long Danish
+/// compound takes hunspell milliseconds. Workers look in their own `SpellingCache` first, and here only on a miss.
+final class SharedSpellingAnswers: @unchecked Sendable {
+    // @unchecked: `answers` is only touched under `lock`.
+    private let lock = NSLock()
+    private var answers: [String: SpellingAnswer] = [:]
+
+    subscript(word: String) -> SpellingAnswer? {
+        get { lock.lock(); defer { lock.unlock() }; return answers[word] }
+        set { lock.lock(); defer { lock.unlock() }; answers[word] = newValue }
+    }
+}
+
+/// One worker's spelling: its own `SpellChecker` (not thread-safe, so one per worker) and its own answers, backed by
+/// the answers all workers share.
 final class SpellingCache {
-    enum Answer {
-        case known
-        case unknown(suggestions: [String])
+    let checker: SpellChecker
+    private let shared: SharedSpellingAnswers
+    private var answers: [String: SpellingAnswer] = [:]
+
+    init(checker: SpellChecker, shared: SharedSpellingAnswers) {
+        self.checker = checker
+        self.shared = shared
     }
 
-    private let checker: SpellChecker
-    private var answers: [String: Answer] = [:]
-
-    /// A checker that knows the site's own words (see `WritingAids.siteWords`).
-    init(siteWords: [String]) throws(Diagnostic) {
-        checker = try SpellChecker()
-        for word in siteWords { checker.addWithInflections(word) }
-    }
-
-    func answer(_ word: String, isFollowedByPeriod: Bool, isFollowedByHyphen: Bool) -> Answer {
-        // hunspell tries "kr." without the period first, and as an abbreviation after; "skole-" as a shortened compound.
+    func answer(_ word: String, isFollowedByPeriod: Bool, isFollowedByHyphen: Bool) -> SpellingAnswer {
+        // hunspell tries "kr." without the period first and then as an abbreviation; "skole-" as a shortened compound.
         let asked = isFollowedByPeriod ? word + "." : isFollowedByHyphen ? word + "-" : word
         if let cached = answers[asked] { return cached }
-        let answer: Answer
-        if checker.isCorrect(asked) || (isFollowedByHyphen && checker.isCorrect(word)) {
+        if let cached = shared[asked] {
+            answers[asked] = cached
+            return cached
+        }
+        let answer: SpellingAnswer
+        if checker.isCorrect(asked) || (asked != word && checker.isCorrect(word)) {
             answer = .known
         } else {
             answer = .unknown(suggestions: checker.suggestions(for: word, limit: 3))
         }
         answers[asked] = answer
+        shared[asked] = answer
         return answer
     }
 }

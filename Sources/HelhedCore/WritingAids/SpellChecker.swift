@@ -93,28 +93,45 @@ public final class SpellChecker {
         _ = Hunspell_add_with_affix(handle, bytes, exampleBytes)
     }
 
-    /// Accepts `word` and its inflections, taking them from the longest final part of it that is a dictionary entry:
-    /// Danish compounds inflect like their last word ("boligorganisation" like "organisation"), and the longest part
-    /// is the most specific ("helhedsplan": "plan"; "beboerrådgiver": "rådgiver", not "giver"). A word with capitals
-    /// (a name) gets its genitive too ("Fredericias"), the one ending Danish gives names.
-    public func addWithInflections(_ word: String) {
+    /// Makes hunspell accept a word the site establishes (a glossary name, a tag, a word of `ordliste.txt`) with its
+    /// inflections. A word hunspell already knows needs nothing: Danish compounds it accepts are inflected through
+    /// their last part ("helhedsplanen", "boligorganisationerne"). Otherwise:
+    ///
+    /// - a name (a capital letter) is added as written and with the genitive "s" ("Fredericias"), the one ending
+    ///   Danish gives names;
+    /// - a word in lower case is added with the affixes of the longest final part of it that is a dictionary entry
+    ///   (`add(_:inflectedLike:)`: Danish compounds inflect like their last word, and the longest part is the most
+    ///   specific: "beboerrådgiver" like "rådgiver", not "giver"), and with each ending that part takes: hunspell
+    ///   copies the flags of the *first* entry spelled like the example, and "plan" is also an adjective, which
+    ///   would give "…planer" but not "…planen".
+    ///
+    /// Returns the words added, so other checkers can be given the same without asking hunspell again.
+    public func learn(_ word: String) -> [LearnedWord] {
+        guard !isCorrect(word) else { return [] }
         if word.first?.isUppercase == true {
-            add(word)
-            add(word + "s")
-            return
+            return [LearnedWord(word), LearnedWord(word + "s")]
         }
-        guard let example = inflectionExample(for: word) else {
-            add(word)
-            return
-        }
-        add(word, inflectedLike: example)
+        guard let example = inflectionExample(for: word) else { return [LearnedWord(word)] }
+        return [LearnedWord(word, inflectedLike: example)]
+            + Self.endings.filter { isCorrect(example + $0) }.map { LearnedWord(word + $0) }
     }
 
-    /// The longest proper final part of `word` (at least three letters) that is its own dictionary entry, or the
-    /// word itself when it is one.
+    /// Adds what `learn` found (here or in another checker).
+    public func add(_ learned: [LearnedWord]) {
+        for entry in learned {
+            if let example = entry.example { add(entry.word, inflectedLike: example) } else { add(entry.word) }
+        }
+    }
+
+    /// The endings of Danish nouns and adjectives: definite, plural, genitive and their combinations.
+    static let endings = ["s", "e", "es", "en", "ens", "er", "ers", "et", "ets", "ne", "nes", "ene", "enes",
+                          "erne", "ernes", "r", "rs", "rne", "rnes", "n", "ns", "t", "ts"]
+
+    /// The longest proper final part of `word` (at least three letters) that is its own dictionary entry.
     func inflectionExample(for word: String) -> String? {
         let characters = Array(word)
-        for start in 0...max(0, characters.count - 3) {
+        guard characters.count > 3 else { return nil }
+        for start in 1...(characters.count - 3) {
             let part = String(characters[start...])
             if stems(of: part).contains(part) { return part }
         }
@@ -129,6 +146,17 @@ public final class SpellChecker {
         guard count > 0, let items = raw else { return [] }
         defer { Hunspell_free_list(handle, &raw, count) }
         return (0..<Int(count)).compactMap { items[$0].map(encoding.decode) }
+    }
+}
+
+/// A word to add to a `SpellChecker`, with the dictionary entry whose inflections it takes.
+public struct LearnedWord: Sendable, Hashable {
+    public let word: String
+    public let example: String?
+
+    public init(_ word: String, inflectedLike example: String? = nil) {
+        self.word = word
+        self.example = example
     }
 }
 

@@ -38,7 +38,8 @@ public enum WritingAids {
         run(site: site, options: options, aids: aids).diagnostics
     }
 
-    public static func run(site: Site, options: BuildOptions, aids: Set<WritingAid>) -> Result {
+    /// `reportsReadability`: read every page for its LIX even when no kind has a target (for `check --lix`).
+    public static func run(site: Site, options: BuildOptions, aids: Set<WritingAid>, reportsReadability: Bool = false) -> Result {
         var result = Result()
         let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
 
@@ -59,6 +60,9 @@ public enum WritingAids {
             : ReadabilityTargets()
         result.diagnostics += targets.diagnostics
 
+        // Nothing to read the pages for (no dictionary, nothing avoided, no targets): `helhed check` stays as fast as it was.
+        let hasTargets = !targets.targets.isEmpty || reportsReadability
+        guard siteWords != nil || preferred.map({ !$0.isEmpty }) == true || hasTargets else { return result }
         let pages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
         let (analyses, failure) = analyse(pages, of: site, siteWords: siteWords, preferred: preferred)
         if let failure { result.diagnostics.append(failure) }
@@ -96,20 +100,49 @@ public enum WritingAids {
     }
 
     /// The pages' analyses, in order, made by one worker per core, each taking the next page as it finishes one.
+    ///
+    /// With spelling, each worker first loads its own `SpellChecker` and works out how to teach hunspell its share of
+    /// the site's words (`SpellChecker.learn`: a few milliseconds a word, for the words hunspell does not know);
+    /// then every worker is taught all of them and checks pages.
     private static func analyse(_ pages: [PageID], of site: Site, siteWords: [String]?, preferred: PreferredTerms?) -> ([PageResult], Diagnostic?) {
         let results = UnsafeMutableBufferPointer<PageResult>.allocate(capacity: pages.count)
         results.initialize(repeating: PageResult())
         defer { results.deinitialize(); results.deallocate() }
         let slots = UncheckedSendable(results)
-        let next = PageCounter()
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
         let failure = FirstFailure()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var spelling: SpellingCache?
-            if let siteWords {
-                // The dictionary was there a moment ago; if it cannot be read now, the other workers check the pages.
-                do throws(Diagnostic) { spelling = try SpellingCache(siteWords: siteWords) } catch { failure.record(error); return }
+
+        var checkers: [UncheckedSendable<SpellChecker>?] = Array(repeating: nil, count: workers)
+        if let siteWords {
+            let made = UnsafeMutableBufferPointer<(SpellChecker?, [LearnedWord])>.allocate(capacity: workers)
+            made.initialize(repeating: (nil, []))
+            defer { made.deinitialize(); made.deallocate() }
+            let madeSlots = UncheckedSendable(made)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                do throws(Diagnostic) {
+                    let checker = try SpellChecker()
+                    let share = stride(from: worker, to: siteWords.count, by: workers).flatMap { checker.learn(siteWords[$0]) }
+                    madeSlots.value[worker] = (checker, share)
+                } catch {
+                    failure.record(error)
+                }
             }
+            let learned = made.flatMap(\.1)
+            for worker in 0..<workers {
+                guard let checker = made[worker].0 else { continue }
+                checker.add(learned)
+                checkers[worker] = UncheckedSendable(checker)
+            }
+            // Without a checker (the dictionary could not be read after all), spelling is left out, not half done.
+            if checkers.contains(where: { $0 == nil }) { checkers = Array(repeating: nil, count: workers) }
+        }
+
+        let shared = SharedSpellingAnswers()
+        let next = PageCounter()
+        let handedOut = UncheckedSendable(checkers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each checker is used by its worker alone, on one thread at a time.
+            let spelling = handedOut.value[worker].map { SpellingCache(checker: $0.value, shared: shared) }
             while let index = next.take(below: pages.count) {
                 slots.value[index] = analyse(pages[index], of: site, spelling: spelling, preferred: preferred)
             }
@@ -170,5 +203,27 @@ private final class FirstFailure: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return stored
+    }
+}
+
+extension WritingAids {
+    /// `helhed check --spelling` and `--lix`: reads the content (without rendering or building anything) and runs
+    /// `aids` alone. Errors that stop a page from being read are reported too, since that page goes unchecked.
+    public static func checkContent(_ options: BuildOptions, aids: Set<WritingAid>) -> (result: Result, pageCount: Int) {
+        var loading = Diagnostics()
+        let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
+        guard let content = loader.load(into: &loading) else { return (Result(diagnostics: loading.errors), 0) }
+        let site = Site.assemble(content, options: options.site, into: &loading)
+        var result = run(site: site, options: options, aids: aids, reportsReadability: aids.contains(.readability))
+        result.diagnostics += loading.errors
+        return (result, site.articles.count + site.terms.count)
+    }
+
+    /// One line per article: its LIX and the verdict, e.g. `Content/artikler/x.md: LIX 38 (middel), 412 words, 27 sentences`.
+    public static func readabilityLines(_ pages: [PageReadability]) -> [String] {
+        pages.filter { $0.kind != nil }.map { page in
+            guard let lix = page.readability.lix else { return "\(page.path): no running text" }
+            return "\(page.path): LIX \(lix) (\(Readability.verdict(lix))), \(page.readability.wordCount) words, \(page.readability.sentenceCount) sentences"
+        }
     }
 }

@@ -18,7 +18,10 @@ public struct ReadabilityTargets: Sendable, Equatable {
     /// mean no targets.
     public init(contentFolder: URL, displayPath: String) {
         let url = contentFolder.appendingPathComponent(ContentLoader.configFile)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            self.init()
+            return
+        }
         self.init(yaml: String(decoding: data, as: UTF8.self), path: displayPath)
     }
 

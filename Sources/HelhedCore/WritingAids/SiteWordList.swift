@@ -15,7 +15,10 @@ public struct SiteWordList: Sendable, Equatable {
     /// Reads `<content>/ordliste.txt`; a missing file is an empty list.
     public init(contentFolder: URL, displayPath: String) {
         let url = contentFolder.appendingPathComponent(Self.fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            self.init(bytes: [], path: displayPath)
+            return
+        }
         self.init(bytes: Array(data), path: displayPath)
     }
 

@@ -114,4 +114,10 @@ struct SpellingTests {
         checker.add(checker.learn("qwzplan"))
         #expect(checker.isCorrect("qwzplan") && checker.isCorrect("qwzplanen") && checker.isCorrect("qwzplanerne"))
     }
+
+    @Test func theRealContentHasNoUnknownWords() throws {
+        let fixture = try WritingAidsFixture()
+        defer { fixture.remove() }
+        #expect(Self.lines(fixture.check([.spelling]).diagnostics) == [])
+    }
 }

@@ -112,7 +112,9 @@ public final class SpellChecker {
             return [LearnedWord(word), LearnedWord(word + "s")]
         }
         guard let example = inflectionExample(for: word) else { return [LearnedWord(word)] }
-        return [LearnedWord(word, inflectedLike: example)]
+        // The word itself is added plainly too: the example's flags may say "only inside compounds" ("uden" in
+        // "tilbuden" would), which would make the word itself unknown.
+        return [LearnedWord(word), LearnedWord(word, inflectedLike: example)]
             + Self.endings.filter { isCorrect(example + $0) }.map { LearnedWord(word + $0) }
     }
 

@@ -65,9 +65,11 @@ struct SpellingTests {
     @Test func glossaryNamesAreKnownInEveryInflectedForm() throws {
         let files = [
             "ordforklaringer/zorbplan.md": WritingAidsFixture.term(title: "zorbplan", extra: "aliases:\n  - zorbplaner\n"),
+            // An alias hunspell cannot place: its longest known final part ("uden") is a word that only occurs in compounds.
+            "ordforklaringer/tilbud.md": WritingAidsFixture.term(title: "sundhedstilbud", extra: "aliases:\n  - sundhedstilbuden\n"),
             "ordforklaringer/zorbia.md": WritingAidsFixture.term(title: "Zorbia Boligselskab"),
             "artikler/a.md": WritingAidsFixture.article(title: "Zorbplanen virker", summary: "Om zorbplanerne.",
-                                                        body: "Zorbplanen og zorbplanerne er gode; zorbplanens mål og Zorbias planer. ZORBPLAN. Men zorbplanxyq er ikke et ord.\n"),
+                                                        body: "Zorbplanen og zorbplanerne er gode; zorbplanens mål og Zorbias planer. ZORBPLAN. Men zorbplanxyq er ikke et ord. Sundhedstilbuden.\n"),
         ]
         let fixture = try WritingAidsFixture(files: files)
         defer { fixture.remove() }

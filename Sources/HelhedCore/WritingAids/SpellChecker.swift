@@ -94,8 +94,8 @@ public final class SpellChecker {
     }
 
     /// Makes hunspell accept a word the site establishes (a glossary name, a tag, a word of `ordliste.txt`) with its
-    /// inflections. A word hunspell already knows needs nothing: Danish compounds it accepts are inflected through
-    /// their last part ("helhedsplanen", "boligorganisationerne"). Otherwise:
+    /// inflections. A word hunspell already knows needs no inflections: Danish compounds it accepts are inflected
+    /// through their last part ("helhedsplanen", "boligorganisationerne"). Otherwise:
     ///
     /// - a name (a capital letter) is added as written and with the genitive "s" ("Fredericias"), the one ending
     ///   Danish gives names;
@@ -106,11 +106,16 @@ public final class SpellChecker {
     ///   would give "…planer" but not "…planen".
     ///
     /// Returns the words added, so other checkers can be given the same without asking hunspell again.
+    ///
+    /// The word itself is always added as written, even when hunspell knows it: adding the alias "sundhedstilbuden"
+    /// made hunspell refuse the compound "sundhedstilbud", the term's title (da_DK.aff has CHECKCOMPOUNDREP, which
+    /// refuses a compound that a REP replacement turns into a dictionary word; that is the likely cause). A word
+    /// added in its own right is found before any compound analysis.
     public func learn(_ word: String) -> [LearnedWord] {
-        guard !isCorrect(word) else { return [] }
         if word.first?.isUppercase == true {
             return [LearnedWord(word), LearnedWord(word + "s")]
         }
+        guard !isCorrect(word) else { return [LearnedWord(word)] }
         guard let example = inflectionExample(for: word) else { return [LearnedWord(word)] }
         // The word itself is added plainly too: the example's flags may say "only inside compounds" ("uden" in
         // "tilbuden" would), which would make the word itself unknown.

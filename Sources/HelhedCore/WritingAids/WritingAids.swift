@@ -43,14 +43,15 @@ public enum WritingAids {
         var result = Result()
         let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
 
-        var siteWords: [String]?
+        var siteWords: SiteWords?
         if aids.contains(.spelling) {
             if let missing = DictionaryLocation.danish.missingDiagnostic {
                 result.diagnostics.append(missing)
             } else {
                 let wordList = SiteWordList(contentFolder: options.contentFolder, displayPath: loader.displayPath(SiteWordList.fileName))
                 result.diagnostics += wordList.diagnostics
-                siteWords = Self.siteWords(site) + wordList.words
+                siteWords = Self.siteWords(site)
+                siteWords?.inflecting += wordList.words
             }
         }
         let preferred = aids.contains(.preferredTerms) ? PreferredTerms(terms: site.terms) : nil
@@ -82,21 +83,30 @@ public enum WritingAids {
     }
 
     /// Words the site itself establishes: every glossary title and alias (each word of one with several), and tags.
-    /// The spelling check accepts them with their inflections.
-    static func siteWords(_ site: Site) -> [String] {
-        var phrases = Set<String>()
-        for term in site.terms { phrases.formUnion(term.names) }
-        for article in site.articles { phrases.formUnion(article.tags) }
-        var words = Set<String>()
-        for phrase in phrases {
-            var bytes = Array(phrase.utf8)
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                for word in WordScanner.words(in: UnsafeBufferPointer(buffer)) where !word.hasDigit {
-                    words.insert(String(decoding: buffer[word.range], as: UTF8.self))
+    /// Titles and tags are taught to hunspell with their inflections (`SpellChecker.learn`, which asks hunspell about
+    /// each); aliases are inflected forms already, so they are added as written, without asking: a site of 1,000
+    /// terms has 2,000 aliases, and asking about a long compound takes hunspell milliseconds.
+    static func siteWords(_ site: Site) -> SiteWords {
+        func words(_ phrases: some Sequence<String>) -> Set<String> {
+            var words = Set<String>()
+            for phrase in phrases {
+                var bytes = Array(phrase.utf8)
+                bytes.withUnsafeMutableBufferPointer { buffer in
+                    for word in WordScanner.words(in: UnsafeBufferPointer(buffer)) where !word.hasDigit {
+                        words.insert(String(decoding: buffer[word.range], as: UTF8.self))
+                    }
                 }
             }
+            return words
         }
-        return words.sorted()
+        let inflecting = words(site.terms.map(\.title) + site.articles.flatMap(\.tags))
+        let aliases = words(site.terms.flatMap { $0.aliases.map(\.value) }).subtracting(inflecting)
+        return SiteWords(inflecting: inflecting.sorted(), asWritten: aliases.sorted())
+    }
+
+    struct SiteWords: Sendable {
+        var inflecting: [String]
+        var asWritten: [String]
     }
 
     /// The pages' analyses, in order, made by one worker per core, each taking the next page as it finishes one.
@@ -104,7 +114,7 @@ public enum WritingAids {
     /// With spelling, each worker first loads its own `SpellChecker` and works out how to teach hunspell its share of
     /// the site's words (`SpellChecker.learn`: a few milliseconds a word, for the words hunspell does not know);
     /// then every worker is taught all of them and checks pages.
-    private static func analyse(_ pages: [PageID], of site: Site, siteWords: [String]?, preferred: PreferredTerms?) -> ([PageResult], Diagnostic?) {
+    private static func analyse(_ pages: [PageID], of site: Site, siteWords: SiteWords?, preferred: PreferredTerms?) -> ([PageResult], Diagnostic?) {
         let results = UnsafeMutableBufferPointer<PageResult>.allocate(capacity: pages.count)
         results.initialize(repeating: PageResult())
         defer { results.deinitialize(); results.deallocate() }
@@ -121,13 +131,14 @@ public enum WritingAids {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 do throws(Diagnostic) {
                     let checker = try SpellChecker()
-                    let share = stride(from: worker, to: siteWords.count, by: workers).flatMap { checker.learn(siteWords[$0]) }
+                    let words = siteWords.inflecting
+                    let share = stride(from: worker, to: words.count, by: workers).flatMap { checker.learn(words[$0]) }
                     madeSlots.value[worker] = (checker, share)
                 } catch {
                     failure.record(error)
                 }
             }
-            let learned = made.flatMap(\.1)
+            let learned = siteWords.asWritten.map { LearnedWord($0) } + made.flatMap(\.1)
             for worker in 0..<workers {
                 guard let checker = made[worker].0 else { continue }
                 checker.add(learned)

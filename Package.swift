@@ -31,6 +31,12 @@ let package = Package(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
+        // hunspell for the writing aids' spelling check (with the Danish dictionary, hunspell-da).
+        .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"])]
+        ),
         .target(name: "CFileSystem"),
         // Mustache templates: parsing, checking against view models, rendering. Foundation only.
         .target(name: "HelhedTemplates"),
@@ -49,6 +55,7 @@ let package = Package(
                 "CYAML",
                 "CStemmer",
                 "CVipsShim",
+                "CHunspell",
                 "HelhedTemplates",
             ]
         ),

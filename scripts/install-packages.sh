@@ -2,7 +2,7 @@
 # Installs the Debian packages Helhed needs to build and test, as root (a fresh container has no sudo) or through
 # sudo. The one list of system packages: the README's quick start and CI both run this.
 set -eu
-packages="libcmark-dev libyaml-dev libstemmer-dev libvips-dev pkg-config cmark-gfm"
+packages="libcmark-dev libyaml-dev libstemmer-dev libvips-dev libhunspell-dev hunspell-da pkg-config cmark-gfm"
 missing=""
 for package in $packages; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"

@@ -37,6 +37,9 @@ public enum SiteCheck {
         let run = BuildPipeline(options: options, remembers: false).run(into: DiscardingSink())
         guard let site = run.site else { return Report(diagnostics: run.problems.sorted, pageCount: 0) }
         let diagnostics = run.problems.all + contentWarnings(site: site, bodies: run.bodies)
+            // LIX targets from site.yml and `avoid:` words of terms; both are off until the content asks for them.
+            // Spelling needs hunspell-da and runs with `check --spelling`.
+            + WritingAids.check(site: site, options: options, aids: [.readability, .preferredTerms])
         return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: site.articles.count + site.terms.count)
     }
 

@@ -10,12 +10,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
     public let path: String
     /// 1-based; 0 when the problem concerns the whole file.
     public let line: Int
+    /// 1-based, in characters of the line; 0 when the problem concerns the whole line (most do). Printed as
+    /// `path:line:column:`, which editors also jump to.
+    public let column: Int
     public let message: String
 
-    public init(_ severity: Severity, _ path: String, line: Int = 0, _ message: String) {
+    public init(_ severity: Severity, _ path: String, line: Int = 0, column: Int = 0, _ message: String) {
         self.severity = severity
         self.path = path
         self.line = line
+        self.column = column
         self.message = message
     }
 
@@ -23,15 +27,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
         Diagnostic(.error, path, line: line, message)
     }
 
-    public static func warning(_ path: String, line: Int = 0, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, path, line: line, message)
+    public static func warning(_ path: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, path, line: line, column: column, message)
     }
 
     /// One line, always: a line break or control character from a file (a multi-line YAML value, a file name) would
     /// break the `path:line:` form that editors parse, and could send escape sequences to the terminal. Such characters
     /// are shown as `\u{…}`.
     public var description: String {
-        let text = line > 0 ? "\(path):\(line): \(severity.rawValue): \(message)" : "\(path): \(severity.rawValue): \(message)"
+        let place = line > 0 ? (column > 0 ? "\(path):\(line):\(column)" : "\(path):\(line)") : path
+        let text = "\(place): \(severity.rawValue): \(message)"
         guard text.unicodeScalars.contains(where: Self.isControl) else { return text }
         var printable = ""
         for scalar in text.unicodeScalars {
@@ -49,7 +54,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.path, lhs.line, lhs.message) < (rhs.path, rhs.line, rhs.message)
+        (lhs.path, lhs.line, lhs.column, lhs.message) < (rhs.path, rhs.line, rhs.column, rhs.message)
     }
 }
 

@@ -43,7 +43,8 @@ struct GlossaryTerm: Sendable, Hashable {
     /// The title and every alias, with the line each is written on.
     var locatedNames: [Located<String>] { [Located(title, line: titleLine)] + aliases }
 
-    static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink"]
+    static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink",
+                            "avoid"]  // words to write this term instead of, read by the writing aids (helhed check)
 
     public init(source: SourceText, title: String, titleLine: Int = 1, summary: String, aliases: [Located<String>] = [],
                 related: [Located<String>] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {

@@ -17,7 +17,8 @@ public struct SiteConfig: Sendable {
 
     /// `publish` (the upload target) is only read by `helhed publish`, through `PublishSettings`; it is listed here so
     /// that a build does not warn about it.
-    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit", "publish"]
+    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit", "publish",
+                            ReadabilityTargets.key]  // `lix`, read by the writing aids (helhed check)
 
     public init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
                 allowsRawHTML: Bool = false, autolinksTerms: Bool = true, feedLimit: Int? = SiteConfig.defaultFeedLimit) {

@@ -21,10 +21,10 @@ public enum SiteBuilder {
 
 /// What `helhed build` reports when it is done.
 public struct BuildReport: Sendable {
-    let pageCount: Int
+    public let pageCount: Int
     public let articleCount: Int
-    let termCount: Int
-    let copiedFileCount: Int
+    public let termCount: Int
+    public let copiedFileCount: Int
     public let milliseconds: Int
     public let warnings: [Diagnostic]
     /// The run, kept with the report: a process that exits right after the build (`helhed build`) can leave its

@@ -1,5 +1,5 @@
 import Foundation
-import HelhedCore
+@testable import HelhedCore
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
 import Foundation
-import HelhedCore
+@testable import HelhedCore
 import Testing
 @testable import HelhedServe
 

@@ -34,25 +34,25 @@ struct Article: Sendable, Hashable {
         let sitePath: String
     }
 
-    public var source: SourceText { fields.value.source }
-    public var title: String { fields.value.title }
-    public var date: Day { fields.value.date }
+    var source: SourceText { fields.value.source }
+    var title: String { fields.value.title }
+    var date: Day { fields.value.date }
     var updated: Day? { fields.value.updated }
-    public var kind: ArticleKind { fields.value.kind }
-    public var summary: String? { fields.value.summary }
-    public var tags: [String] { fields.value.tags }
+    var kind: ArticleKind { fields.value.kind }
+    var summary: String? { fields.value.summary }
+    var tags: [String] { fields.value.tags }
     var isDraft: Bool { fields.value.isDraft }
-    public var slug: String { fields.value.slug }
+    var slug: String { fields.value.slug }
     /// The line that decides the address: `slug` when given, else `title`.
     var addressLine: Int { fields.value.addressLine }
     /// nil: follow the site's setting.
     var autolinksTerms: Bool? { fields.value.autolinksTerms }
     /// `artikler/<slug>/`, made once: links, cards, paths and the sitemap all ask for it.
-    public var sitePath: String { fields.value.sitePath }
+    var sitePath: String { fields.value.sitePath }
 
     static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink"]
 
-    public init(source: SourceText, title: String, date: Day, updated: Day? = nil, kind: ArticleKind, summary: String? = nil,
+    init(source: SourceText, title: String, date: Day, updated: Day? = nil, kind: ArticleKind, summary: String? = nil,
                 tags: [String] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {
         fields = Shared(Fields(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
                                isDraft: isDraft, slug: slug, addressLine: addressLine, autolinksTerms: autolinksTerms,
@@ -60,7 +60,7 @@ struct Article: Sendable, Hashable {
     }
 
     /// Reads the front matter of `source`; nil (with diagnostics) when it is not a usable article.
-    public static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> Article? {
+    static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> Article? {
         guard let fields = FrontMatterReading.fields(of: source, into: &diagnostics) else { return nil }
         diagnostics.append(contentsOf: fields.unknownKeyWarnings(known: knownKeys))
         let title = fields.text("title", required: true, into: &diagnostics)

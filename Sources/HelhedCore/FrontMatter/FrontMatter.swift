@@ -1,7 +1,7 @@
 /// The YAML mapping at the top of a file, read field by field into typed values. Every problem becomes a
 /// diagnostic that names the file line of the field; nothing stringly-typed leaves this type.
 struct FrontMatter {
-    public let path: String
+    let path: String
     private let fields: [String: Field]
     private let fieldOrder: [String]
     /// The file line of the first YAML line.
@@ -13,7 +13,7 @@ struct FrontMatter {
     }
 
     /// Parses `yaml`; `firstLine` is the file line its first line sits on.
-    public init(yaml: String, path: String, firstLine: Int) throws(Diagnostic) {
+    init(yaml: String, path: String, firstLine: Int) throws(Diagnostic) {
         self.path = path
         self.firstLine = firstLine
         if let tabLine = Self.lineIndentedWithTab(yaml) {
@@ -41,7 +41,7 @@ struct FrontMatter {
         self.fieldOrder = order
     }
 
-    public func has(_ key: String) -> Bool { fields[key] != nil }
+    func has(_ key: String) -> Bool { fields[key] != nil }
 
     /// A field's value as read, with its file line (nil when absent): for groups such as `publish:`, whose own fields
     /// carry YAML lines (`fileLine(_:)` turns them into file lines).
@@ -53,7 +53,7 @@ struct FrontMatter {
     func fileLine(_ yamlLine: Int) -> Int { firstLine + yamlLine - 1 }
 
     /// The file line of a field, or of the opening fence when it is absent.
-    public func line(of key: String) -> Int {
+    func line(of key: String) -> Int {
         fields[key]?.line ?? 1
     }
 
@@ -67,7 +67,7 @@ struct FrontMatter {
 
     // MARK: Typed fields. Each returns nil after recording a diagnostic when the value is missing or wrong.
 
-    public func text(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> String? {
+    func text(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> String? {
         guard let field = present(key, required: required, into: &diagnostics) else { return nil }
         guard let text = field.value.text else {
             diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be text (got \(Self.describe(field.value)))"))
@@ -81,7 +81,7 @@ struct FrontMatter {
         return value
     }
 
-    public func day(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Day? {
+    func day(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Day? {
         guard let field = present(key, required: required, into: &diagnostics) else { return nil }
         guard let text = field.value.text, let day = Day(iso: text) else {
             if let text = field.value.text, Day.hasISOShape(text) {
@@ -106,7 +106,7 @@ struct FrontMatter {
     }
 
     /// A whole number no smaller than `minimum`.
-    public func number(_ key: String, minimum: Int, into diagnostics: inout Diagnostics) -> Int? {
+    func number(_ key: String, minimum: Int, into diagnostics: inout Diagnostics) -> Int? {
         guard let field = fields[key], !Self.isNull(field.value) else { return nil }
         guard let text = field.value.text, let value = Int(text), value >= minimum else {
             diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a whole number of at least \(minimum) (got \(Self.describe(field.value)))"))
@@ -191,10 +191,10 @@ struct FrontMatter {
 
 /// A value from a file, with the line it was written on.
 struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
-    public let value: Value
-    public let line: Int
+    let value: Value
+    let line: Int
 
-    public init(_ value: Value, line: Int) {
+    init(_ value: Value, line: Int) {
         self.value = value
         self.line = line
     }

@@ -18,27 +18,27 @@ struct GlossaryTerm: Sendable, Hashable {
         let names: [String]
     }
 
-    public var source: SourceText { fields.value.source }
+    var source: SourceText { fields.value.source }
     /// The term as written in running text, e.g. "helhedsplan".
-    public var title: String { fields.value.title }
+    var title: String { fields.value.title }
     /// The one-sentence definition.
-    public var summary: String { fields.value.summary }
+    var summary: String { fields.value.summary }
     /// Other forms that count as the term: "helhedsplanen", "helhedsplaner".
-    public var aliases: [Located<String>] { fields.value.aliases }
+    var aliases: [Located<String>] { fields.value.aliases }
     /// Titles (or aliases) of related terms, as the editor wrote them; resolved against the glossary later.
-    public var related: [Located<String>] { fields.value.related }
+    var related: [Located<String>] { fields.value.related }
     /// The line of `title`, for messages about it.
     var titleLine: Int { fields.value.titleLine }
     var isDraft: Bool { fields.value.isDraft }
-    public var slug: String { fields.value.slug }
+    var slug: String { fields.value.slug }
     /// The line that decides the address: `slug` when given, else `title`.
     var addressLine: Int { fields.value.addressLine }
     var autolinksTerms: Bool? { fields.value.autolinksTerms }
     /// `ordforklaringer/<slug>/`, made once (see `Article.sitePath`).
-    public var sitePath: String { fields.value.sitePath }
+    var sitePath: String { fields.value.sitePath }
     /// The title and every alias, made once: the matcher, the search index and every page that mentions the term
     /// read them.
-    public var names: [String] { fields.value.names }
+    var names: [String] { fields.value.names }
 
     /// The title and every alias, with the line each is written on.
     var locatedNames: [Located<String>] { [Located(title, line: titleLine)] + aliases }
@@ -46,14 +46,14 @@ struct GlossaryTerm: Sendable, Hashable {
     static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink",
                             "avoid"]  // words to write this term instead of, read by the writing aids (helhed check)
 
-    public init(source: SourceText, title: String, titleLine: Int = 1, summary: String, aliases: [Located<String>] = [],
+    init(source: SourceText, title: String, titleLine: Int = 1, summary: String, aliases: [Located<String>] = [],
                 related: [Located<String>] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {
         fields = Shared(Fields(source: source, title: title, summary: summary, aliases: aliases, related: related, titleLine: titleLine,
                                isDraft: isDraft, slug: slug, addressLine: addressLine, autolinksTerms: autolinksTerms,
                                sitePath: "ordforklaringer/\(slug)/", names: [title] + aliases.map(\.value)))
     }
 
-    public static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> GlossaryTerm? {
+    static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> GlossaryTerm? {
         guard let fields = FrontMatterReading.fields(of: source, into: &diagnostics) else { return nil }
         diagnostics.append(contentsOf: fields.unknownKeyWarnings(known: knownKeys))
         let title = fields.text("title", required: true, into: &diagnostics)

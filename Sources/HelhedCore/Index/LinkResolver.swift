@@ -26,7 +26,7 @@ struct LinkResolver: Sendable {
 
     static let dangerousSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
 
-    public func resolve(_ address: String, from source: SourceText, isImage: Bool) -> LinkTarget {
+    func resolve(_ address: String, from source: SourceText, isImage: Bool) -> LinkTarget {
         if let (name, fragment) = Self.plainFileName(address) {
             // The usual link, `other-page.md` or `other-page.md#heading`: a file next to this one, found without
             // splitting and joining paths.

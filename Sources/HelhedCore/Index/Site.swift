@@ -23,10 +23,10 @@ public struct SiteOptions: Sendable {
 /// The published site: the pages that will be built and the indexes every page is resolved against.
 /// Built once, then shared read-only by the parallel page renderers.
 struct Site: Sendable {
-    public let config: SiteConfig
-    public let articles: [Article]
-    public let terms: [GlossaryTerm]
-    public let staticFiles: [StaticFile]
+    let config: SiteConfig
+    let articles: [Article]
+    let terms: [GlossaryTerm]
+    let staticFiles: [StaticFile]
     /// Related terms of each term, both the ones it names and the ones naming it, in Danish order.
     let relatedTerms: [[Int]]
     /// Finds every term's title and aliases in running text.
@@ -43,30 +43,30 @@ struct Site: Sendable {
     let staticSitePaths: Set<String>
     let allTermNames: [String]
 
-    public var baseURL: BaseURL { config.baseURL }
+    var baseURL: BaseURL { config.baseURL }
 
-    public func sitePath(of page: PageID) -> String {
+    func sitePath(of page: PageID) -> String {
         switch page {
         case .article(let index): articles[index].sitePath
         case .term(let index): terms[index].sitePath
         }
     }
 
-    public func source(of page: PageID) -> SourceText {
+    func source(of page: PageID) -> SourceText {
         switch page {
         case .article(let index): articles[index].source
         case .term(let index): terms[index].source
         }
     }
 
-    public func title(of page: PageID) -> String {
+    func title(of page: PageID) -> String {
         switch page {
         case .article(let index): articles[index].title
         case .term(let index): terms[index].title
         }
     }
 
-    public func page(atContentPath path: String) -> PageID? { pageByContentPath[path] }
+    func page(atContentPath path: String) -> PageID? { pageByContentPath[path] }
 
     func leftOutReason(forContentPath path: String) -> String? { leftOutContentPaths[path] }
 
@@ -75,7 +75,7 @@ struct Site: Sendable {
     func isStaticFile(sitePath: String) -> Bool { staticSitePaths.contains(sitePath) }
 
     /// The term a name (title or alias, any case) stands for.
-    public func term(named name: String) -> Int? {
+    func term(named name: String) -> Int? {
         termByFoldedName[TermMatcher.fold(name.trimmingWhitespace())]
     }
 

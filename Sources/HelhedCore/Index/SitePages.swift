@@ -1,18 +1,18 @@
 /// An emne (tag) and the articles that carry it.
 struct Tag: Sendable {
-    public let name: String
-    public let slug: String
+    let name: String
+    let slug: String
     /// Articles, newest first.
-    public let articles: [Int]
+    let articles: [Int]
 
-    public var sitePath: String { Self.sitePath(slug: slug) }
+    var sitePath: String { Self.sitePath(slug: slug) }
 
     static func sitePath(slug: String) -> String { "\(SitePages.tagsPath)\(slug)/" }
 }
 
 /// Which pages the site has and in what order they are listed. Derived once from the `Site`.
 struct SitePages: Sendable {
-    public let site: Site
+    let site: Site
     /// Every page made from a Markdown file: articles, then terms.
     let markdownPages: [PageID]
     /// Explainers first, then the rest newest first (the front page's order).
@@ -22,7 +22,7 @@ struct SitePages: Sendable {
     /// Terms in Danish alphabetical order.
     let termsAlphabetically: [Int]
     /// Tags in Danish alphabetical order.
-    public let tags: [Tag]
+    let tags: [Tag]
     /// The slug of every tag name the articles use, made once: the tag pages and every card's tag links need it.
     let tagSlugs: [String: String]
 
@@ -42,7 +42,7 @@ struct SitePages: Sendable {
     /// `Site.linkContextFingerprint`); 0 unless asked for, since only a memo compares it.
     let linkContext: Int
 
-    public init(site: Site, fingerprintingLinkContext: Bool = false) {
+    init(site: Site, fingerprintingLinkContext: Bool = false) {
         self.site = site
         markdownPages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
         // Dates and titles read out once: comparing through `site.articles[i]` copied two whole articles per comparison.

@@ -5,11 +5,11 @@
 /// Every text node of every page is scanned, so the loop per byte is kept to three table reads: the byte's class
 /// (case folding included), the next state, and a sign test for "a pattern ends here".
 struct TermMatcher: Sendable {
-    public struct Match: Equatable, Sendable {
+    struct Match: Equatable, Sendable {
         /// Byte range in the scanned text.
-        public let range: Range<Int>
+        let range: Range<Int>
         /// Index of the term (as given to `init`).
-        public let term: Int
+        let term: Int
     }
 
     /// The complete automaton, one row of `classCount` entries per state. An entry is the next state's row offset
@@ -30,7 +30,7 @@ struct TermMatcher: Sendable {
     let names: [[String]]
 
     /// `names[i]` are the forms of term `i`.
-    public init(names: [[String]]) {
+    init(names: [[String]]) {
         self.names = names
         var patterns: [(bytes: [UInt8], term: Int)] = []
         var seen: Set<[UInt8]> = []
@@ -115,16 +115,16 @@ struct TermMatcher: Sendable {
         self.patternTerm = patterns.map(\.term)
     }
 
-    public var isEmpty: Bool { patternLength.isEmpty }
+    var isEmpty: Bool { patternLength.isEmpty }
 
     /// Whole-word matches, leftmost first and longest at each start, never overlapping.
-    public func matches(in text: [UInt8]) -> [Match] {
+    func matches(in text: [UInt8]) -> [Match] {
         text.withUnsafeBufferPointer { matches(in: $0) }
     }
 
     /// Whole-word matches in `text` (read only during the call), leftmost first and longest at each start, never
     /// overlapping. Offsets count from the start of `text`, which counts as a word boundary, as its end does.
-    public func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
+    func matches(in text: UnsafeBufferPointer<UInt8>) -> [Match] {
         guard !isEmpty, !text.isEmpty else { return [] }
         // Every whole-word occurrence, as the automaton finds them (by end offset); then by start, longest first, and a
         // left-to-right sweep. Linear in the text; occurrences are few, so nothing is allocated per byte of text.

@@ -2,11 +2,11 @@ import Foundation
 
 /// Everything read from `Content/`, before any Markdown is parsed.
 struct LoadedContent: Sendable {
-    public var config: SiteConfig
-    public var articles: [Article]
-    public var terms: [GlossaryTerm]
+    var config: SiteConfig
+    var articles: [Article]
+    var terms: [GlossaryTerm]
     /// Files copied as they are (images, PDFs), by their path inside `Content/`.
-    public var staticFiles: [StaticFile]
+    var staticFiles: [StaticFile]
     /// Paths inside `Content/` of the Markdown sources that could not be read as a page (their errors are reported),
     /// so that links to them are not reported as broken as well.
     var unreadablePaths: Set<String>
@@ -15,8 +15,8 @@ struct LoadedContent: Sendable {
 /// A file copied unchanged into the site.
 struct StaticFile: Sendable, Hashable {
     /// Path inside the site, e.g. `billeder/kort.svg`.
-    public let sitePath: String
-    public let source: URL
+    let sitePath: String
+    let source: URL
 }
 
 /// Reads `Content/`: the site configuration, articles, glossary terms and the files to copy.
@@ -51,7 +51,8 @@ public struct ContentLoader: Sendable {
         var markdown: [MarkdownFile] = []
         var staticFiles: [StaticFile] = []
         for (relativePath, stamp) in listFiles(withStamps: memo.isEnabled, into: &diagnostics) {
-            if relativePath == Self.configFile { continue }
+            // The site's settings and its word list (for `helhed check`) are read, never published.
+            if relativePath == Self.configFile || relativePath == SiteWordList.fileName { continue }
             if relativePath.hasSuffix(".md") {
                 if let folder = Self.markdownFolder(of: relativePath) {
                     markdown.append(MarkdownFile(relativePath: relativePath, isArticle: folder == Self.articleFolder, stamp: stamp))

@@ -4,20 +4,20 @@ import Foundation
 /// made `\n`, split into its front matter and its body.
 struct SourceText: Sendable, Hashable {
     /// The path as shown in messages, e.g. `Content/artikler/kolding.md`.
-    public let path: String
+    let path: String
     /// The path inside `Content/`, e.g. `artikler/kolding.md`; empty for text that is not a site file.
-    public let contentPath: String
+    let contentPath: String
     /// The YAML between the `---` lines.
     let frontMatter: String
     /// The Markdown after the closing `---`, as UTF-8 bytes for cmark.
-    public let body: [UInt8]
+    let body: [UInt8]
     /// How many lines of the file come before the body, to turn a body line into a file line.
     let bodyLineOffset: Int
 
     /// The file line of line 1 of `frontMatter`.
     static let frontMatterFirstLine = 2
 
-    public init(path: String, contentPath: String = "", bytes: [UInt8]) throws(Diagnostic) {
+    init(path: String, contentPath: String = "", bytes: [UInt8]) throws(Diagnostic) {
         let text = try Self.decode(bytes, path: path)
         let (frontMatter, body, bodyLineOffset) = try Self.split(text, path: path)
         if let refusal = MarkdownLimits.check(body) {
@@ -31,7 +31,7 @@ struct SourceText: Sendable, Hashable {
     }
 
     /// Markdown that is not a site file (standard input): no front matter.
-    public init(standaloneBody body: [UInt8]) {
+    init(standaloneBody body: [UInt8]) {
         path = "<stdin>"
         contentPath = ""
         frontMatter = ""

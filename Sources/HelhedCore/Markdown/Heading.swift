@@ -1,14 +1,14 @@
 /// A section heading of a page, with the id its anchor uses.
 struct Heading: Sendable, Equatable {
     let level: Int
-    public let text: String
-    public let id: String
+    let text: String
+    let id: String
 }
 
 /// One entry of a page's table of contents: an h2 with its h3 sections.
 struct ContentsEntry: Sendable, Equatable {
-    public let text: String
-    public let id: String
+    let text: String
+    let id: String
     let children: [ContentsEntry]
 
     /// Pages with fewer than three h2 sections are short enough to read without a table of contents.

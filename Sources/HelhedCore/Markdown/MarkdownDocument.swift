@@ -6,7 +6,7 @@ struct MarkdownOptions: Sendable, Equatable {
     /// Keep raw HTML and unsafe link schemes (cmark's `CMARK_OPT_UNSAFE`).
     var allowsRawHTML: Bool
 
-    public init(allowsRawHTML: Bool = false) {
+    init(allowsRawHTML: Bool = false) {
         self.allowsRawHTML = allowsRawHTML
     }
 
@@ -22,9 +22,9 @@ struct MarkdownOptions: Sendable, Equatable {
 /// has not been removed, which is why nodes never leave the document's methods' callers' scope.
 final class MarkdownDocument {
     private let root: OpaquePointer
-    public let options: MarkdownOptions
+    let options: MarkdownOptions
 
-    public init(parsing source: some Collection<UInt8>, options: MarkdownOptions = .init()) {
+    init(parsing source: some Collection<UInt8>, options: MarkdownOptions = .init()) {
         self.options = options
         let parsed: OpaquePointer? = source.withContiguousStorageIfAvailable { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -39,7 +39,7 @@ final class MarkdownDocument {
         root = parsed
     }
 
-    public convenience init(parsing text: String, options: MarkdownOptions = .init()) {
+    convenience init(parsing text: String, options: MarkdownOptions = .init()) {
         self.init(parsing: Array(text.utf8), options: options)
     }
 
@@ -161,13 +161,13 @@ final class MarkdownDocument {
 struct MarkdownNode {
     let pointer: OpaquePointer
 
-    public enum Kind: Equatable {
+    enum Kind: Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
         case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
         case other
     }
 
-    public var kind: Kind {
+    var kind: Kind {
         switch cmark_node_get_type(pointer) {
         case CMARK_NODE_DOCUMENT: .document
         case CMARK_NODE_BLOCK_QUOTE: .blockQuote
@@ -205,12 +205,12 @@ struct MarkdownNode {
         return try body(UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
     }
 
-    public var literal: String {
+    var literal: String {
         guard let literal = cmark_node_get_literal(pointer) else { return "" }
         return String(cString: literal)
     }
 
-    public var url: String {
+    var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }
     }
@@ -228,7 +228,7 @@ struct MarkdownNode {
 
     var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
 
-    public var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
 
     /// The text a reader sees in this node and its descendants (text and code literals). Walks with cmark's iterator,
     /// not by recursion: a heading can hold emphasis nested a hundred thousand levels deep.

@@ -3,7 +3,7 @@ import HelhedTemplates
 
 /// A page body after Helhed's AST transforms and cmark's HTML rendering.
 struct RenderedBody: Sendable {
-    public var html: HTML
+    var html: HTML
     var headings: [Heading]
     var tableOfContents: [ContentsEntry]
     /// Terms linked on the page (explicitly or automatically), in order of first use; the page lists their definitions.
@@ -17,25 +17,25 @@ struct RenderedBody: Sendable {
     /// The text a reader sees (text and code, a space between blocks), read from the AST for the search index, as
     /// UTF-8 (valid: cmark's literals are); only the index reads it, byte by byte.
     var readableText: [UInt8]
-    public var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic]
 }
 
 /// A link to a heading on another page.
 struct FragmentCheck: Sendable {
-    public let target: PageID
-    public let fragment: String
-    public let line: Int
-    public let address: String
+    let target: PageID
+    let fragment: String
+    let line: Int
+    let address: String
 }
 
 /// Where a body is rendered: which page, and whether Helhed's transforms apply.
 struct PageContext: Sendable {
-    public let source: SourceText
+    let source: SourceText
     /// nil for Markdown that is not a page of a site (`helhed markdown`).
-    public let page: PageID?
+    let page: PageID?
     let autolinksTerms: Bool
 
-    public init(source: SourceText, page: PageID?, autolinksTerms: Bool) {
+    init(source: SourceText, page: PageID?, autolinksTerms: Bool) {
         self.source = source
         self.page = page
         self.autolinksTerms = autolinksTerms
@@ -45,9 +45,9 @@ struct PageContext: Sendable {
 /// Parses a body with cmark, transforms the AST (glossary references and automatic term links, heading ids and
 /// anchors, internal links) and renders it with cmark. No HTML is ever rewritten as text.
 struct PageTransformer: Sendable {
-    public let site: Site?
+    let site: Site?
     let resolver: LinkResolver?
-    public let options: MarkdownOptions
+    let options: MarkdownOptions
 
     /// Ids the templates use on every page; headings never take them.
     static let reservedIDs: Set<String> = [
@@ -60,7 +60,7 @@ struct PageTransformer: Sendable {
     /// The opening tag of a link to each term (`<a class="term" …>`), made once: a page links many terms.
     let termLinkOpenings: [String]
 
-    public init(site: Site?, generatedSitePaths: Set<String> = [], options: MarkdownOptions) {
+    init(site: Site?, generatedSitePaths: Set<String> = [], options: MarkdownOptions) {
         self.site = site
         self.resolver = site.map { LinkResolver(site: $0, generatedSitePaths: generatedSitePaths) }
         self.options = options
@@ -71,7 +71,7 @@ struct PageTransformer: Sendable {
         } ?? []
     }
 
-    public func render(_ context: PageContext) -> RenderedBody {
+    func render(_ context: PageContext) -> RenderedBody {
         // Hook for GFM tables and footnotes (Markdown/Extensions): they become ordinary nodes before the passes below.
         let (document, extensionDiagnostics) = MarkdownExtensions.parse(context.source, options: options)
         var run = TransformRun(transformer: self, context: context, document: document)

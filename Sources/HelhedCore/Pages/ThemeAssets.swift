@@ -3,14 +3,14 @@ import Foundation
 /// `Templates/assets/`, copied to `assets/` in the site. Stylesheets and scripts get a content hash in their names
 /// (`style.3f2a9c1d07.css`), so a host can let browsers cache them forever.
 struct ThemeAssets: Sendable {
-    public let files: [OutputFile]
-    public let urls: AssetURLs
+    let files: [OutputFile]
+    let urls: AssetURLs
     /// Site paths of every asset, by its name in the theme (`style.css` → `assets/style.3f2a….css`).
     let sitePaths: [String: String]
 
-    public static let folder = "assets"
+    static let folder = "assets"
 
-    public init(templatesFolder: URL, displayFolder: String, baseURL: BaseURL) throws(BuildFailure) {
+    init(templatesFolder: URL, displayFolder: String, baseURL: BaseURL) throws(BuildFailure) {
         let folder = templatesFolder.appendingPathComponent(Self.folder)
         var files: [OutputFile] = []
         var sitePaths: [String: String] = [:]
@@ -63,7 +63,7 @@ struct ThemeAssets: Sendable {
 /// A short, stable fingerprint of file contents (FNV-1a, 64 bit). Not for security: only to change a name when the
 /// contents change.
 enum ContentHash {
-    public static func hex(of data: some Sequence<UInt8>) -> String {
+    static func hex(of data: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data {
             hash ^= UInt64(byte)

@@ -1,13 +1,13 @@
 import Foundation
 
 /// A picture's variants as files in the cache, ready to be copied (or linked) into `Public/`.
-public struct CachedPicture: Sendable, Hashable {
-    public let facts: PictureFacts
-    public let variants: [PictureVariant]
+struct CachedPicture: Sendable, Hashable {
+    let facts: PictureFacts
+    let variants: [PictureVariant]
     /// The folder holding the variants; `file(of:)` gives each one's path.
-    public let folder: URL
+    let folder: URL
 
-    public func file(of variant: PictureVariant) -> URL {
+    func file(of variant: PictureVariant) -> URL {
         folder.appendingPathComponent(PictureCache.fileName(of: variant))
     }
 }
@@ -20,32 +20,32 @@ public struct CachedPicture: Sendable, Hashable {
 /// The manifest records every variant's length and SHA-256, checked on every read: a truncated or edited file in
 /// the cache (a build killed half-way, a disk that filled up, someone's hand) is found and the entry made again.
 /// Entries are written to a temporary folder and renamed into place, so a reader never sees half an entry.
-public struct PictureCache: Sendable {
-    public let root: URL
+struct PictureCache: Sendable {
+    let root: URL
 
     /// The cache of the project at `projectRoot`: `projectRoot/.helhed-cache/pictures`.
-    public init(projectRoot: URL) {
+    init(projectRoot: URL) {
         self.init(root: projectRoot.appendingPathComponent(".helhed-cache/pictures", isDirectory: true))
     }
 
-    public init(root: URL) {
+    init(root: URL) {
         self.root = root
     }
 
     /// What a look-up found.
-    public enum Lookup: Sendable, Hashable {
+    enum Lookup: Sendable, Hashable {
         case hit(CachedPicture)
         case miss
         /// An entry was there but did not match its manifest; `reason` says how. It is to be made again.
         case damaged(String)
     }
 
-    public func folder(forKey key: String) -> URL {
+    func folder(forKey key: String) -> URL {
         root.appendingPathComponent(key, isDirectory: true)
     }
 
     /// The entry for `key`, verified against its manifest.
-    public func lookUp(key: String) -> Lookup {
+    func lookUp(key: String) -> Lookup {
         let folder = folder(forKey: key)
         let manifestURL = folder.appendingPathComponent(Self.manifestName)
         guard FileManager.default.fileExists(atPath: manifestURL.path) else { return .miss }
@@ -69,7 +69,7 @@ public struct PictureCache: Sendable {
     }
 
     /// Stores freshly made variants under `key`, replacing whatever was there.
-    public func store(key: String, facts: PictureFacts, variants: [EncodedVariant]) throws(PictureError) -> CachedPicture {
+    func store(key: String, facts: PictureFacts, variants: [EncodedVariant]) throws(PictureError) -> CachedPicture {
         let folder = folder(forKey: key)
         let staging = root.appendingPathComponent(".partial-\(key)-\(UUID().uuidString)", isDirectory: true)
         do {

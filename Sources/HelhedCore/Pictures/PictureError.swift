@@ -1,6 +1,6 @@
 /// Why a picture could not be made into variants. Every case is something an editor (or the machine) can cause, so
 /// each says what happened and, where there is one, what to do; `diagnostic(for:)` turns it into a build error.
-public enum PictureError: Error, Sendable, Hashable, CustomStringConvertible {
+enum PictureError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file could not be read (missing, a folder, no permission).
     case unreadable(String)
     /// Larger on disk than `PictureSettings.maxFileBytes`.
@@ -21,7 +21,7 @@ public enum PictureError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The picture cache could not be written or read.
     case cacheFailed(String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .unreadable(let reason):
             "cannot read the picture: \(reason)"
@@ -45,7 +45,7 @@ public enum PictureError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The error as a build diagnostic for the picture at `path` (e.g. "Content/billeder/kort.jpg").
-    public func diagnostic(for path: String) -> Diagnostic {
+    func diagnostic(for path: String) -> Diagnostic {
         .error(path, description)
     }
 

@@ -1,32 +1,32 @@
 import Foundation
 
 /// A picture ready for publishing: its variants in the cache, and whether this call had to make them.
-public struct MadePicture: Sendable, Hashable {
-    public let picture: CachedPicture
+struct MadePicture: Sendable, Hashable {
+    let picture: CachedPicture
     /// False when the cache already held the variants (nothing was decoded or encoded).
-    public let wasProcessed: Bool
+    let wasProcessed: Bool
     /// Set when a cache entry was found damaged and made again: why it was damaged.
-    public let repairedDamage: String?
+    let repairedDamage: String?
 }
 
 /// The build's entry point for pictures: source file → cache (made when missing, changed or damaged) → variants.
 /// Processes pictures in parallel, one picture per task; libvips uses one thread per picture (`Vips.threadsPerPicture`).
-public struct PictureMaker: Sendable {
-    public let processor: PictureProcessor
-    public let cache: PictureCache
+struct PictureMaker: Sendable {
+    let processor: PictureProcessor
+    let cache: PictureCache
 
-    public init(settings: PictureSettings = .standard, cache: PictureCache) {
+    init(settings: PictureSettings = .standard, cache: PictureCache) {
         self.processor = PictureProcessor(settings: settings)
         self.cache = cache
     }
 
     /// Every source's variants, in the order given; a failure for one picture does not stop the others.
-    public func make(_ sources: [URL]) -> [Result<MadePicture, PictureError>] {
+    func make(_ sources: [URL]) -> [Result<MadePicture, PictureError>] {
         sources.parallelMap { source in Result { () throws(PictureError) in try make(source) } }
     }
 
     /// One picture's variants, from the cache when it holds them intact.
-    public func make(_ source: URL) throws(PictureError) -> MadePicture {
+    func make(_ source: URL) throws(PictureError) -> MadePicture {
         let bytes = try read(source)
         let key = try cacheKey(for: bytes)
         var damage: String?
@@ -44,7 +44,7 @@ public struct PictureMaker: Sendable {
     }
 
     /// SHA-256 of the source's SHA-256 and the settings' fingerprint: any change to either is a new entry.
-    public func cacheKey(for bytes: [UInt8]) throws(PictureError) -> String {
+    func cacheKey(for bytes: [UInt8]) throws(PictureError) -> String {
         let runtime = try Vips.start()
         let fingerprint = processor.settings.fingerprint(libvipsVersion: runtime.version)
         return Vips.sha256(Array((Vips.sha256(bytes) + "\n" + fingerprint).utf8))

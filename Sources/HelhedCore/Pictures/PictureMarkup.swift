@@ -1,14 +1,14 @@
 /// The HTML for a processed picture in an article: a `<picture>` with a WebP `<source>` and a fallback `<img>`,
 /// both listing every width, so each reader's browser downloads the smallest variant that is sharp on its screen.
-public enum PictureMarkup {
+enum PictureMarkup {
     /// How wide the picture is shown, from Templates/assets/style.css: prose is `max-width: var(--measure)` (38rem)
     /// inside `.wrap`'s padding of 1.25rem a side (1rem at 25em and below). So the column is 38rem from a 40.5rem
     /// viewport up (also in the two-column `.has-toc` layout from 64em, whose first column is 38rem), and the viewport
     /// less the padding below that. A 390 px phone at DPR 2 thus asks for 2 × 350 px and gets the 800 w variant.
-    public static let proseSizes = "(min-width: 40.5rem) 38rem, (max-width: 25em) calc(100vw - 2rem), calc(100vw - 2.5rem)"
+    static let proseSizes = "(min-width: 40.5rem) 38rem, (max-width: 25em) calc(100vw - 2rem), calc(100vw - 2.5rem)"
 
     /// The width whose fallback is `<img src>`, for browsers that read neither `srcset` nor `<picture>`.
-    public static let fallbackSrcWidth = 800
+    static let fallbackSrcWidth = 800
 
     /// The markup for `picture`.
     /// - Parameters:
@@ -17,7 +17,7 @@ public enum PictureMarkup {
     ///   - title: the Markdown title, if any.
     ///   - eager: true for the first picture of a page, which is likely in the first screen: lazy loading would only
     ///     delay it (and the Largest Contentful Paint).
-    public static func html(
+    static func html(
         variants: [PictureVariant], fallbackFormat: PictureFormat, alt: String, title: String? = nil,
         eager: Bool = false, sizes: String = proseSizes, url: (PictureVariant) -> String
     ) -> String {
@@ -45,7 +45,7 @@ public enum PictureMarkup {
     /// The file name of a variant next to its source: `kort.jpg` → `kort-800w-1a2b3c4d.webp`. The first eight hex
     /// digits of the variant's SHA-256 make the name change whenever the bytes do, so the files can be cached by
     /// browsers for good, and `kort.jpg` and `kort.png` in one folder never share a name.
-    public static func variantFileName(sourceFileName: String, variant: PictureVariant) -> String {
+    static func variantFileName(sourceFileName: String, variant: PictureVariant) -> String {
         let stem = sourceFileName.lastIndex(of: ".").map { String(sourceFileName[..<$0]) } ?? sourceFileName
         return "\(stem)-\(variant.width)w-\(variant.sha256.prefix(8)).\(variant.format.fileExtension)"
     }

@@ -2,30 +2,30 @@ import Foundation
 import CVipsShim
 
 /// One encoded variant: what the Markdown stage needs to describe it, and where its bytes are.
-public struct PictureVariant: Sendable, Hashable {
-    public let format: PictureFormat
+struct PictureVariant: Sendable, Hashable {
+    let format: PictureFormat
     /// Pixels, upright (after EXIF rotation): what `width`/`height` attributes and `srcset`'s `w` say.
-    public let width: Int
-    public let height: Int
-    public let byteCount: Int
+    let width: Int
+    let height: Int
+    let byteCount: Int
     /// SHA-256 of the encoded bytes, 64 hex digits.
-    public let sha256: String
+    let sha256: String
 }
 
 /// A variant with its bytes, as the processor makes it (before the cache stores it).
-public struct EncodedVariant: Sendable, Hashable {
-    public let variant: PictureVariant
-    public let bytes: [UInt8]
+struct EncodedVariant: Sendable, Hashable {
+    let variant: PictureVariant
+    let bytes: [UInt8]
 }
 
 /// What processing found out about the source, besides the variants.
-public struct PictureFacts: Sendable, Hashable {
+struct PictureFacts: Sendable, Hashable {
     /// The source's size, upright.
-    public let width: Int
-    public let height: Int
-    public let hasAlpha: Bool
+    let width: Int
+    let height: Int
+    let hasAlpha: Bool
     /// The format of the fallback variants (`<img src>`): the source's own, or JPEG/PNG for a WebP source.
-    public let fallbackFormat: PictureFormat
+    let fallbackFormat: PictureFormat
 }
 
 /// The kind of source, from the decoder libvips picks by the file's first bytes (never by its name).
@@ -58,22 +58,22 @@ enum PictureSourceKind: Sendable {
 
 /// Turns a picture's bytes into its variants with libvips: upright, sRGB, no metadata, at every width in the
 /// settings that the picture reaches, each as WebP and as the fallback format. Pure: no files, no cache.
-public struct PictureProcessor: Sendable {
-    public let settings: PictureSettings
+struct PictureProcessor: Sendable {
+    let settings: PictureSettings
 
-    public init(settings: PictureSettings = .standard) {
+    init(settings: PictureSettings = .standard) {
         self.settings = settings
     }
 
     /// Facts about the picture from its header alone; no pixel is decoded. Refuses what is not a picture, what
     /// Helhed does not process, and more pixels than `settings.maxPixels`.
-    public func inspect(_ bytes: [UInt8]) throws(PictureError) -> PictureFacts {
+    func inspect(_ bytes: [UInt8]) throws(PictureError) -> PictureFacts {
         // withUnsafeBytes only rethrows untyped errors: the typed error goes through a Result.
         try bytes.withUnsafeBytes { buffer in Result { () throws(PictureError) in try inspectHeader(buffer).facts } }.get()
     }
 
     /// The variants, smallest width first, WebP before the fallback at each width.
-    public func process(_ bytes: [UInt8]) throws(PictureError) -> (facts: PictureFacts, variants: [EncodedVariant]) {
+    func process(_ bytes: [UInt8]) throws(PictureError) -> (facts: PictureFacts, variants: [EncodedVariant]) {
         try bytes.withUnsafeBytes { buffer in Result { () throws(PictureError) in try process(buffer) } }.get()
     }
 

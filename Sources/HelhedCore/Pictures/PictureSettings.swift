@@ -1,8 +1,8 @@
 /// The encodings a variant can have.
-public enum PictureFormat: String, Sendable, Hashable, CaseIterable {
+enum PictureFormat: String, Sendable, Hashable, CaseIterable {
     case webp, jpeg, png
 
-    public var fileExtension: String {
+    var fileExtension: String {
         switch self {
         case .webp: "webp"
         case .jpeg: "jpg"
@@ -10,37 +10,37 @@ public enum PictureFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    public var mimeType: String { "image/\(rawValue)" }
+    var mimeType: String { "image/\(rawValue)" }
 }
 
 /// How pictures are made into variants. Everything here is part of the cache key, so changing a value makes every
 /// picture again.
-public struct PictureSettings: Sendable, Hashable {
+struct PictureSettings: Sendable, Hashable {
     /// Widths in CSS pixels × device pixels. The prose column is 38rem (608 px): 480 serves phones at DPR 1, 800 a
     /// 390 px phone at DPR 2, 1200 the column at DPR 2, 1600 large screens at DPR 2.5+. A picture narrower than the
     /// largest width gets its own width as the largest variant; none is ever enlarged.
-    public var widths: [Int] = [480, 800, 1200, 1600]
+    var widths: [Int] = [480, 800, 1200, 1600]
     /// libwebp's quality and effort (0–6). Effort 2 rather than libwebp's default 4: measured on a 4000×2250
     /// photo, 2.3× faster encoding (0.31 against 0.71–0.79 CPU s for the four widths) for files 2–6 % larger.
-    public var webpQuality = 75
-    public var webpEffort = 2
+    var webpQuality = 75
+    var webpEffort = 2
     /// The JPEG fallback for browsers without WebP.
-    public var jpegQuality = 80
+    var jpegQuality = 80
     /// zlib level for PNG variants (lossless; higher is slower and only slightly smaller).
-    public var pngCompression = 6
+    var pngCompression = 6
     /// Pictures whose header claims more pixels are refused before decoding (a 100 MP photo is already far beyond
     /// any camera editors use for the web; a 20000×20000 PNG of a few kilobytes is a decompression bomb).
-    public var maxPixels = 100_000_000
+    var maxPixels = 100_000_000
     /// Files larger than this are refused before they are read whole.
-    public var maxFileBytes = 200_000_000
+    var maxFileBytes = 200_000_000
 
     /// Bumped whenever the processing itself changes (pipeline, encoder options in CVipsShim), so that cached
     /// variants made the old way are made again.
-    public static let processorVersion = 1
+    static let processorVersion = 1
 
-    public static let standard = PictureSettings()
+    static let standard = PictureSettings()
 
-    public init() {}
+    init() {}
 
     /// The settings as text, for the cache key: processor version, libvips version, every number.
     func fingerprint(libvipsVersion: String) -> String {
@@ -53,7 +53,7 @@ public struct PictureSettings: Sendable, Hashable {
 
     /// The widths of the variants of a picture `width` pixels wide (upright): every configured width below it, and
     /// the picture's own width when it is narrower than the largest configured one.
-    public func variantWidths(forPictureWidth width: Int) -> [Int] {
+    func variantWidths(forPictureWidth width: Int) -> [Int] {
         let configured = sortedWidths
         guard let largest = configured.last, width > 0 else { return [] }
         let top = min(width, largest)
@@ -64,10 +64,10 @@ public struct PictureSettings: Sendable, Hashable {
 /// Which files are made into variants: by their name's extension, since the build decides before reading them.
 /// SVG is never processed (it is text, scales by itself, and libvips would rasterise it); GIF may be animated and
 /// is copied as it is.
-public enum PictureFiles {
-    public static let processedExtensions: Set<String> = ["jpg", "jpeg", "png", "webp"]
+enum PictureFiles {
+    static let processedExtensions: Set<String> = ["jpg", "jpeg", "png", "webp"]
 
-    public static func isProcessed(sitePath: String) -> Bool {
+    static func isProcessed(sitePath: String) -> Bool {
         guard let dot = sitePath.lastIndex(of: "."), !sitePath[dot...].contains("/") else { return false }
         return processedExtensions.contains(sitePath[sitePath.index(after: dot)...].lowercased())
     }

@@ -2,13 +2,13 @@ import Foundation
 import CVipsShim
 
 /// libvips, started once per process. Everything in `Pictures/` goes through here or through `VipsImage`.
-public enum Vips {
+enum Vips {
     /// What a started libvips offers.
-    public struct Runtime: Sendable, Hashable {
+    struct Runtime: Sendable, Hashable {
         /// e.g. "8.14.1".
-        public let version: String
+        let version: String
         /// Whether HEIC/AVIF can be read (Debian's libvips loads libheif as a module; it may be absent).
-        public let readsHEIF: Bool
+        let readsHEIF: Bool
     }
 
     /// Started on first use, exactly once (a `static let` is initialised once, thread-safely): VIPS_INIT, the operation
@@ -33,19 +33,19 @@ public enum Vips {
     }()
 
     /// The running libvips, or why it cannot run.
-    public static func start() throws(PictureError) -> Runtime {
+    static func start() throws(PictureError) -> Runtime {
         try started.get()
     }
 
     /// Why libvips cannot be used here, or nil when it can (for tests, which skip visibly without it).
-    public static var unavailableReason: String? {
+    static var unavailableReason: String? {
         if case .failure(let error) = started { return error.description }
         return nil
     }
 
     /// How many threads libvips uses for one picture. 1 (the default set at start) when pictures are processed in
     /// parallel; measurements may raise it to compare.
-    public static var threadsPerPicture: Int {
+    static var threadsPerPicture: Int {
         get { Int(helhed_vips_concurrency()) }
         set { helhed_vips_set_concurrency(Int32(newValue)) }
     }

@@ -16,7 +16,7 @@ import Foundation
 final class DanishStemmer {
     private let handle: OpaquePointer
 
-    public init() {
+    init() {
         // Fails only when memory runs out: "danish" in UTF-8 is built into every libstemmer.
         guard let handle = sb_stemmer_new("danish", "UTF_8") else { fatalError("libstemmer has no Danish stemmer for UTF-8") }
         self.handle = handle

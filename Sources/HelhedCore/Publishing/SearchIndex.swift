@@ -13,20 +13,20 @@ import HelhedTemplates
 /// Words are space-separated strings rather than JSON arrays, which makes the file about a third smaller.
 struct SearchIndex: Codable, Equatable, Sendable {
     struct Entry: Codable, Equatable, Sendable {
-        public let title: String
-        public let url: String
-        public let kind: String
-        public let summary: String
-        public let names: String
-        public let terms: String
+        let title: String
+        let url: String
+        let kind: String
+        let summary: String
+        let names: String
+        let terms: String
         let words: String
     }
 
     /// Bumped when the format changes, so a cached script can tell.
-    public let version: Int
+    let version: Int
     /// The version this build writes.
     static let formatVersion = 1
-    public let pages: [Entry]
+    let pages: [Entry]
 
     static let articleKind = "Artikel"
     static let termKind = "Ordforklaring"
@@ -99,7 +99,7 @@ struct SearchIndex: Codable, Equatable, Sendable {
     /// entry is encoded (and escaped) on its own, on all cores, and copied once into the result: encoding the index in
     /// one piece held several copies of a large site's index in memory at once and used one core. `SearchTests`
     /// checks the two agree.
-    public func json() -> [UInt8] {
+    func json() -> [UInt8] {
         Self.joined(pages.parallelMap(Self.encoded), version: version)
     }
 

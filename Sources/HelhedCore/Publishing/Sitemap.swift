@@ -13,7 +13,7 @@ enum Sitemap {
 
     struct Entry: Equatable, Sendable {
         /// Path inside the site (`artikler/x/`).
-        public let sitePath: String
+        let sitePath: String
         let lastModified: Day?
     }
 
@@ -40,7 +40,7 @@ enum Sitemap {
         return entries.sorted { $0.sitePath < $1.sitePath }
     }
 
-    public static func make(site: Site, pages: SitePages) -> OutputFile {
+    static func make(site: Site, pages: SitePages) -> OutputFile {
         // Written into one buffer: a line per page of a large site, made from several strings each, was a noticeable
         // part of the serial end of a build. Escaping works byte by byte, so the escaped site address is made once
         // and each page's path escaped after it.
@@ -65,7 +65,7 @@ enum Sitemap {
 
     /// `robots.txt`: everything may be crawled; the sitemap's absolute address. (Crawlers read robots.txt only at a
     /// domain's root; under a sub-path the file is harmless and the host's own robots.txt decides.)
-    public static func robots(site: Site) -> OutputFile {
+    static func robots(site: Site) -> OutputFile {
         let text = """
             User-agent: *
             Disallow:

@@ -84,7 +84,7 @@ enum DanishText {
         return [0x86, 0x98, 0x85, 0xA6, 0xB8, 0xA5].contains(text[index + 1])
     }
 
-    public static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
+    static func sorted<T>(_ items: [T], by key: (T) -> String) -> [T] {
         items.map { (key($0), $0) }.sorted { precedes($0.0, $1.0) }.map(\.1)
     }
 

@@ -4,7 +4,7 @@ enum HTMLEscaping {
     /// Works on UTF-8 bytes: the five characters are ASCII and never occur inside a multi-byte sequence, so the runs
     /// between them are copied whole. (The feed escapes every article body with this; going character by character
     /// made it one of the larger costs of a build.)
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var text = text
         guard text.withUTF8({ $0.contains(where: needsEscaping) }) else { return text }
         var escaped: [UInt8] = []

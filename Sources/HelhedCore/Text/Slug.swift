@@ -6,7 +6,7 @@ enum Slug {
     /// Every heading, title and tag of a build goes through here, so it works on UTF-8 bytes: ASCII directly, Latin
     /// letters through a table made once, and only other scalars through Foundation (`strippedOfAccents`). Making a
     /// `String` per character and asking Foundation per letter cost thousands of instructions per heading.
-    public static func make(from text: String) -> String {
+    static func make(from text: String) -> String {
         var slug: [UInt8] = []
         slug.reserveCapacity(text.utf8.count)
         var pendingDash = false

@@ -4,7 +4,7 @@ enum Suggestions {
     /// the two lengths (two 100 KB headings would take minutes).
     static let maximumLength = 80
 
-    public static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+    static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
         guard word.utf8.count <= maximumLength * 4 else { return [] }
         let target = Array(word.lowercased())
         guard target.count <= maximumLength else { return [] }

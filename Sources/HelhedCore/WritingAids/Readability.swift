@@ -5,35 +5,35 @@
 /// A sentence ends at `.`, `!`, `?` or `:` followed by a word with a capital letter or a digit, and at the end of a
 /// paragraph. So "f.eks. en" and "kr. om året" do not end sentences, and a heading-like list item without a full stop
 /// still counts as one. A word is a run of letters and digits (joined across `-`, `.` and apostrophes).
-public struct Readability: Sendable, Equatable {
-    public private(set) var wordCount = 0
-    public private(set) var sentenceCount = 0
-    public private(set) var longWordCount = 0
+struct Readability: Sendable, Equatable {
+    private(set) var wordCount = 0
+    private(set) var sentenceCount = 0
+    private(set) var longWordCount = 0
     /// The three longest sentences, longest first.
-    public private(set) var longestSentences: [Sentence] = []
+    private(set) var longestSentences: [Sentence] = []
 
-    public struct Sentence: Sendable, Equatable {
-        public let wordCount: Int
+    struct Sentence: Sendable, Equatable {
+        let wordCount: Int
         /// The file line the sentence starts on.
-        public let line: Int
+        let line: Int
         /// Its first words, to recognise it by.
-        public let beginning: String
+        let beginning: String
     }
 
     /// Long words have more than this many letters.
-    public static let longWordLetters = 6
+    static let longWordLetters = 6
 
-    public init() {}
+    init() {}
 
     /// LIX, rounded as it is reported (nil without text).
-    public var lix: Int? {
+    var lix: Int? {
         guard wordCount > 0, sentenceCount > 0 else { return nil }
         let value = Double(wordCount) / Double(sentenceCount) + Double(longWordCount) * 100 / Double(wordCount)
         return Int(value.rounded())
     }
 
     /// The usual Danish bands (as in Björnsson's scale, used by e.g. lix.dk).
-    public static func verdict(_ lix: Int) -> String {
+    static func verdict(_ lix: Int) -> String {
         switch lix {
         case ..<25: "meget let"
         case 25...34: "let"

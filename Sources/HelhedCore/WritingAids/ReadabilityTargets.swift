@@ -3,19 +3,19 @@ import Foundation
 /// `lix:` in `site.yml`: the highest LIX an article of a kind should have, e.g. `lix: { explainer: 40 }` (explainers
 /// should be no harder than "middel"). An article above its kind's target is a warning naming its longest sentences.
 /// Read here rather than by `SiteConfig` because only `helhed check` uses it.
-public struct ReadabilityTargets: Sendable, Equatable {
-    public private(set) var targets: [ArticleKind: Int] = [:]
-    public private(set) var diagnostics: [Diagnostic] = []
+struct ReadabilityTargets: Sendable, Equatable {
+    private(set) var targets: [ArticleKind: Int] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
 
-    public static let key = "lix"
+    static let key = "lix"
 
-    public init(targets: [ArticleKind: Int] = [:]) {
+    init(targets: [ArticleKind: Int] = [:]) {
         self.targets = targets
     }
 
     /// Reads `lix` from `<content>/site.yml`; no file, no field or YAML that does not parse (the build reports that)
     /// mean no targets.
-    public init(contentFolder: URL, displayPath: String) {
+    init(contentFolder: URL, displayPath: String) {
         let url = contentFolder.appendingPathComponent(ContentLoader.configFile)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             self.init()
@@ -24,7 +24,7 @@ public struct ReadabilityTargets: Sendable, Equatable {
         self.init(yaml: String(decoding: data, as: UTF8.self), path: displayPath)
     }
 
-    public init(yaml: String, path: String) {
+    init(yaml: String, path: String) {
         // A file that does not parse is the build's to report.
         guard let config = try? FrontMatter(yaml: yaml, path: path, firstLine: 1),
               let (value, fieldLine) = config.value(Self.key) else { return }

@@ -4,16 +4,16 @@ import Foundation
 /// organisations), one a line. `#` starts a comment line; blank lines are ignored. A line with more than one word
 /// ("Nina Smith") adds each of them. A word is accepted as written: "Fredericia" (and its genitive "Fredericias")
 /// but not "fredericia"; a word in lower case also capitalised and with the dictionary's inflections of its last part.
-public struct SiteWordList: Sendable, Equatable {
-    public static let fileName = "ordliste.txt"
+struct SiteWordList: Sendable, Equatable {
+    static let fileName = "ordliste.txt"
     /// Longer lines are not words but pasted text.
-    public static let longestLine = 100
+    static let longestLine = 100
 
-    public private(set) var words: [String] = []
-    public private(set) var diagnostics: [Diagnostic] = []
+    private(set) var words: [String] = []
+    private(set) var diagnostics: [Diagnostic] = []
 
     /// Reads `<content>/ordliste.txt`; a missing file is an empty list.
-    public init(contentFolder: URL, displayPath: String) {
+    init(contentFolder: URL, displayPath: String) {
         let url = contentFolder.appendingPathComponent(Self.fileName)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             self.init(bytes: [], path: displayPath)
@@ -22,7 +22,7 @@ public struct SiteWordList: Sendable, Equatable {
         self.init(bytes: Array(data), path: displayPath)
     }
 
-    public init(bytes: [UInt8], path: String) {
+    init(bytes: [UInt8], path: String) {
         var lineNumber = 0
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

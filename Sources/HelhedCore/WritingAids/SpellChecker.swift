@@ -2,23 +2,23 @@ import CHunspell
 import Foundation
 
 /// Where a hunspell dictionary is: `<base>.aff` (rules) and `<base>.dic` (words).
-public struct DictionaryLocation: Sendable, Hashable {
-    public let affixFile: URL
-    public let wordFile: URL
+struct DictionaryLocation: Sendable, Hashable {
+    let affixFile: URL
+    let wordFile: URL
     /// The Debian package that installs it, named in the error when it is missing.
-    public let package: String
+    let package: String
 
-    public init(base: URL, package: String) {
+    init(base: URL, package: String) {
         affixFile = base.appendingPathExtension("aff")
         wordFile = base.appendingPathExtension("dic")
         self.package = package
     }
 
     /// Stavekontrolden's Danish dictionary as Debian installs it (`hunspell-da`).
-    public static let danish = DictionaryLocation(base: URL(fileURLWithPath: "/usr/share/hunspell/da_DK"), package: "hunspell-da")
+    static let danish = DictionaryLocation(base: URL(fileURLWithPath: "/usr/share/hunspell/da_DK"), package: "hunspell-da")
 
     /// One error line that says what to install; nil when both files are there.
-    public var missingDiagnostic: Diagnostic? {
+    var missingDiagnostic: Diagnostic? {
         let manager = FileManager.default
         guard let missing = [affixFile, wordFile].first(where: { !manager.isReadableFile(atPath: $0.path) }) else { return nil }
         return .error(missing.path, "the Danish dictionary for the spelling check is not installed; install it with 'apt-get install \(package)' (as root)")
@@ -34,13 +34,13 @@ public struct DictionaryLocation: Sendable, Hashable {
 ///
 /// Words are Swift strings; they are converted to the dictionary's encoding (`SET` in the .aff file: UTF-8 for
 /// Danish, ISO8859-1 in older dictionaries) on the way in and back on the way out.
-public final class SpellChecker {
+final class SpellChecker {
     private let handle: OpaquePointer
     private let encoding: DictionaryEncoding
     /// hunspell refuses words longer than this many bytes (MAXWORDLEN); they are never checked.
     static let longestWord = 100
 
-    public init(_ location: DictionaryLocation = .danish) throws(Diagnostic) {
+    init(_ location: DictionaryLocation = .danish) throws(Diagnostic) {
         if let missing = location.missingDiagnostic { throw missing }
         // Hunspell_create never fails: an unreadable file gives an empty dictionary, hence the check above.
         guard let handle = Hunspell_create(location.affixFile.path, location.wordFile.path) else {
@@ -61,26 +61,26 @@ public final class SpellChecker {
 
     /// True when the dictionary (or a word added to it) accepts `word`, in the capitalisation hunspell allows: a word
     /// in lower case is also right capitalised or in capitals; a name only as written or in capitals.
-    public func isCorrect(_ word: String) -> Bool {
+    func isCorrect(_ word: String) -> Bool {
         guard let bytes = encoding.encode(word), bytes.count <= Self.longestWord + 1 else { return false }
         return Hunspell_spell(handle, bytes) != 0
     }
 
     /// hunspell's suggestions, best first, at most `limit`.
-    public func suggestions(for word: String, limit: Int = 3) -> [String] {
+    func suggestions(for word: String, limit: Int = 3) -> [String] {
         guard let bytes = encoding.encode(word), bytes.count <= Self.longestWord + 1 else { return [] }
         return Array(list { Hunspell_suggest(handle, &$0, bytes) }.prefix(limit))
     }
 
     /// The dictionary forms `word` is an inflection of ("planen" → "plan"); a word that is itself a dictionary entry
     /// stems to itself.
-    public func stems(of word: String) -> [String] {
+    func stems(of word: String) -> [String] {
         guard let bytes = encoding.encode(word), bytes.count <= Self.longestWord + 1 else { return [] }
         return list { Hunspell_stem(handle, &$0, bytes) }
     }
 
     /// Accepts `word` as written (and capitalised, and in capitals, when it is in lower case), without inflections.
-    public func add(_ word: String) {
+    func add(_ word: String) {
         guard let bytes = encoding.encode(word) else { return }
         _ = Hunspell_add(handle, bytes)
     }
@@ -88,7 +88,7 @@ public final class SpellChecker {
     /// Accepts `word` with every inflection the dictionary gives `example`, a dictionary entry that inflects the
     /// same way ("helhedsplan" like "plan": helhedsplanen, helhedsplaner, helhedsplanernes…). hunspell copies the
     /// example's affix flags; when `example` is not an entry, `word` is added without inflections.
-    public func add(_ word: String, inflectedLike example: String) {
+    func add(_ word: String, inflectedLike example: String) {
         guard let bytes = encoding.encode(word), let exampleBytes = encoding.encode(example) else { return }
         _ = Hunspell_add_with_affix(handle, bytes, exampleBytes)
     }
@@ -111,7 +111,7 @@ public final class SpellChecker {
     /// made hunspell refuse the compound "sundhedstilbud", the term's title (da_DK.aff has CHECKCOMPOUNDREP, which
     /// refuses a compound that a REP replacement turns into a dictionary word; that is the likely cause). A word
     /// added in its own right is found before any compound analysis.
-    public func learn(_ word: String) -> [LearnedWord] {
+    func learn(_ word: String) -> [LearnedWord] {
         if word.first?.isUppercase == true {
             return [LearnedWord(word), LearnedWord(word + "s")]
         }
@@ -124,7 +124,7 @@ public final class SpellChecker {
     }
 
     /// Adds what `learn` found (here or in another checker).
-    public func add(_ learned: [LearnedWord]) {
+    func add(_ learned: [LearnedWord]) {
         for entry in learned {
             if let example = entry.example { add(entry.word, inflectedLike: example) } else { add(entry.word) }
         }
@@ -157,11 +157,11 @@ public final class SpellChecker {
 }
 
 /// A word to add to a `SpellChecker`, with the dictionary entry whose inflections it takes.
-public struct LearnedWord: Sendable, Hashable {
-    public let word: String
-    public let example: String?
+struct LearnedWord: Sendable, Hashable {
+    let word: String
+    let example: String?
 
-    public init(_ word: String, inflectedLike example: String? = nil) {
+    init(_ word: String, inflectedLike example: String? = nil) {
         self.word = word
         self.example = example
     }

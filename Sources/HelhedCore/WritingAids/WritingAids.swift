@@ -22,7 +22,7 @@ public enum WritingAids {
         public let path: String
         public let title: String
         public let kind: ArticleKind?
-        public let readability: Readability
+        let readability: Readability
     }
 
     public struct Result: Sendable {
@@ -34,12 +34,12 @@ public enum WritingAids {
 
     /// Runs `aids` over the published articles and terms of `site`; `options` says where `site.yml` and
     /// `ordliste.txt` are.
-    public static func check(site: Site, options: BuildOptions, aids: Set<WritingAid> = Set(WritingAid.allCases)) -> [Diagnostic] {
+    static func check(site: Site, options: BuildOptions, aids: Set<WritingAid> = Set(WritingAid.allCases)) -> [Diagnostic] {
         run(site: site, options: options, aids: aids).diagnostics
     }
 
     /// `reportsReadability`: read every page for its LIX even when no kind has a target (for `check --lix`).
-    public static func run(site: Site, options: BuildOptions, aids: Set<WritingAid>, reportsReadability: Bool = false) -> Result {
+    static func run(site: Site, options: BuildOptions, aids: Set<WritingAid>, reportsReadability: Bool = false) -> Result {
         var result = Result()
         let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
 

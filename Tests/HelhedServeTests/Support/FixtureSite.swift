@@ -1,5 +1,5 @@
 import Foundation
-import HelhedCore
+@testable import HelhedCore
 @testable import HelhedServe
 
 /// A small site in a temporary folder: the repository's real templates, two articles, a glossary term, and one

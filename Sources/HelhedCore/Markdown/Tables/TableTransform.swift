@@ -4,17 +4,32 @@
 enum TableTransform {
     /// Whether a text may hold a table: a delimiter row has a `|`, or else (one column) a `:` next to a `-`, since a
     /// line of only dashes under a paragraph is a setext heading's underline.
+    /// Whether some line could be a table's delimiter row: after quote markers and indentation, only `|`, `:`, `-`
+    /// and blanks, with a `-` and a `|` or `:`. A table has one, and a page without one is spared a walk of its
+    /// tree (`[[term|text]]` puts a `|` on most pages).
     static func mayHoldTable(_ text: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { bytes in
-            if bytes.firstIndex(ofByte: UInt8(ascii: "|"), from: 0) != nil { return true }
-            var index = 0
-            while let colon = bytes.firstIndex(ofByte: UInt8(ascii: ":"), from: index) {
-                if colon > 0, bytes[colon - 1] == UInt8(ascii: "-") { return true }
-                if colon + 1 < bytes.count, bytes[colon + 1] == UInt8(ascii: "-") { return true }
-                index = colon + 1
+        var lineStart = true, hasDash = false, hasSeparator = false, isCandidate = true
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "\n"):
+                if isCandidate && hasDash && hasSeparator { return true }
+                (lineStart, hasDash, hasSeparator, isCandidate) = (true, false, false, true)
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                continue
+            case UInt8(ascii: ">") where lineStart:
+                continue
+            case UInt8(ascii: "-"):
+                lineStart = false
+                hasDash = true
+            case UInt8(ascii: "|"), UInt8(ascii: ":"):
+                lineStart = false
+                hasSeparator = true
+            default:
+                lineStart = false
+                isCandidate = false
             }
-            return false
         }
+        return isCandidate && hasDash && hasSeparator
     }
 
     static func apply(to document: MarkdownDocument, lines: SourceLines, options: MarkdownOptions) {

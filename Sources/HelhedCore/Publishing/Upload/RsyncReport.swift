@@ -1,6 +1,6 @@
 /// One change an upload made, or would make with `--dry-run`.
-public struct UploadChange: Sendable, Hashable {
-    public enum Action: String, Sendable {
+struct UploadChange: Sendable, Hashable {
+    enum Action: String, Sendable {
         /// A file the host did not have.
         case add
         /// A file whose content differs from the host's.
@@ -13,14 +13,14 @@ public struct UploadChange: Sendable, Hashable {
         case attributes
     }
 
-    public let action: Action
+    let action: Action
     /// Inside the site, e.g. `artikler/hej/index.html`; folders end in `/`.
-    public let path: String
+    let path: String
     /// Bytes rsync counted for this item on the wire (for a file: its data after delta and compression).
-    public let bytes: Int
+    let bytes: Int
 
     /// Whether the file's content went to the host.
-    public var sendsContent: Bool { action == .add || action == .replace }
+    var sendsContent: Bool { action == .add || action == .replace }
 }
 
 /// What rsync printed on standard output: one `--out-format` line per change, then `--stats`.
@@ -80,7 +80,7 @@ struct RsyncReport {
 public struct UploadSummary: Sendable {
     public let target: PublishTarget
     public let dryRun: Bool
-    public let changes: [UploadChange]
+    let changes: [UploadChange]
     /// Bytes rsync sent over the connection, everything included (file list, checksums, data, protocol).
     public let bytesSent: Int
     public let bytesReceived: Int
@@ -106,8 +106,8 @@ public struct UploadSummary: Sendable {
         self.rememberedNewHostKey = rememberedNewHostKey
     }
 
-    public var filesSent: [UploadChange] { changes.filter(\.sendsContent) }
-    public var filesDeleted: [UploadChange] { changes.filter { $0.action == .delete } }
+    var filesSent: [UploadChange] { changes.filter(\.sendsContent) }
+    var filesDeleted: [UploadChange] { changes.filter { $0.action == .delete } }
 
     /// "Published 12 files (34 KB) to user@host:/path in 1.2 s", or for a dry run what would happen.
     public var line: String {

@@ -36,10 +36,14 @@ enum Feed {
                     appendEntry(inputs, to: &bytes)
                     return bytes
                 }
-                var piece: [UInt8] = []
-                piece.reserveCapacity(entries.reduce(0) { $0 + $1.count })
-                for entry in entries { piece += entry }
-                try write(piece)
+                // Joined 64 entries at a time on all cores: a round is about 9 MB of bytes to copy.
+                let pieces = stride(from: 0, to: entries.count, by: 64).map { $0..<min(entries.count, $0 + 64) }.parallelMap { range in
+                    var piece: [UInt8] = []
+                    piece.reserveCapacity(entries[range].reduce(0) { $0 + $1.count })
+                    for entry in entries[range] { piece += entry }
+                    return piece
+                }
+                for piece in pieces { try write(piece) }
                 first += entriesPerPiece
             }
             try write(end)

@@ -92,7 +92,7 @@ struct PageTransformer: Sendable {
 }
 
 /// The state of transforming one document.
-private struct TransformRun {
+struct TransformRun {
     let transformer: PageTransformer
     let context: PageContext
     let document: MarkdownDocument
@@ -100,14 +100,14 @@ private struct TransformRun {
     var headings: [Heading] = []
     var linkedTerms: [Int] = []
     /// `linkedTerms` as a set: a page that repeats a term ten thousand times asks ten thousand times.
-    private var linkedTermSet: Set<Int> = []
+    var linkedTermSet: Set<Int> = []
     var mentionedTerms: Set<Int> = []
     var linkedPages: Set<PageID> = []
     var fragmentChecks: [FragmentCheck] = []
     var readableText: [UInt8] = []
     var diagnostics: [Diagnostic] = []
-    private var hintsLeft = PageTransformer.hintsPerPage
-    private var ownFragmentChecks: [(fragment: String, line: Int, address: String)] = []
+    var hintsLeft = PageTransformer.hintsPerPage
+    var ownFragmentChecks: [(fragment: String, line: Int, address: String)] = []
 
     init(transformer: PageTransformer, context: PageContext, document: MarkdownDocument) {
         self.transformer = transformer
@@ -115,9 +115,9 @@ private struct TransformRun {
         self.document = document
     }
 
-    private var path: String { context.source.path }
+    var path: String { context.source.path }
 
-    private var ownTerm: Int? {
+    var ownTerm: Int? {
         if case .term(let index) = context.page { return index }
         return nil
     }
@@ -151,12 +151,12 @@ private struct TransformRun {
 
     // MARK: Collecting
 
-    private struct TextNode {
+    struct TextNode {
         let node: MarkdownNode
         let inHeading: Bool
     }
 
-    private struct ImageNode {
+    struct ImageNode {
         let node: MarkdownNode
         /// Whether its description (the text between the brackets, nested pictures included) has anything but white space.
         let hasAltText: Bool
@@ -165,7 +165,7 @@ private struct TransformRun {
     /// One walk over the tree. Whether a picture has alt text is worked out on the way (a text marks the innermost
     /// open picture, a closing picture passes its answer to the one around it), so pictures nested thousands deep
     /// cost one step per node, not one walk of their contents each.
-    private func collectNodes() -> (texts: [TextNode], links: [MarkdownNode], images: [ImageNode], headings: [MarkdownNode],
+    func collectNodes() -> (texts: [TextNode], links: [MarkdownNode], images: [ImageNode], headings: [MarkdownNode],
                                     readableText: [UInt8]) {
         var readable: [UInt8] = []
         // The readable text is about as long as the Markdown: room for it at once instead of a dozen doublings.
@@ -218,156 +218,14 @@ private struct TransformRun {
     }
 
     /// Anything but white space (as `trimmingCharacters(in: .whitespacesAndNewlines)` would leave it).
-    private static func hasVisibleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func hasVisibleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { !CharacterSet.whitespacesAndNewlines.contains($0) }
-    }
-
-    // MARK: Glossary references and automatic term links
-
-    /// A run of a text node that becomes a term link: a `[[reference]]` (shown as the text it names) or a term's
-    /// name found in running text (shown as written).
-    private struct TermLink {
-        let range: Range<Int>
-        let term: Int
-        /// nil: the text of `range` itself.
-        let shownText: String?
-    }
-
-    /// Replaces glossary references and (unless `inHeading` or switched off) the first mention of each term in a text
-    /// node by term links. Most text nodes have neither: they are scanned in place, in cmark's own buffer, and left
-    /// alone without anything being allocated.
-    private mutating func linkTerms(in node: MarkdownNode, inHeading: Bool, site: Site, matcher: TermMatcher) {
-        let autolink = context.autolinksTerms && !inHeading && !matcher.isEmpty
-        node.withLiteralBytes { bytes in
-            var links: [TermLink] = []
-            var plainStart = 0
-            for reference in WikiReference.all(in: bytes) {
-                if autolink { findTerms(in: bytes, plainStart..<reference.range.lowerBound, matcher: matcher, into: &links) }
-                plainStart = reference.range.upperBound
-                guard let term = site.term(named: reference.name) else {
-                    // Left as text.
-                    let line = context.source.fileLine(bodyLine: Self.line(of: node))
-                    let hint = takeHint() ? site.termSuggestions(for: reference.name) : []
-                    let suggestion = hint.isEmpty ? "" : "; did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))?"
-                    let leftOut = site.leftOutTerm(named: reference.name).map { ", because it \($0)" } ?? ""
-                    diagnostics.append(.error(path, line: line, "[[\(reference.name)]] is not a term of the glossary\(leftOut)\(suggestion)"))
-                    continue
-                }
-                noteLinked(term)
-                links.append(TermLink(range: reference.range, term: term, shownText: reference.shownText))
-            }
-            if autolink { findTerms(in: bytes, plainStart..<bytes.count, matcher: matcher, into: &links) }
-            guard !links.isEmpty else { return }
-
-            // The text between the links stays text; cmark renders adjacent text nodes as their concatenation.
-            var nodes: [MarkdownNode] = []
-            var cursor = 0
-            for link in links {
-                if link.range.lowerBound > cursor { nodes.append(document.makeText(UnsafeBufferPointer(rebasing: bytes[cursor..<link.range.lowerBound]))) }
-                let shown = link.shownText.map(document.makeText) ?? document.makeText(UnsafeBufferPointer(rebasing: bytes[link.range]))
-                nodes.append(document.makeCustomInline(before: transformer.termLinkOpenings[link.term], after: "</a>", wrapping: shown))
-                cursor = link.range.upperBound
-            }
-            if cursor < bytes.count { nodes.append(document.makeText(UnsafeBufferPointer(rebasing: bytes[cursor...]))) }
-            // Last: the node's literal, which `bytes` points into, is freed with it.
-            document.replace(node, with: nodes)
-        }
-    }
-
-    /// Automatic links in `range` of a text: the first mention on the page of each term but the page's own. The range
-    /// is scanned as a text of its own (its ends are word boundaries), as the text between two references.
-    private mutating func findTerms(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, matcher: TermMatcher,
-                                    into links: inout [TermLink]) {
-        guard !range.isEmpty else { return }
-        for match in matcher.matches(in: UnsafeBufferPointer(rebasing: bytes[range]))
-        where match.term != ownTerm && !linkedTermSet.contains(match.term) {
-            noteLinked(match.term)
-            links.append(TermLink(range: (match.range.lowerBound + range.lowerBound)..<(match.range.upperBound + range.lowerBound),
-                                  term: match.term, shownText: nil))
-        }
-    }
-
-    private mutating func noteLinked(_ term: Int) {
-        if linkedTermSet.insert(term).inserted { linkedTerms.append(term) }
-        mentionedTerms.insert(term)
-        linkedPages.insert(.term(term))
-    }
-
-    // MARK: Links and images
-
-    /// `site` and `resolver` are passed in, unwrapped once per page: unwrapping them here copied the whole site
-    /// (a retain and a release of each of its parts) twice per link.
-    private mutating func resolve(_ node: MarkdownNode, isImage: Bool, site: Site, resolver: LinkResolver) {
-        let address = node.url
-        let line = context.source.fileLine(bodyLine: Self.line(of: node))
-        switch resolver.resolve(address, from: context.source, isImage: isImage) {
-        case .external, .unreadablePage:
-            break
-        case .ownHeading(let fragment):
-            ownFragmentChecks.append((fragment, line, address))
-        case .page(let target, let fragment):
-            node.url = site.baseURL.link(to: site.sitePath(of: target)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
-            linkedPages.insert(target)
-            if case .term(let term) = target { mentionedTerms.insert(term) }
-            if let fragment {
-                if target == context.page {
-                    ownFragmentChecks.append((fragment, line, address))
-                } else {
-                    fragmentChecks.append(FragmentCheck(target: target, fragment: fragment, line: line, address: address))
-                }
-            }
-        case .file(let sitePath, let fragment):
-            node.url = site.baseURL.link(to: Self.encodePath(sitePath)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
-        case .dangerous(let scheme):
-            let why = scheme == "file"
-                ? "it points at a file on your own computer, which readers cannot open; copy the file into the content folder and link to it there"
-                : "such addresses can run code in the reader's browser"
-            diagnostics.append(.warning(path, line: line, "removed a \(isImage ? "picture" : "link") to a \(scheme): address; \(why)"))
-            document.unwrap(node)
-        case .broken(let message):
-            diagnostics.append(.error(path, line: line, message))
-        }
-    }
-
-    /// A picture without a description (`![](x.png)`: no text in the image node) is invisible to screen reader users.
-    private mutating func warnAboutMissingAltText(_ node: MarkdownNode) {
-        let line = context.source.fileLine(bodyLine: Self.line(of: node))
-        diagnostics.append(.warning(path, line: line, "the picture \"\(node.url)\" has no alt text; describe it between the brackets: ![what the picture shows](\(node.url))"))
-    }
-
-    // MARK: Headings
-
-    private mutating func anchor(_ node: MarkdownNode, ids: inout HeadingIDs) {
-        let level = node.headingLevel
-        let text = node.plainText.trimmingWhitespace()
-        let id = ids.id(for: text)
-        headings.append(Heading(level: level, text: text, id: id))
-        // Written as bytes: the same markup by string interpolation cost a dozen appends, each with its own checks,
-        // for every heading of every page.
-        let digit = UInt8(ascii: "0") + UInt8(clamping: level)
-        var before: [UInt8] = []
-        before.reserveCapacity(48 + id.utf8.count)
-        before += #"<div class="heading"><h"#.utf8
-        before += [digit]
-        before += #" id=""#.utf8
-        HTMLEscaping.append(id, to: &before)
-        before += #"">"#.utf8
-        var after: [UInt8] = []
-        after.reserveCapacity(192 + id.utf8.count + text.utf8.count)
-        after += "</h".utf8
-        after += [digit]
-        after += ##"><a class="heading-anchor" href="#"##.utf8
-        HTMLEscaping.append(id, to: &after)
-        after += ##""><span aria-hidden="true">#</span><span class="visually-hidden">Link til afsnittet “"##.utf8
-        HTMLEscaping.append(text, to: &after)
-        after += "”</span></a></div>".utf8
-        document.wrapChildren(of: node, inCustomBlockBefore: before, after: after)
     }
 
     // MARK: Helpers
 
     /// The line of a node, or of its nearest ancestor that knows its line.
-    private static func line(of node: MarkdownNode) -> Int {
+    static func line(of node: MarkdownNode) -> Int {
         var current: MarkdownNode? = node
         while let candidate = current {
             if candidate.startLine > 0 { return candidate.startLine }
@@ -378,13 +236,13 @@ private struct TransformRun {
 
     /// "Did you mean" costs a comparison with every candidate, so a page gets a limited number of them: ten thousand
     /// broken links to a page with ten thousand headings must not take quadratic time.
-    private mutating func takeHint() -> Bool {
+    mutating func takeHint() -> Bool {
         guard hintsLeft > 0 else { return false }
         hintsLeft -= 1
         return true
     }
 
-    private mutating func hint(_ fragment: String, among ids: [String]) -> String {
+    mutating func hint(_ fragment: String, among ids: [String]) -> String {
         guard takeHint() else { return "" }
         let close = Suggestions.closest(to: fragment, among: ids)
         return close.isEmpty ? "" : " (did you mean \(close.map { "#\($0)" }.joined(separator: ", "))?)"
@@ -402,7 +260,7 @@ private struct TransformRun {
     }
 
     /// RFC 3986's unreserved characters (letters, digits, `-._~`), allowed unencoded everywhere in a URL.
-    private static func isUnreservedASCII(_ byte: UInt8) -> Bool {
+    static func isUnreservedASCII(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
              UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):

@@ -25,7 +25,7 @@ struct SnapshotBuilder {
         var seenCopies: [String: CopiedFile] = [:]
 
         for output in files {
-            if let change, !changed.contains(output.path), let old = reusable?.files[output.path] {
+            if change != nil, !changed.contains(output.path), let old = reusable?.files[output.path] {
                 served[output.path] = old
                 if case .copy(let source) = output.contents, let cached = copies[source.path] { seenCopies[source.path] = cached }
                 continue

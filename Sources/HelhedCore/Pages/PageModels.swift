@@ -6,9 +6,8 @@ extension PageRenderer {
         case home, articles, glossary, tags, search, none
     }
 
-
     func layout(title: String, description: String?, sitePath: String, section: Section, isArticle: Bool = false,
-                        crumbs: [Crumb] = []) -> Layout {
+                crumbs: [Crumb] = []) -> Layout {
         let base = site.baseURL
         let nav = navigation.menu(at: sitePath, in: section)
         let trail = section == .home ? [] : [navigation.homeCrumb] + crumbs

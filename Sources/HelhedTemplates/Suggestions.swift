@@ -1,10 +1,11 @@
-/// "Did you mean": the closest names by edit distance (HelhedCore's `Suggestions.closest`, which this module cannot
-/// import).
-enum Suggestions {
-    /// Longer words get no suggestions: the edit distance costs the product of the two lengths.
+/// "Did you mean …" for misspelt names: the candidates nearest by edit distance. The templates' checker and the core's
+/// messages (links, terms, front matter) share it.
+public enum Suggestions {
+    /// Words longer than this get no suggestions: nobody misspells a sentence, and the edit distance costs the product of
+    /// the two lengths (two 100 KB headings would take minutes).
     static let maximumLength = 80
 
-    static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+    public static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
         guard word.utf8.count <= maximumLength * 4 else { return [] }
         let target = Array(word.lowercased())
         guard target.count <= maximumLength else { return [] }

@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// The YAML mapping at the top of a file, read field by field into typed values. Every problem becomes a
 /// diagnostic that names the file line of the field; nothing stringly-typed leaves this type.
 struct FrontMatter {

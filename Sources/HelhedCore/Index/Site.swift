@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// Identifies a page made from a Markdown file.
 enum PageID: Hashable, Sendable, Comparable {
     case article(Int)

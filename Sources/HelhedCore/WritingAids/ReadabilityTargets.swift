@@ -1,4 +1,5 @@
 import Foundation
+import HelhedTemplates
 
 /// `lix:` in `site.yml`: the highest LIX an article of a kind should have, e.g. `lix: { explainer: 40 }` (explainers
 /// should be no harder than "middel"). An article above its kind's target is a warning naming its longest sentences.

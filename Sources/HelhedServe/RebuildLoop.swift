@@ -135,10 +135,7 @@ final class RebuildLoop: @unchecked Sendable {
 
     /// Only the path of `base_url` matters here; the build reports any problem with the file itself.
     private func configuredBasePath() -> String? {
-        let file = settings.build.contentFolder.appendingPathComponent(ContentLoader.configFile)
-        guard let yaml = try? String(contentsOf: file, encoding: .utf8) else { return nil }
-        var ignored = Diagnostics()
-        return SiteConfig.parse(yaml: yaml, path: ContentLoader.configFile, into: &ignored)?.baseURL.path
+        SiteConfig.read(contentFolder: settings.build.contentFolder)?.baseURL.path
     }
 
     /// Warnings are printed when they first appear, not again on every rebuild.

@@ -82,9 +82,6 @@ public enum ServeSession {
     }
 
     private static func siteTitle(_ options: ServeOptions) -> String? {
-        let file = options.build.contentFolder.appendingPathComponent(ContentLoader.configFile)
-        guard let yaml = try? String(contentsOf: file, encoding: .utf8) else { return nil }
-        var ignored = Diagnostics()
-        return SiteConfig.parse(yaml: yaml, path: ContentLoader.configFile, into: &ignored)?.title
+        SiteConfig.read(contentFolder: options.build.contentFolder)?.title
     }
 }

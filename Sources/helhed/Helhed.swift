@@ -95,10 +95,11 @@ struct RenderMarkdown: ParsableCommand {
 
     func run() throws {
         let input = Array(FileHandle.standardInput.readDataToEndOfFile())
-        if let refusal = MarkdownLimits.check(input) {
-            report([.error("<stdin>", line: refusal.line, refusal.message)])
+        do {
+            print(try MarkdownCommand.render(input, plain: plain, unsafe: unsafe), terminator: "")
+        } catch {
+            report([error])
             throw ExitCode(1)
         }
-        print(MarkdownCommand.render(input, plain: plain, unsafe: unsafe), terminator: "")
     }
 }

@@ -41,13 +41,15 @@ struct Publish: ParsableCommand {
 
     func run() throws {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let site: PublishTarget
+        let publisher: Publisher
         do {
-            site = try publishTarget(current: current)
+            publisher = try Publisher(contentFolder: folders.content, output: URL(fileURLWithPath: output, relativeTo: current),
+                                      target: target, port: port, dryRun: dryRun,
+                                      identity: identity.map { URL(fileURLWithPath: $0, relativeTo: current) },
+                                      knownHosts: knownHosts.map { URL(fileURLWithPath: $0, relativeTo: current) })
         } catch {
             fail(error)
         }
-        let outputFolder = URL(fileURLWithPath: output, relativeTo: current)
         if noBuild {
             warn("helhed: uploading \(output)/ as it is, without building it first (--no-build)")
         } else {
@@ -61,38 +63,17 @@ struct Publish: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        var options = UploadOptions(source: outputFolder, target: site, dryRun: dryRun)
-        options.identityFile = identity.map { URL(fileURLWithPath: $0, relativeTo: current) }
-        options.knownHostsFile = knownHosts.map { URL(fileURLWithPath: $0, relativeTo: current) }
         // Ctrl-C reaches rsync too, which stops and reports it; helhed waits for that to say what the host now has.
         // (rsync is started with the default disposition restored, see SpawnedProcess.)
         signal(SIGINT, SIG_IGN)
-        let summary: UploadSummary
+        let printed: (notices: [String], lines: [String])
         do {
-            summary = try Uploader(options).upload()
+            printed = try publisher.upload().printed(verbose: verbose)
         } catch {
             fail(error)
         }
-        if summary.rememberedNewHostKey {
-            warn("helhed: first connection to \(site.host): its host key is now remembered, and a changed key will be refused")
-        }
-        print(summary.line)
-        if dryRun { summary.listing.forEach { print($0) } }
-        if verbose {
-            print("Sent \(summary.bytesSent) bytes (\(summary.literalBytes) of them file data after delta transfer), received \(summary.bytesReceived); the site has \(summary.siteFiles) files, \(summary.siteBytes) bytes")
-        }
-    }
-
-    /// `--target` wins over site.yml; `--port` over `publish.port`.
-    private func publishTarget(current: URL) throws(UploadError) -> PublishTarget {
-        if let target { return try PublishTarget(target, port: port ?? PublishTarget.defaultPort) }
-        let configURL = URL(fileURLWithPath: folders.content, relativeTo: current).appendingPathComponent(ContentLoader.configFile)
-        let configPath = folders.content + "/" + ContentLoader.configFile
-        guard let fromSite = try PublishSettings.target(fromSiteConfig: configURL, path: configPath) else {
-            throw UploadError(.badTarget, "no publish target: add publish: { target: \"user@host:/var/www/site\" } to \(configPath), or pass --target")
-        }
-        guard let port else { return fromSite }
-        return try PublishTarget(fromSite.description, port: port)
+        printed.notices.forEach(warn)
+        printed.lines.forEach { print($0) }
     }
 
     private func fail(_ error: UploadError) -> Never {

@@ -59,15 +59,15 @@ import Testing
     }
 
     @Test(arguments: specExamples)
-    func matchesTheGFMSpec(_ example: Example) {
-        let html = MarkdownCommand.render(Array(example.markdown.utf8), plain: false, unsafe: false)
+    func matchesTheGFMSpec(_ example: Example) throws {
+        let html = try MarkdownCommand.render(Array(example.markdown.utf8), plain: false, unsafe: false)
         #expect(Self.normalized(html) == Self.normalized(example.html ?? ""), "\(example.markdown)")
     }
 
     @Test(.enabled(if: cmarkGFM != nil, "cmark-gfm is not installed: apt-get install cmark-gfm"), arguments: specExamples + ownCases)
     func matchesCmarkGFM(_ example: Example) throws {
         let reference = try Self.runCmarkGFM(example.markdown)
-        let html = MarkdownCommand.render(Array(example.markdown.utf8), plain: false, unsafe: false)
+        let html = try MarkdownCommand.render(Array(example.markdown.utf8), plain: false, unsafe: false)
         #expect(Self.normalized(html) == Self.normalized(reference), "\(example.markdown)")
     }
 

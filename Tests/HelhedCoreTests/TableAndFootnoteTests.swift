@@ -42,8 +42,8 @@ import Testing
         #expect(html.contains("<th scope=\"col\"><code>x | y</code></th>"))
     }
 
-    @Test func plainMarkdownHasNoTablesOrFootnotes() {
-        let html = MarkdownCommand.render(Array("| a |\n|---|\n\nx[^1]\n\n[^1]: y z\n".utf8), plain: true, unsafe: false)
+    @Test func plainMarkdownHasNoTablesOrFootnotes() throws {
+        let html = try MarkdownCommand.render(Array("| a |\n|---|\n\nx[^1]\n\n[^1]: y z\n".utf8), plain: true, unsafe: false)
         #expect(html == "<p>| a |\n|---|</p>\n<p>x[^1]</p>\n<p>[^1]: y z</p>\n")
     }
 

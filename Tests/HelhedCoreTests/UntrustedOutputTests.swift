@@ -253,7 +253,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.output.path), "a failed build writes nothing")
         // And even cmark's own rendering (the `helhed markdown` command, no site to resolve links against) only writes
         // them percent-encoded, which no browser reads as a scheme.
-        let html = MarkdownCommand.render(Array(link.utf8), plain: false, unsafe: false)
+        let html = try MarkdownCommand.render(Array(link.utf8), plain: false, unsafe: false)
         for address in Self.addresses(in: html) {
             #expect(Self.browserScheme(address).map { !Self.runnableSchemes.contains($0) } ?? true, "\(html)")
         }

@@ -2,7 +2,11 @@ import HelhedTemplates
 
 /// `helhed markdown`: Markdown in, HTML out, through the same wrapper and transforms as pages.
 public enum MarkdownCommand {
-    public static func render(_ markdown: [UInt8], plain: Bool, unsafe: Bool) -> String {
+    /// Throws when the input is one the build would refuse too (see `MarkdownLimits`), named `<stdin>`.
+    public static func render(_ markdown: [UInt8], plain: Bool, unsafe: Bool) throws(Diagnostic) -> String {
+        if let refusal = MarkdownLimits.check(markdown) {
+            throw .error("<stdin>", line: refusal.line, refusal.message)
+        }
         let options = MarkdownOptions(allowsRawHTML: unsafe)
         if plain {
             return MarkdownDocument(parsing: markdown, options: options).renderHTML()

@@ -12,16 +12,20 @@ public enum NewContent {
     public struct Created: Sendable, Equatable {
         /// The path as shown to the user, e.g. `Content/artikler/kolding.md`.
         public let path: String
-        public let file: URL
-        public let slug: String
+        let file: URL
+        let slug: String
     }
 
     /// The placeholder a new term's summary starts with (a term must have a summary to build); `helhed check` warns
     /// about summaries that still start with it.
     static let placeholderPrefix = "TODO"
 
-    public static func create(_ kind: Kind, title rawTitle: String, contentFolder: URL, displayRoot: String,
-                              today: Day = .today()) throws(Diagnostic) -> Created {
+    public static func create(_ kind: Kind, title: String, contentFolder: URL, displayRoot: String) throws(Diagnostic) -> Created {
+        try create(kind, title: title, contentFolder: contentFolder, displayRoot: displayRoot, today: .today())
+    }
+
+    static func create(_ kind: Kind, title rawTitle: String, contentFolder: URL, displayRoot: String,
+                       today: Day) throws(Diagnostic) -> Created {
         let folderName = kind == .term ? ContentLoader.glossaryFolder : ContentLoader.articleFolder
         let displayFolder = displayRoot.isEmpty ? folderName : displayRoot + "/" + folderName
         let title = rawTitle.trimmingCharacters(in: .whitespacesAndNewlines)

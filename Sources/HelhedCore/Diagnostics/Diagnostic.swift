@@ -12,10 +12,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
     public let line: Int
     /// 1-based, in characters of the line; 0 when the problem concerns the whole line (most do). Printed as
     /// `path:line:column:`, which editors also jump to.
-    public let column: Int
+    let column: Int
     public let message: String
 
-    public init(_ severity: Severity, _ path: String, line: Int = 0, column: Int = 0, _ message: String) {
+    init(_ severity: Severity, _ path: String, line: Int = 0, column: Int = 0, _ message: String) {
         self.severity = severity
         self.path = path
         self.line = line
@@ -27,7 +27,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
         Diagnostic(.error, path, line: line, message)
     }
 
-    public static func warning(_ path: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
+    static func warning(_ path: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
         Diagnostic(.warning, path, line: line, column: column, message)
     }
 
@@ -59,20 +59,20 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
 }
 
 /// Collects what goes wrong so that one build reports every problem at once.
-public struct Diagnostics: Sendable {
-    public private(set) var all: [Diagnostic] = []
+struct Diagnostics: Sendable {
+    private(set) var all: [Diagnostic] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func append(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
+    mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    mutating func append(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
 
-    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    var errors: [Diagnostic] { all.filter { $0.severity == .error } }
+    var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    var hasErrors: Bool { all.contains { $0.severity == .error } }
 
     /// Sorted by file and line, duplicates removed, so reports are stable.
-    public var sorted: [Diagnostic] { Array(Set(all)).sorted() }
+    var sorted: [Diagnostic] { Array(Set(all)).sorted() }
 }
 
 /// Thrown when a build cannot produce a site; carries every problem found.

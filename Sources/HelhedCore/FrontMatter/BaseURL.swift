@@ -4,7 +4,7 @@ import Foundation
 /// from it, so the same `Public/` works at a domain root or under a sub-path.
 public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     /// `https://example.org`
-    public let origin: String
+    let origin: String
     /// `/boligsocial/` — always starts and ends with `/`.
     public let path: String
 
@@ -26,12 +26,12 @@ public struct BaseURL: Sendable, Hashable, CustomStringConvertible {
     public var description: String { origin + path }
 
     /// The link for a path inside the site (`artikler/kolding/` → `/boligsocial/artikler/kolding/`).
-    public func link(to sitePath: String) -> String {
+    func link(to sitePath: String) -> String {
         path + sitePath
     }
 
     /// The absolute URL, for canonical links, feeds and sitemaps.
-    public func absolute(_ sitePath: String) -> String {
+    func absolute(_ sitePath: String) -> String {
         origin + path + sitePath
     }
 }

@@ -1,9 +1,11 @@
+import Foundation
+
 /// `Content/site.yml`.
 public struct SiteConfig: Sendable {
     public var title: String
-    public var description: String
+    var description: String
     public var baseURL: BaseURL
-    public var language: String
+    var language: String
     var publisher: String?
     /// Keep raw HTML in Markdown (off by default: it is dropped).
     var allowsRawHTML: Bool
@@ -13,14 +15,14 @@ public struct SiteConfig: Sendable {
     var feedLimit: Int?
 
     /// Feeds are read for what is new; a feed of every article of a large site would be tens of megabytes.
-    public static let defaultFeedLimit = 50
+    static let defaultFeedLimit = 50
 
     /// `publish` (the upload target) is only read by `helhed publish`, through `PublishSettings`; it is listed here so
     /// that a build does not warn about it.
     static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit", "publish",
                             ReadabilityTargets.key]  // `lix`, read by the writing aids (helhed check)
 
-    public init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
+    init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
                 allowsRawHTML: Bool = false, autolinksTerms: Bool = true, feedLimit: Int? = SiteConfig.defaultFeedLimit) {
         self.feedLimit = feedLimit
         self.title = title
@@ -32,8 +34,16 @@ public struct SiteConfig: Sendable {
         self.autolinksTerms = autolinksTerms
     }
 
+    /// The content folder's `site.yml` as far as it can be used, or nil; its problems are the build's to report.
+    public static func read(contentFolder: URL) -> SiteConfig? {
+        let file = contentFolder.appendingPathComponent(ContentLoader.configFile)
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        var ignored = Diagnostics()
+        return parse(yaml: String(decoding: data, as: UTF8.self), path: ContentLoader.configFile, into: &ignored)
+    }
+
     /// Reads the configuration; problems go to `diagnostics` and the result is nil when it cannot be used.
-    public static func parse(yaml: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
+    static func parse(yaml: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
         let fields: FrontMatter
         do {
             fields = try FrontMatter(yaml: yaml, path: path, firstLine: 1)

@@ -12,9 +12,13 @@ public struct SiteOptions: Sendable {
     public var includeDrafts: Bool
     public var includeFuture: Bool
     /// The day that decides what is "in the future"; injectable for tests.
-    public var today: Day
+    var today: Day
 
-    public init(baseURL: BaseURL? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, today: Day = .today()) {
+    public init(baseURL: BaseURL? = nil, includeDrafts: Bool = false, includeFuture: Bool = false) {
+        self.init(baseURL: baseURL, includeDrafts: includeDrafts, includeFuture: includeFuture, today: .today())
+    }
+
+    init(baseURL: BaseURL? = nil, includeDrafts: Bool = false, includeFuture: Bool = false, today: Day) {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture

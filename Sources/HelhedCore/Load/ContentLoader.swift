@@ -20,16 +20,16 @@ struct StaticFile: Sendable, Hashable {
 }
 
 /// Reads `Content/`: the site configuration, articles, glossary terms and the files to copy.
-public struct ContentLoader: Sendable {
-    public let root: URL
+struct ContentLoader: Sendable {
+    let root: URL
     /// How the folder is named in messages (`Content`).
-    public let displayRoot: String
+    let displayRoot: String
 
     static let articleFolder = "artikler"
     static let glossaryFolder = "ordforklaringer"
-    public static let configFile = "site.yml"
+    static let configFile = "site.yml"
 
-    public init(root: URL, displayRoot: String) {
+    init(root: URL, displayRoot: String) {
         self.root = root.standardizedFileURL
         self.displayRoot = displayRoot
     }

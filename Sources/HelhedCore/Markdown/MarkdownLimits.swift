@@ -14,17 +14,17 @@
 /// length in bytes` steps: every paragraph then parses in linear time, and a gallery of a thousand pictures and a
 /// thousand links in one paragraph is still accepted. `![[]()` is refused from about 550 repetitions in one paragraph
 /// (which cmark parses in about a millisecond), so the limit is far below where cmark becomes slow.
-public enum MarkdownLimits {
+enum MarkdownLimits {
     static let maximumSteps = 250_000
     static let stepsPerByte = 16
 
-    public struct Refusal: Sendable, Equatable, Error {
+    struct Refusal: Sendable, Equatable, Error {
         /// 1-based line of the text where the paragraph starts.
-        public let line: Int
+        let line: Int
         let pictureOpenings: Int
-        public let links: Int
+        let links: Int
 
-        public var message: String {
+        var message: String {
             "this paragraph has \(pictureOpenings) picture openings ('![') and up to \(links) links after them: a pattern (like '![[]()' "
                 + "repeated) on which the Markdown parser, cmark 0.30.2, takes time that grows with the square of the paragraph's length, "
                 + "minutes for a few hundred kilobytes; Helhed refuses the file rather than hang. Finish each picture as "
@@ -33,7 +33,7 @@ public enum MarkdownLimits {
     }
 
     /// The first paragraph of `text` that exceeds the limit, if any.
-    public static func check(_ text: [UInt8]) -> Refusal? {
+    static func check(_ text: [UInt8]) -> Refusal? {
         text.withUnsafeBufferPointer { bytes in
             // Without a single `![` there are no picture openings, so nothing to refuse: most files end here, after a
             // `memchr` for each `!` instead of a look at every byte.

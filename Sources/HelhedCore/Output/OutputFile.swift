@@ -12,7 +12,7 @@ public struct OutputFile: Sendable, Equatable {
     public let path: String
     public let contents: Contents
 
-    public init(path: String, contents: Contents) {
+    init(path: String, contents: Contents) {
         self.path = path
         self.contents = contents
     }

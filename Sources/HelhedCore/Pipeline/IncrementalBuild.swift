@@ -61,7 +61,7 @@ public struct RebuildResult: Sendable {
     public let renderedPageCount: Int
     public let warnings: [Diagnostic]
 
-    public init(files: [OutputFile], change: SiteChange, renderedPageCount: Int, warnings: [Diagnostic]) {
+    init(files: [OutputFile], change: SiteChange, renderedPageCount: Int, warnings: [Diagnostic]) {
         self.files = files
         self.change = change
         self.renderedPageCount = renderedPageCount

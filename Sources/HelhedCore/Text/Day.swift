@@ -2,7 +2,7 @@ import Foundation
 
 /// A calendar day as editors write it (`YYYY-MM-DD`), without time or time zone, so that output never
 /// depends on where or when the build runs.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     let year: Int
     let month: Int
     let day: Int
@@ -41,17 +41,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Today in the machine's time zone: what an editor means by "today".
-    public static func today(now: Date = Date()) -> Day {
+    static func today(now: Date = Date()) -> Day {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: now)
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    public static func < (lhs: Day, rhs: Day) -> Bool {
+    static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     /// `2022-08-20`
-    public var description: String {
+    var description: String {
         // Not String(format:): it goes through Foundation's formatter, and every card and page shows dates.
         Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2)
     }

@@ -10,14 +10,14 @@ import Foundation
 ///
 /// Read here rather than by `SiteConfig`, which only knows the key: a build does not need it, and a publish reads
 /// nothing else from the file.
-public enum PublishSettings {
+enum PublishSettings {
     /// The target from `site.yml`, or nil when the file has no `publish:`. `path` is how the file is named in messages.
-    public static func target(fromSiteConfig url: URL, path: String) throws(UploadError) -> PublishTarget? {
+    static func target(fromSiteConfig url: URL, path: String) throws(UploadError) -> PublishTarget? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         return try target(yaml: String(decoding: data, as: UTF8.self), path: path)
     }
 
-    public static func target(yaml: String, path: String) throws(UploadError) -> PublishTarget? {
+    static func target(yaml: String, path: String) throws(UploadError) -> PublishTarget? {
         func refuse(_ line: Int, _ message: String) -> UploadError {
             UploadError(.badSettings, "\(path):\(line): error: \(message)")
         }

@@ -2,18 +2,18 @@
 ///
 /// The parts end up as arguments of rsync and ssh, and rsync deletes whatever the target folder holds that the site
 /// does not: so only plain, unambiguous targets are accepted, and each refusal says in one line what is wrong.
-public struct PublishTarget: Sendable, Hashable, CustomStringConvertible {
-    public let user: String
+struct PublishTarget: Sendable, Hashable, CustomStringConvertible {
+    let user: String
     /// A host name, an IPv4 address or an IPv6 address (written `[::1]` in the target).
-    public let host: String
+    let host: String
     /// Absolute, without a trailing slash, never `/`.
-    public let path: String
-    public let port: Int
+    let path: String
+    let port: Int
 
-    public static let defaultPort = 22
+    static let defaultPort = 22
     static let syntax = "user@host:/absolute/path"
 
-    public init(_ text: String, port: Int = PublishTarget.defaultPort) throws(UploadError) {
+    init(_ text: String, port: Int = PublishTarget.defaultPort) throws(UploadError) {
         func refuse(_ reason: String) -> UploadError {
             UploadError(.badTarget, "the publish target must look like \(Self.syntax) (got \"\(text)\"): \(reason)")
         }
@@ -72,7 +72,7 @@ public struct PublishTarget: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `user@host:/path`, as the user wrote it (the port is separate).
-    public var description: String { "\(user)@\(hostInTarget):\(path)" }
+    var description: String { "\(user)@\(hostInTarget):\(path)" }
 
     /// What rsync is given as the destination: the trailing slash makes the folder's contents, not the folder, the site.
     var rsyncDestination: String { "\(user)@\(hostInTarget):\(path)/" }

@@ -78,20 +78,20 @@ struct RsyncReport {
 
 /// The outcome of an upload: what changed, what it cost, and one line that says so.
 public struct UploadSummary: Sendable {
-    public let target: PublishTarget
-    public let dryRun: Bool
+    let target: PublishTarget
+    let dryRun: Bool
     let changes: [UploadChange]
     /// Bytes rsync sent over the connection, everything included (file list, checksums, data, protocol).
-    public let bytesSent: Int
-    public let bytesReceived: Int
+    let bytesSent: Int
+    let bytesReceived: Int
     /// Bytes of file content sent after delta transfer, before compression.
-    public let literalBytes: Int
+    let literalBytes: Int
     /// Regular files in the site, and their total size.
-    public let siteFiles: Int
-    public let siteBytes: Int
-    public let seconds: Double
+    let siteFiles: Int
+    let siteBytes: Int
+    let seconds: Double
     /// The host was new to known_hosts and its key has now been remembered (trust on first use).
-    public let rememberedNewHostKey: Bool
+    let rememberedNewHostKey: Bool
 
     init(target: PublishTarget, dryRun: Bool, report: RsyncReport, seconds: Double, rememberedNewHostKey: Bool) {
         self.target = target
@@ -110,7 +110,7 @@ public struct UploadSummary: Sendable {
     var filesDeleted: [UploadChange] { changes.filter { $0.action == .delete } }
 
     /// "Published 12 files (34 KB) to user@host:/path in 1.2 s", or for a dry run what would happen.
-    public var line: String {
+    var line: String {
         let sent = filesSent.count, deleted = filesDeleted.count
         let deletion = deleted == 0 ? "" : ", deleted \(Self.count(deleted, "file")) the site no longer has"
         if dryRun {
@@ -122,7 +122,7 @@ public struct UploadSummary: Sendable {
     }
 
     /// For a dry run: one line per change, `+` new, `~` changed, `-` deleted.
-    public var listing: [String] {
+    var listing: [String] {
         changes.compactMap { change in
             switch change.action {
             case .add: "  + \(change.path)"
@@ -132,6 +132,17 @@ public struct UploadSummary: Sendable {
             case .createFolder, .attributes: nil
             }
         }
+    }
+
+    /// What `helhed publish` prints about the upload: `notices` for standard error, `lines` for standard output.
+    public func printed(verbose: Bool) -> (notices: [String], lines: [String]) {
+        let notices = rememberedNewHostKey
+            ? ["helhed: first connection to \(target.host): its host key is now remembered, and a changed key will be refused"] : []
+        var lines = [line] + (dryRun ? listing : [])
+        if verbose {
+            lines.append("Sent \(bytesSent) bytes (\(literalBytes) of them file data after delta transfer), received \(bytesReceived); the site has \(siteFiles) files, \(siteBytes) bytes")
+        }
+        return (notices, lines)
     }
 
     static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }

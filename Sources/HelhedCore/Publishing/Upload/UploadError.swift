@@ -1,6 +1,6 @@
 /// Why an upload did not happen or did not finish, as one line a user can act on.
 public struct UploadError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+    enum Kind: String, Sendable {
         /// The target is not `user@host:/absolute/path`, or the port is out of range.
         case badTarget
         /// `publish:` in site.yml cannot be read.
@@ -27,13 +27,13 @@ public struct UploadError: Error, Sendable, CustomStringConvertible {
         case failed
     }
 
-    public let kind: Kind
+    let kind: Kind
     /// One line, no trailing period needed; never contains key material (only ssh's and rsync's own messages).
     public let message: String
     /// What rsync and ssh printed on standard error, as they printed it: for `--verbose`.
     public let details: String
 
-    public init(_ kind: Kind, _ message: String, details: String = "") {
+    init(_ kind: Kind, _ message: String, details: String = "") {
         self.kind = kind
         self.message = message
         self.details = details

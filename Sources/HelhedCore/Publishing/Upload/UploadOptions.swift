@@ -1,28 +1,28 @@
 import Foundation
 
 /// What one upload does: which folder goes where, and how ssh is to connect.
-public struct UploadOptions: Sendable {
+struct UploadOptions: Sendable {
     /// The built site (`Public/`); its contents become the contents of the target folder.
-    public var source: URL
-    public var target: PublishTarget
+    var source: URL
+    var target: PublishTarget
     /// List what would change and change nothing.
-    public var dryRun: Bool
+    var dryRun: Bool
     /// The private key ssh offers; nil lets ssh pick the user's own keys and agent as usual.
-    public var identityFile: URL?
+    var identityFile: URL?
     /// Where host keys are remembered; nil is ssh's default (`~/.ssh/known_hosts`). Tests give a file of their own.
-    public var knownHostsFile: URL?
+    var knownHostsFile: URL?
     /// An ssh configuration file instead of `~/.ssh/config` (tests pass /dev/null so the user's settings stay out).
-    public var sshConfigFile: URL?
+    var sshConfigFile: URL?
     /// Where rsync and ssh are looked for; nil is this process's PATH.
-    public var searchPath: String?
+    var searchPath: String?
     /// rsync's `--bwlimit` in KiB/s; nil for no limit.
-    public var bandwidthLimit: Int?
+    var bandwidthLimit: Int?
     /// Seconds without any data before rsync gives up (rsync `--timeout`).
-    public var ioTimeout: Int
+    var ioTimeout: Int
     /// Seconds ssh waits for the connection to be made.
-    public var connectTimeout: Int
+    var connectTimeout: Int
 
-    public init(source: URL, target: PublishTarget, dryRun: Bool = false, identityFile: URL? = nil, knownHostsFile: URL? = nil,
+    init(source: URL, target: PublishTarget, dryRun: Bool = false, identityFile: URL? = nil, knownHostsFile: URL? = nil,
                 sshConfigFile: URL? = nil, searchPath: String? = nil, bandwidthLimit: Int? = nil, ioTimeout: Int = 120,
                 connectTimeout: Int = 15) {
         self.source = source

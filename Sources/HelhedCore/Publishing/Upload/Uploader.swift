@@ -4,18 +4,18 @@ import Foundation
 ///
 /// Only changed files are sent (compared by content), they switch over together at the end, and what the site no
 /// longer has is deleted last; an interrupted upload leaves the old site in place and the next one resumes it.
-public struct Uploader: Sendable {
-    public let options: UploadOptions
+struct Uploader: Sendable {
+    let options: UploadOptions
 
-    public static let installAdvice = "apt-get install rsync openssh-client"
+    static let installAdvice = "apt-get install rsync openssh-client"
 
-    public init(_ options: UploadOptions) {
+    init(_ options: UploadOptions) {
         self.options = options
     }
 
     /// Runs rsync and waits for it. `started` is called with rsync's process id once it runs, so that a caller (a test)
     /// can interrupt it.
-    public func upload(started: (@Sendable (Int32) -> Void)? = nil) throws(UploadError) -> UploadSummary {
+    func upload(started: (@Sendable (Int32) -> Void)? = nil) throws(UploadError) -> UploadSummary {
         try checkSource()
         guard let rsync = RsyncCommand.locate("rsync", searchPath: options.searchPath) else {
             throw UploadError(.toolMissing, "rsync is not installed (publish uploads with it); install it with: \(Self.installAdvice)")

@@ -85,7 +85,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HelhedCoreTests",
-            dependencies: ["HelhedCore", "HelhedTemplates", "CVipsShim"],
+            dependencies: [
+                "HelhedCore", "HelhedTemplates", "CVipsShim",
+                // The reference renderer the theme is compared with.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,9 +1,45 @@
-/// Escaping for `{{name}}`: the same five characters and entities as HelhedCore's `HTMLEscaping` (and swift-mustache),
-/// `&amp; &lt; &gt; &quot; &#39;`, worked on UTF-8 bytes: the five are ASCII and never occur inside a multi-byte
-/// sequence, so the runs between them are copied whole.
-enum HTMLEscaping {
+/// Where escaped bytes go: a page's buffer here, a byte array in the core (feeds, custom cmark nodes).
+public protocol ByteSink: ~Copyable {
+    mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: ByteSink where Element == UInt8 {
+    @inlinable
+    public mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        append(contentsOf: bytes)
+    }
+}
+
+extension ByteBuffer: ByteSink {
+    @inline(__always)
+    mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
+}
+
+/// The one escaping of text into HTML and XML: for `{{name}}` (the same five characters and entities as
+/// swift-mustache, `&amp; &lt; &gt; &quot; &#39;`) and for what the core writes itself. Worked on UTF-8 bytes: the
+/// five are ASCII and never occur inside a multi-byte sequence, so the runs between them are copied whole.
+/// Inlinable so that the core's byte arrays get the same specialised loop as the page buffer.
+public enum HTMLEscaping {
+    @inlinable
+    public static func escape(_ text: String) -> String {
+        var text = text
+        guard text.withUTF8({ $0.contains(where: needsEscaping) }) else { return text }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + text.utf8.count / 8 + 16)
+        append(text, to: &escaped)
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// Appends the escaped UTF-8 of `text` to `output`.
+    @inlinable
+    public static func append<Sink: ByteSink & ~Copyable>(_ text: String, to output: inout Sink) {
+        var text = text
+        text.withUTF8 { append($0, to: &output) }
+    }
+
     /// Appends the escaped `bytes` (UTF-8) to `output`.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
+    @inlinable
+    public static func append<Sink: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout Sink) {
         guard let base = bytes.baseAddress else { return }
         var runStart = 0
         var index = 0
@@ -15,24 +51,24 @@ enum HTMLEscaping {
             }
             let byte = bytes[index]
             if needsEscaping(byte) {
-                output.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                output.appendBytes(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                 appendEntity(byte, to: &output)
                 runStart = index + 1
             }
             index += 1
         }
-        output.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+        output.appendBytes(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
     }
 
     /// Whether any of the eight bytes of `word` is one of the five.
-    @inline(__always)
-    private static func anyNeedsEscaping(_ word: UInt64) -> Bool {
+    @usableFromInline @inline(__always)
+    static func anyNeedsEscaping(_ word: UInt64) -> Bool {
         hasByte(0x22, in: word) || hasByte(0x26, in: word) || hasByte(0x27, in: word) || hasByte(0x3C, in: word)
             || hasByte(0x3E, in: word)
     }
 
-    @inline(__always)
-    private static func appendEntity(_ byte: UInt8, to output: inout ByteBuffer) {
+    @usableFromInline @inline(__always)
+    static func appendEntity<Sink: ByteSink & ~Copyable>(_ byte: UInt8, to output: inout Sink) {
         let entity: StaticString = switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
@@ -40,24 +76,22 @@ enum HTMLEscaping {
         case UInt8(ascii: "\""): "&quot;"
         default: "&#39;"
         }
-        output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+        output.appendBytes(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
     }
 
-    /// Bit `n` is set for each of the five bytes `n` (`"`, `&`, `'`, `<`, `>`, all below 64).
-    private static let escapedBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
-
-    /// One comparison and one bit test: letters and every byte of a multi-byte character are 64 or above.
-    @inline(__always)
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte < 64 && escapedBytes >> byte & 1 != 0
+    /// One comparison and one bit test: letters and every byte of a multi-byte character are 64 or above. Bit `n` of
+    /// the mask is set for each of the five bytes `n` (`"`, `&`, `'`, `<`, `>`, all below 64).
+    @usableFromInline @inline(__always)
+    static func needsEscaping(_ byte: UInt8) -> Bool {
+        let escapedBytes: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+        return byte < 64 && escapedBytes >> byte & 1 != 0
     }
-
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
 
     /// Whether some byte of `word` is `byte`: the bytes equal to it become zero (`^`), and `(x - 1…) & ~x & 0x80…` is
     /// non-zero exactly when some byte of `x` is zero.
-    @inline(__always)
-    private static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+    @usableFromInline @inline(__always)
+    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
         let x = word ^ (ones &* UInt64(byte))
         return (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import HelhedCore
+import HelhedTemplates
 
 /// Escaping and XML checks work on bytes, several at a time; they must agree with the character-by-character rules
 /// wherever the interesting byte sits.

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import HelhedCore
+import HelhedTemplates
 
 /// Text from front matter is untrusted: a title, summary, tag, alias or site setting holding markup, quotes or
 /// Mustache braces must come out escaped in every file it reaches (pages, meta tags, feed, sitemap, search index), and

@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// The HTML for a processed picture in an article: a `<picture>` with a WebP `<source>` and a fallback `<img>`,
 /// both listing every width, so each reader's browser downloads the smallest variant that is sharp on its screen.
 enum PictureMarkup {

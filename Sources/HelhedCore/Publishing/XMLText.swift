@@ -1,3 +1,5 @@
+import HelhedTemplates
+
 /// Text and attribute values for the XML files the build writes (feed, sitemap).
 enum XMLText {
     /// Escapes with `HTMLEscaping.escape` after dropping the characters XML 1.0 does not allow at all (control

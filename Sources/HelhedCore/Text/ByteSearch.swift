@@ -21,10 +21,4 @@ enum ByteWord {
     static func hasByte(below limit: UInt8, in word: UInt64) -> Bool {
         (word &- (ones &* UInt64(limit))) & ~word & 0x8080_8080_8080_8080 != 0
     }
-
-    /// Whether some byte of `word` is `byte`: the bytes equal to it become zero (`^`), the only bytes below 1.
-    @inline(__always)
-    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
-        hasByte(below: 1, in: word ^ (ones &* UInt64(byte)))
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import HelhedCore
 import HelhedTemplates
 import Testing
 
@@ -8,8 +9,8 @@ import Testing
     /// The theme with some templates replaced.
     static func theme(replacing changes: [String: String]) throws -> [String: String] {
         var texts: [String: String] = [:]
-        for file in try FileManager.default.contentsOfDirectory(atPath: Theme.folder.path) where file.hasSuffix(".mustache") {
-            texts[String(file.dropLast(".mustache".count))] = try String(contentsOf: Theme.folder.appendingPathComponent(file), encoding: .utf8)
+        for file in try FileManager.default.contentsOfDirectory(atPath: Repository.templates.path) where file.hasSuffix(".mustache") {
+            texts[String(file.dropLast(".mustache".count))] = try String(contentsOf: Repository.templates.appendingPathComponent(file), encoding: .utf8)
         }
         return texts.merging(changes) { _, new in new }
     }
@@ -25,7 +26,7 @@ import Testing
             return error.problems.map(Self.shown)
         }
         var problems: Set<String> = []
-        for (name, sample) in Theme.samples {
+        for (name, sample) in ViewModels.samples {
             for problem in library.check(name, against: sample) { problems.insert(Self.shown(problem)) }
         }
         return problems.sorted()

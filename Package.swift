@@ -40,13 +40,15 @@ let package = Package(
         .target(name: "CFileSystem"),
         // Mustache templates: parsing, checking against view models, rendering. Foundation only.
         .target(name: "HelhedTemplates"),
-        // libvips for pictures: the system library, and a C shim that turns its variadic calls into plain ones.
+        // libvips for pictures: its headers, and a C shim that turns its variadic calls into plain ones. The shim
+        // opens libvips on first use rather than linking it (see Sources/CVipsShim/LazyVips.h), so only GLib, which
+        // the headers need, is linked: hence glib-2.0's flags rather than vips' (which would link libvips).
         .systemLibrary(
             name: "CVips",
-            pkgConfig: "vips",
+            pkgConfig: "glib-2.0",
             providers: [.apt(["libvips-dev"])]
         ),
-        .target(name: "CVipsShim", dependencies: ["CVips"]),
+        .target(name: "CVipsShim", dependencies: ["CVips"], linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "HelhedCore",
             dependencies: [

@@ -1,9 +1,10 @@
 #include "CVipsShim.h"
 
 #include <string.h>
-#include <vips/vips.h>
+#include "LazyVips.h"
 
 int helhed_vips_start(void) {
+    if (helhed_lazy_vips_load() != 0) return -1;
     if (VIPS_INIT("helhed") != 0) return -1;
     vips_cache_set_max(0);
     vips_block_untrusted_set(TRUE);
@@ -15,6 +16,7 @@ void helhed_vips_set_concurrency(int threads) { vips_concurrency_set(threads); }
 int helhed_vips_concurrency(void) { return vips_concurrency_get(); }
 
 char *helhed_vips_take_error(void) {
+    if (helhed_lazy_vips_error() != NULL) return g_strdup(helhed_lazy_vips_error());
     // vips_error_buffer_copy copies and clears under libvips' own lock.
     char *text = vips_error_buffer_copy();
     if (text != NULL && text[0] == '\0') {

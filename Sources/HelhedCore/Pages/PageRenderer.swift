@@ -64,6 +64,9 @@ struct PageRenderer: Sendable {
         let thisRun = RenderedPage.RunToken()
         var rendered = 0
         var start = 0
+        // Each batch is written while the next one renders: writing is one thread's system calls, and the cores
+        // would otherwise wait for it. One write at a time, in order, as the sink expects.
+        var writing: Concurrently<Result<Void, BuildFailure>>?
         while start < jobs.count {
             let batch = Array(jobs[start..<min(jobs.count, start + Self.batchSize)])
             let made = memo.pages.map(batch, key: renderer.path, inputs: renderer.memoInputs) { job, previous in
@@ -75,9 +78,12 @@ struct PageRenderer: Sendable {
                 return RenderedPage(model: model, templates: fingerprint, file: file, run: thisRun)
             }
             rendered += made.lazy.filter { $0.run === thisRun }.count
-            try sink.write(made.map(\.file))
+            try writing?.value.get()
+            let files = made.map(\.file), target = UncheckedSendable(sink)
+            writing = Concurrently { Result { () throws(BuildFailure) in try target.value.write(files) } }
             start += batch.count
         }
+        try writing?.value.get()
         return (jobs.count, rendered)
     }
 

@@ -2,34 +2,42 @@
 /// paragraph before the table (if any), the table, and the blocks after it, so that PageTransformer's passes (link
 /// checks, term links) then see the cells' inline Markdown as ordinary nodes.
 enum TableTransform {
-    /// Whether a text may hold a table: a delimiter row has a `|`, or else (one column) a `:` next to a `-`, since a
-    /// line of only dashes under a paragraph is a setext heading's underline.
-    /// Whether some line could be a table's delimiter row: after quote markers and indentation, only `|`, `:`, `-`
-    /// and blanks, with a `-` and a `|` or `:`. A table has one, and a page without one is spared a walk of its
-    /// tree (`[[term|text]]` puts a `|` on most pages).
+    /// Whether some line could be a table's delimiter row: only `|`, `:`, `-`, quote markers and blanks, with a `-`
+    /// and a `|` or `:` (a line of only dashes under a paragraph is a setext heading's underline). A table has one,
+    /// and a page without one is spared a walk of its tree (`[[term|text]]` puts a `|` on most pages). Only the
+    /// lines around each `-` are looked at, found with `memchr`; in running text the byte before a hyphen already
+    /// rules its line out.
     static func mayHoldTable(_ text: [UInt8]) -> Bool {
-        var lineStart = true, hasDash = false, hasSeparator = false, isCandidate = true
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "\n"):
-                if isCandidate && hasDash && hasSeparator { return true }
-                (lineStart, hasDash, hasSeparator, isCandidate) = (true, false, false, true)
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                continue
-            case UInt8(ascii: ">") where lineStart:
-                continue
-            case UInt8(ascii: "-"):
-                lineStart = false
-                hasDash = true
-            case UInt8(ascii: "|"), UInt8(ascii: ":"):
-                lineStart = false
-                hasSeparator = true
-            default:
-                lineStart = false
-                isCandidate = false
+        text.withUnsafeBufferPointer { bytes in
+            var searchFrom = 0
+            while let dash = bytes.firstIndex(ofByte: UInt8(ascii: "-"), from: searchFrom) {
+                let lineEnd = bytes.firstIndex(ofByte: UInt8(ascii: "\n"), from: dash) ?? bytes.count
+                var hasSeparator = false, isCandidate = true
+                var index = dash - 1
+                while index >= 0, bytes[index] != UInt8(ascii: "\n"), isCandidate {
+                    (isCandidate, hasSeparator) = delimiterRowByte(bytes[index], hasSeparator)
+                    index -= 1
+                }
+                index = dash + 1
+                while index < lineEnd, isCandidate {
+                    (isCandidate, hasSeparator) = delimiterRowByte(bytes[index], hasSeparator)
+                    index += 1
+                }
+                if isCandidate && hasSeparator { return true }
+                searchFrom = lineEnd + 1
             }
+            return false
         }
-        return isCandidate && hasDash && hasSeparator
+    }
+
+    /// Whether `byte` may stand in a delimiter row, and whether the row now has a `|` or `:`.
+    @inline(__always)
+    private static func delimiterRowByte(_ byte: UInt8, _ hasSeparator: Bool) -> (Bool, Bool) {
+        switch byte {
+        case UInt8(ascii: "|"), UInt8(ascii: ":"): (true, true)
+        case UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: ">"): (true, hasSeparator)
+        default: (false, hasSeparator)
+        }
     }
 
     static func apply(to document: MarkdownDocument, lines: SourceLines, options: MarkdownOptions) {

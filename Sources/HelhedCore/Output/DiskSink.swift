@@ -21,7 +21,7 @@ final class DiskSink: OutputSink {
     /// The output folder as it was when writing began; nil when there was none.
     private var tree: OutputTree?
     /// Every path of the new site so far, and those of them that were staged (missing or different in the output).
-    private var produced: Set<String> = []
+    private var produced: Set<ExactPath> = []
     private var staged: [String] = []
     /// Set once the journal is written: from then on the staging folder belongs to the change and is never discarded.
     private var journaled = false
@@ -50,11 +50,11 @@ final class DiskSink: OutputSink {
         try prepareOnce()
         let outputPath = output.path
         let unchanged: [Bool] = tree.map { tree in
-            files.parallelMap { tree.files.contains($0.path) && OutputComparison.file(at: outputPath + "/" + $0.path, holds: $0) }
+            files.parallelMap { tree.files.contains(ExactPath($0.path)) && OutputComparison.file(at: outputPath + "/" + $0.path, holds: $0) }
         } ?? Array(repeating: false, count: files.count)
         var changed: [OutputFile] = []
         for (file, isUnchanged) in zip(files, unchanged) {
-            produced.insert(file.path)
+            produced.insert(ExactPath(file.path))
             if !isUnchanged {
                 changed.append(file)
                 staged.append(file.path)
@@ -85,8 +85,8 @@ final class DiskSink: OutputSink {
                 throw writingFailed("\(path): \(error)")
             }
         }
-        produced.insert(path)
-        if let tree, tree.files.contains(path), OutputComparison.file(at: output.path + "/" + path, matches: file.path) {
+        produced.insert(ExactPath(path))
+        if let tree, tree.files.contains(ExactPath(path)), OutputComparison.file(at: output.path + "/" + path, matches: file.path) {
             unlink(file.path)
         } else {
             staged.append(path)

@@ -71,15 +71,20 @@ struct OutputJournal: Equatable {
 
     /// Carries the plan out on `output`, moving staged files from `staging`'s site folder; may be repeated.
     func carryOut(staging: String, output: String) throws(Failure) {
-        for path in plan.deletions where unlink(output + "/" + path) != 0 && errno != ENOENT {
-            throw Failure(description: "cannot delete \(output)/\(path): \(OutputWriter.reason())")
+        for path in plan.deletions {
+            guard unlink(output + "/" + path) == 0 || errno == ENOENT else {
+                throw Failure(description: "cannot delete \(output)/\(path): \(OutputWriter.reason())")
+            }
         }
-        for path in plan.folderRemovals where rmdir(output + "/" + path) != 0 && errno != ENOENT {
-            throw Failure(description: "cannot remove the folder \(output)/\(path): \(OutputWriter.reason())")
+        for path in plan.folderRemovals {
+            guard rmdir(output + "/" + path) == 0 || errno == ENOENT else {
+                throw Failure(description: "cannot remove the folder \(output)/\(path): \(OutputWriter.reason())")
+            }
         }
         let site = staging + "/" + Self.siteFolderName
         var info = stat()
-        for path in plan.moves where lstat(site + "/" + path, &info) == 0 {
+        for path in plan.moves {
+            guard lstat(site + "/" + path, &info) == 0 else { continue }  // moved already
             let target = output + "/" + path
             if let problem = OutputWriter.makeFolders((target as NSString).deletingLastPathComponent) {
                 throw Failure(description: "cannot create the folder \(problem.path): \(problem.reason)")

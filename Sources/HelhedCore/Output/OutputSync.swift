@@ -3,11 +3,26 @@ import Foundation
 import Glibc
 #endif
 
+/// A path inside the output folder, compared byte for byte: `String ==` calls two names equal that differ only in
+/// Unicode normalization (`é` as one code point or two), which the file system keeps as two files.
+struct ExactPath: Hashable {
+    let path: String
+
+    init(_ path: String) { self.path = path }
+
+    static func == (lhs: ExactPath, rhs: ExactPath) -> Bool { lhs.path.utf8.elementsEqual(rhs.path.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var path = path
+        path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// What an output folder holds, by path inside it, found by one walk that never follows a symbolic link: a file reached
 /// through a linked folder is not the output's own and is not listed.
 struct OutputTree {
     /// Regular files: the only entries a new file can be found equal to.
-    private(set) var files: Set<String> = []
+    private(set) var files: Set<ExactPath> = []
     /// Everything else that is not a folder (symbolic links, sockets, …): a build never makes these, so they go.
     private(set) var others: [String] = []
     /// Every folder below the root.
@@ -32,7 +47,7 @@ struct OutputTree {
                 }
                 switch type {
                 case DT_DIR: tree.folders.append(path); pending.append(path)
-                case DT_REG: tree.files.insert(path)
+                case DT_REG: tree.files.insert(ExactPath(path))
                 default: tree.others.append(path)
                 }
             }
@@ -128,18 +143,18 @@ struct OutputPlan: Equatable {
     }
 
     /// `produced`: every path of the new site; `staged`: those whose file in the output is missing or different.
-    init(tree: OutputTree, produced: Set<String>, staged: [String]) {
-        deletions = (tree.files.subtracting(produced) + tree.others.filter { !produced.contains($0) }).sorted()
-        var needed: Set<Substring> = []
-        for path in produced {
-            var rest = Substring(path)
+    init(tree: OutputTree, produced: Set<ExactPath>, staged: [String]) {
+        deletions = (tree.files.subtracting(produced).map(\.path) + tree.others.filter { !produced.contains(ExactPath($0)) }).sorted()
+        var needed: Set<ExactPath> = []
+        for file in produced {
+            var rest = Substring(file.path)
             while let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 rest = rest[..<slash]
-                if !needed.insert(rest).inserted { break }  // its ancestors are in already
+                if !needed.insert(ExactPath(String(rest))).inserted { break }  // its ancestors are in already
             }
         }
         // Reverse order puts every folder before the folders that hold it ("a/b" sorts after "a").
-        folderRemovals = tree.folders.filter { !needed.contains(Substring($0)) }.sorted(by: >)
+        folderRemovals = tree.folders.filter { !needed.contains(ExactPath($0)) }.sorted(by: >)
         moves = staged.sorted()
     }
 }

@@ -65,7 +65,7 @@ BENCH=.build/release/helhed-bench
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Timed commands are keyed tool,place,n; tools: helhed, helhed-existing, hugo, hugo-existing, cmark1, cmark2.
-declare -A MED MIN MAX RSS PAGES WRITTEN WRITTEN_SAME
+declare -A MED MIN MAX CPU RSS PAGES WRITTEN WRITTEN_SAME
 for n in $SIZES; do
     corpus="$WORK/n$n"
     echo
@@ -88,6 +88,8 @@ for n in $SIZES; do
                 value=$(jq -r --arg t "$tool" ".results[] | select(.command == \$t) | .$stat" "$WORK/hyperfine-$n-$place.json")
                 case $stat in median) MED[$tool,$place,$n]=$value ;; min) MIN[$tool,$place,$n]=$value ;; max) MAX[$tool,$place,$n]=$value ;; esac
             done
+            # CPU seconds (user + system, mean): steadier than wall time on a shared machine.
+            CPU[$tool,$place,$n]=$(jq -r --arg t "$tool" '.results[] | select(.command == $t) | .user + .system' "$WORK/hyperfine-$n-$place.json")
         done
         printf '  %-5s helhed %.3f s, existing %.3f s   hugo %.3f s, existing %.3f s   cmark×1 %.3f s   cmark×2 %.3f s\n' "$place" \
             "${MED[helhed,$place,$n]}" "${MED[helhed-existing,$place,$n]}" "${MED[hugo,$place,$n]}" "${MED[hugo-existing,$place,$n]}" \
@@ -112,19 +114,20 @@ for n in $SIZES; do
     site="$out/helhed-$n-existing"
     article=$(find "$corpus/helhed/Content/artikler" -name '*.md' | sort | head -1)
     cp "$article" "$WORK/edited-article.bak"
-    snapshot() { (cd "$site" && find . -type f -printf '%i %T@ %p\n' | sort -k3); }
+    snapshot() { (cd "$site" && find . -type f -printf '%p %i %T@\n' | LC_ALL=C sort); }
     snapshot > "$WORK/before.txt"; cp -a "$site" "$WORK/before-site"
     printf '\nEt nyt afsnit, skrevet af redaktøren.\n' >> "$article"
     $HELHED build --quiet --content "$corpus/helhed/Content" --templates Templates --output "$site"
     snapshot > "$WORK/after.txt"
-    WRITTEN[$n]=$(comm -13 "$WORK/before.txt" "$WORK/after.txt" | wc -l)
+    written() { LC_ALL=C comm -13 "$WORK/before.txt" "$WORK/after.txt" | cut -d' ' -f1; }
+    WRITTEN[$n]=$(written | wc -l)
     unchanged_but_written=0
-    while read -r _ _ path; do
+    while read -r path; do
         cmp -s "$site/$path" "$WORK/before-site/$path" && unchanged_but_written=$((unchanged_but_written + 1))
-    done < <(comm -13 "$WORK/before.txt" "$WORK/after.txt")
+    done < <(written)
     WRITTEN_SAME[$n]=$unchanged_but_written
     echo "  after editing one article's body: ${WRITTEN[$n]} files written ($unchanged_but_written of them with unchanged bytes):"
-    comm -13 "$WORK/before.txt" "$WORK/after.txt" | awk '{ print "    " $3 }' | head -20
+    written | sed 's/^/    /' | head -20
     cp "$WORK/edited-article.bak" "$article"
     $HELHED build --quiet --content "$corpus/helhed/Content" --templates Templates --output "$site"
     rm -rf "$WORK/before-site"
@@ -167,8 +170,8 @@ label() {
     for place in $PLACES; do echo "Output on $(place_name "$place")"; done
     echo "Tools: $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), $(hugo version | cut -d' ' -f1-2), $(cmark --version | head -1), hyperfine $(hyperfine --version | cut -d' ' -f2); $RUNS runs per command after one warm-up, all of one place in the same minutes"
     echo
-    echo "| N articles | output on | command | median ms | min–max ms | pages | pages/s | peak RSS MB | vs Helhed, empty folder |"
-    echo "|---:|---|---|---:|---:|---:|---:|---:|---:|"
+    echo "| N articles | output on | command | median ms | min–max ms | CPU ms (user+sys) | pages | pages/s | peak RSS MB | vs Helhed, empty folder |"
+    echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"
     for n in $SIZES; do
         for place in $PLACES; do
             for tool in helhed helhed-existing hugo hugo-existing cmark1 cmark2; do
@@ -178,7 +181,7 @@ label() {
                     rate=$(awk -v p="$pages" -v s="${MED[$tool,$place,$n]}" 'BEGIN { printf "%.0f", p / s }')
                     [ "$place" = "${PLACES%% *}" ] && rss=$(awk -v k="${RSS[$tool,$n]}" 'BEGIN { printf "%.0f", k / 1024 }')
                 fi
-                echo "| $n | $place | $(label "$tool") | $(ms "${MED[$tool,$place,$n]}") | $(spread "${MIN[$tool,$place,$n]}" "${MAX[$tool,$place,$n]}") | $pages | $rate | $rss | $(ratio "${MED[helhed,$place,$n]}" "${MED[$tool,$place,$n]}")× |"
+                echo "| $n | $place | $(label "$tool") | $(ms "${MED[$tool,$place,$n]}") | $(spread "${MIN[$tool,$place,$n]}" "${MAX[$tool,$place,$n]}") | $(ms "${CPU[$tool,$place,$n]}") | $pages | $rate | $rss | $(ratio "${MED[helhed,$place,$n]}" "${MED[$tool,$place,$n]}")× |"
             done
         done
     done
@@ -207,6 +210,7 @@ label() {
         for place in $PLACES; do
             existing=${MED[helhed-existing,$place,10000]}
             echo "| $place: nothing changed into the existing output / into an empty folder | $(ratio "$existing" "${MED[helhed,$place,10000]}")× | 1× | $(verdict "$(ratio "$existing" "${MED[helhed,$place,10000]}")" 1) |"
+            echo "| $place: the same in CPU time (user + system) | $(ratio "${CPU[helhed-existing,$place,10000]}" "${CPU[helhed,$place,10000]}")× | 1× | $(verdict "$(ratio "${CPU[helhed-existing,$place,10000]}" "${CPU[helhed,$place,10000]}")" 1) |"
             echo "| $place: Helhed / Hugo, both into their existing output | $(ratio "$existing" "${MED[hugo-existing,$place,10000]}")× | 0.5× | $(verdict "$(ratio "$existing" "${MED[hugo-existing,$place,10000]}")" 0.5) |"
             echo "| $place: Helhed / Hugo, both into an empty folder | $(ratio "${MED[helhed,$place,10000]}" "${MED[hugo,$place,10000]}")× | 0.5× | $(verdict "$(ratio "${MED[helhed,$place,10000]}" "${MED[hugo,$place,10000]}")" 0.5) |"
         done

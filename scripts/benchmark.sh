@@ -112,7 +112,7 @@ for n in $SIZES; do
     # The editor's edit: one sentence appended to one article's body, then a build into the existing output. Every
     # file whose inode or modification time changed was written; each must be one whose bytes changed.
     site="$out/helhed-$n-existing"
-    article=$(find "$corpus/helhed/Content/artikler" -name '*.md' | sort | head -1)
+    article=$(find "$corpus/helhed/Content/artikler" -name '*.md' | sort | sed -n 1p)  # (head would break the pipe)
     cp "$article" "$WORK/edited-article.bak"
     snapshot() { (cd "$site" && find . -type f -printf '%p %i %T@\n' | LC_ALL=C sort); }
     snapshot > "$WORK/before.txt"; cp -a "$site" "$WORK/before-site"
@@ -127,7 +127,7 @@ for n in $SIZES; do
     done < <(written)
     WRITTEN_SAME[$n]=$unchanged_but_written
     echo "  after editing one article's body: ${WRITTEN[$n]} files written ($unchanged_but_written of them with unchanged bytes):"
-    written | sed 's/^/    /' | head -20
+    written | sed -n '1,20s/^/    /p'
     cp "$WORK/edited-article.bak" "$article"
     $HELHED build --quiet --content "$corpus/helhed/Content" --templates Templates --output "$site"
     rm -rf "$WORK/before-site"

@@ -35,7 +35,8 @@ final class BuildPipeline: @unchecked Sendable {
         }
         let renderer = PageRenderer(pages: pages, bodies: bodies, redirects: redirects.all, templates: theme.templates,
                                     assets: theme.assets.urls, memo: memo.pages)
-        let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
+        // A `_redirects` of the editors' own is not copied: the build adds its redirects to it.
+        let copied = site.staticFiles.filter { !RedirectsFile.isHandWritten($0) }.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
         run.problems.append(contentsOf: Self.clashes(renderer.outputPaths, theme.assets.files + copied, loader: loader))
         guard !run.problems.hasErrors else { return finish(run, sink) }
         do throws(BuildFailure) {

@@ -2,7 +2,7 @@
 /// `sitemap.xml`, `robots.txt` and `_redirects`. All of them come from the published `Site` only, so drafts and future articles
 /// never appear.
 enum PublishingFiles {
-    /// The paths of what `write` makes.
+    /// The paths of what `write` makes (`_redirects` only when the site has redirects or a `_redirects` of its own).
     static let paths = [SitePages.feedPath, SitePages.sitemapPath, SitePages.robotsPath, SitePages.searchIndexPath, RedirectsFile.path]
 
     /// Redirects enter only `_redirects`: the feed, the search index and the sitemap list pages, never old addresses.
@@ -10,8 +10,8 @@ enum PublishingFiles {
                       into sink: any OutputSink) throws(BuildFailure) {
         try Feed.write(pages: pages, bodies: bodies, memo: memo.feed, into: sink)
         try SearchIndex.write(pages: pages, bodies: bodies, memo: memo.search, into: sink)
-        try sink.write([Sitemap.make(site: pages.site, pages: pages), Sitemap.robots(site: pages.site),
-                        RedirectsFile.make(redirects, site: pages.site)])
+        let redirectsFile = try RedirectsFile.make(redirects, site: pages.site)
+        try sink.write([Sitemap.make(site: pages.site, pages: pages), Sitemap.robots(site: pages.site)] + (redirectsFile.map { [$0] } ?? []))
     }
 }
 

@@ -34,7 +34,7 @@ import Testing
 
             """))
         #expect(!site.exists("adresser.yml"), "the record is never published")
-        #expect(try site.read("_redirects") == "# Old addresses and the pages that have them now (helhed build writes this file for Netlify and Cloudflare Pages).\n")
+        #expect(!site.exists("_redirects"), "written only when there are redirects")
     }
 
     @Test func aNewTitleLeavesARedirectAtTheOldAddress() throws {
@@ -53,7 +53,7 @@ import Testing
         #expect(page.contains("<main id=\"hovedindhold\"") && page.contains("<h1>Siden er flyttet</h1>"))
         #expect(site.exists("artikler/kolding-tager-nye-veje/index.html"))
 
-        #expect(try site.read("_redirects").hasSuffix("\n/artikler/kolding-proever-noget-nyt/ /artikler/kolding-tager-nye-veje/ 301\n"))
+        #expect(try site.read("_redirects") == "# Old addresses of this site's pages (written by helhed build)\n/artikler/kolding-proever-noget-nyt/ /artikler/kolding-tager-nye-veje/ 301\n")
         for file in ["sitemap.xml", "feed.xml", "soeg/index.json", "index.html", "artikler/index.html"] {
             #expect(try !site.read(file).contains("kolding-proever-noget-nyt"), "\(file) lists only real pages")
         }
@@ -138,6 +138,7 @@ import Testing
         try Self.retitle(site, "Kolding tager nye veje")
         try site.build()
         try site.remove("Content/artikler/kolding.md")
+        try site.write("Content/artikler/fredericia.md", Page.article(title: "Fredericia", body: "Tekst."))
         try site.write("Content/artikler/kolding-2022.md", Page.article(title: "Kolding tager nye veje", body: "Tekst."))
         let report = try site.build()
         #expect(report.warnings.filter { $0.path.hasSuffix("adresser.yml") }.isEmpty)

@@ -36,6 +36,21 @@ import Testing
         #expect(try site.read("_redirects").hasSuffix("\n/boligsocial/nyheder/kolding/ /boligsocial/artikler/kolding/ 301\n"))
     }
 
+    @Test func theEditorsOwnRedirectsFileComesFirst() throws {
+        let site = try Self.site()
+        try site.write("Content/_redirects", "/nyhedsbrev https://nyhedsbrev.example.org/ 302")
+        try site.build()
+        #expect(try site.read("_redirects") == "/nyhedsbrev https://nyhedsbrev.example.org/ 302\n", "copied when the site has no redirects")
+        try site.write("Content/artikler/kolding.md", Page.article(title: "Kolding", extra: "old_addresses: [/gammel/]", body: "Om [Fredericia](fredericia.md)."))
+        try site.build()
+        #expect(try site.read("_redirects") == """
+            /nyhedsbrev https://nyhedsbrev.example.org/ 302
+            # Old addresses of this site's pages (written by helhed build)
+            /gammel/ /artikler/kolding/ 301
+
+            """)
+    }
+
     @Test(arguments: [
         ("../kolding/", "an address starts with '/' at the site's root, e.g. /artikler/gammel-titel/"),
         ("/a/../../kolding/", "the address may not hold '.' or '..' parts; it must stay inside the site"),
@@ -55,9 +70,9 @@ import Testing
         let site = try Self.site(kolding: "old_addresses: [/artikler/fredericia/, /emner/, /feed.xml/, /artikler/kolding/, /delt/]",
                                  fredericia: "old_addresses: [/delt/]")
         #expect(site.failingBuild() == [
-            "Content/artikler/fredericia.md:6: error: front matter: 'old_addresses' has /delt/, which is also an old address of Content/artikler/kolding.md; an old address must be free",
             "Content/artikler/kolding.md:6: error: front matter: 'old_addresses' has /artikler/fredericia/, which is the address of Content/artikler/fredericia.md; an old address must be free",
             "Content/artikler/kolding.md:6: error: front matter: 'old_addresses' has /artikler/kolding/, which is this page's own address; an old address must be free",
+            "Content/artikler/kolding.md:6: error: front matter: 'old_addresses' has /delt/, which is also an old address of Content/artikler/fredericia.md; an old address must be free",
             "Content/artikler/kolding.md:6: error: front matter: 'old_addresses' has /emner/, which is a page or file the build makes; an old address must be free",
             "Content/artikler/kolding.md:6: error: front matter: 'old_addresses' has /feed.xml/, which is the name of a file of the site; an old address must be free",
         ])

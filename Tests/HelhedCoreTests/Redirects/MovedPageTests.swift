@@ -110,6 +110,18 @@ import Testing
         #expect(try site.read("artikler/kolding-tager-nye-veje/index.html").contains(#"url=/artikler/kolding-proever-noget-nyt/""#))
     }
 
+    @Test func aNewPageAtAnOldAddressTakesItOver() throws {
+        let site = try Self.site()
+        try site.build()
+        try Self.retitle(site, "Kolding tager nye veje")
+        try site.build()
+        try site.write("Content/artikler/ny.md", Page.article(title: "Kolding prøver noget nyt", body: "Tekst."))
+        try site.build()
+        #expect(try site.read("artikler/kolding-proever-noget-nyt/index.html").contains("<h1>Kolding prøver noget nyt</h1>"))
+        #expect(!site.exists("_redirects"))
+        #expect(try !Self.record(site).contains("earlier"), "the address is the new page's now")
+    }
+
     @Test func aFailedBuildRecordsNothing() throws {
         let site = try Self.site()
         try site.build()

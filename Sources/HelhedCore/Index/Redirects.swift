@@ -37,8 +37,7 @@ struct Redirects: Sendable {
 
         var record = AddressRecord()
         var handedOver: [(to: PageID, addresses: [String])] = []
-        for source in old.entries.keys.sorted() {
-            let entry = old.entries[source]!
+        for (source, entry) in old.entries {
             if let page = site.page(atContentPath: source) {
                 let address = site.sitePath(of: page)
                 record.entries[source] = AddressRecord.Entry(address: address, earlier: entry.addresses.filter { $0 != address })
@@ -66,12 +65,19 @@ struct Redirects: Sendable {
         }
 
         var redirects = targets
-        for source in record.entries.keys.sorted() {
+        /// Which source's record gave each redirect: two that name the same old address (edited by hand) are settled
+        /// by the source's path, whatever order the entries are visited in.
+        var claimedBy: [String: String] = [:]
+        for (source, entry) in record.entries where !entry.earlier.isEmpty {
             guard let page = site.page(atContentPath: source) else { continue }
             // An address a page or file has now is that page's; it is no longer recorded as an old one.
-            let earlier = Set(record.entries[source]!.earlier).filter { !pages.generatedSitePaths.contains($0) && !site.isStaticFile(sitePath: $0) }
-            record.entries[source]!.earlier = earlier.sorted()
-            for address in earlier where redirects[address] == nil { redirects[address] = page }
+            let earlier = Set(entry.earlier).filter { !pages.generatedSitePaths.contains($0) && !site.isStaticFile(sitePath: $0) }.sorted()
+            record.entries[source]!.earlier = earlier
+            for address in earlier where targets[address] == nil {
+                if let other = claimedBy[address], other < source { continue }
+                claimedBy[address] = source
+                redirects[address] = page
+            }
         }
         let all = redirects.map { Redirect(from: $0.key, to: $0.value) }.sorted { $0.from < $1.from }
         return Redirects(all: all, record: record)

@@ -43,6 +43,7 @@ ENGLISH = re.compile(r"\b(Home|Skip to|Search|Read more|Updated|Published|Posted
 CHECKS = {  # each kind of check, and how many problems it found
     "vnu": 0, "contrast": 0, "danish": 0, "markup": 0, "scripts": 0, "requests": 0, "weight": 0, "axe": 0,
     "320px": 0, "definitions": 0, "console": 0, "skip-link": 0, "focus": 0,
+    "redirects": 0,
 }
 
 
@@ -357,7 +358,47 @@ return out;
 """
 
 
-def browser_checks(public, pages, axe_source):
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+def is_redirect(file):
+    return REFRESH.search(file.read_text(encoding="utf-8")[:2000]) is not None
+
+
+def check_redirects(public, redirects):
+    """Redirect pages (old addresses) are pages of their own, outside the layout: no header, menu or footer."""
+    print("== Redirect pages: language, title, main, heading, canonical, noindex, a real target")
+    for file, path in redirects:
+        text = file.read_text(encoding="utf-8")
+        page = Page(text)
+        where = file.relative_to(public).as_posix()
+        target = REFRESH.search(text).group(1)
+        if page.lang != "da":
+            fail("redirects", f"{where}: <html lang> is {page.lang!r}, not 'da'")
+        if page.h1 != 1 or page.tags.get("main") != 1 or not re.search(r"<title>[^<]+</title>", text):
+            fail("redirects", f"{where}: needs one <title>, one <main> and one h1")
+        if '<meta name="robots" content="noindex">' not in text or '<link rel="canonical" href="' not in text:
+            fail("redirects", f"{where}: needs <meta name=\"robots\" content=\"noindex\"> and a canonical link")
+        if f'<a href="{target}">' not in text:
+            fail("redirects", f"{where}: no visible link to {target}")
+        target_file = local_file(public, target, path)
+        if target.endswith("/"):
+            target_file = target_file / "index.html"
+        if not target_file.is_file():
+            fail("redirects", f"{where}: points at {target}, which is not in Public/")
+        elif is_redirect(target_file):
+            fail("redirects", f"{where}: points at {target}, which is another redirect")
+    print(f"  {len(redirects)} redirect pages checked")
+
+
+# axe-core on a redirect page without its refresh (which would leave the page before axe runs), written into a page
+# of the same site so its stylesheet loads as it would.
+AXE_REDIRECT = """
+document.open(); document.write(arguments[0]); document.close();
+"""
+
+
+def browser_checks(public, pages, axe_source, redirects=()):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
@@ -435,6 +476,20 @@ def browser_checks(public, pages, axe_source):
                         fail("console", f"{path}: console error: {entry.get('message')}")
                 results["pages"] += 1
 
+            for file, path in redirects:
+                driver.get(server.origin + "/404.html")
+                driver.execute_script(AXE_REDIRECT, REFRESH.sub("", file.read_text(encoding="utf-8")))
+                driver.execute_script(axe_source)
+                report = json.loads(driver.execute_async_script(AXE_RUN, {"resultTypes": ["violations"]}))
+                for violation in report.get("violations", []):
+                    impact = violation["impact"] or "minor"
+                    if impact in ("serious", "critical"):
+                        results[impact] += 1
+                        fail("axe", f"{path} (redirect page): axe {impact} {violation['id']}: {violation['help']}")
+                    else:
+                        results[impact] += 1
+                        print(f"  note {path} (redirect page): axe {impact} {violation['id']}: {violation['help']}")
+                results["pages"] += 1
             print(f"  term definitions measured on {tooltips // 3} pages at 320, 768 and 1024 px")
             # The skip link: first Tab shows it, Enter moves focus to <main>.
             driver.get(server.origin + "/")
@@ -494,11 +549,14 @@ def main():
     pages = site_browser.page_paths(public)
     if not pages:
         sys.exit(f"error: no HTML files in {public}/ (build the site first)")
+    redirects = [(file, path) for file, path in pages if is_redirect(file)]
+    pages = [(file, path) for file, path in pages if (file, path) not in redirects]
     vnu = run_vnu(public, args.vnu)
     check_contrast(Path(args.templates))
     check_templates(Path(args.templates))
     weights = check_pages(public, pages)
-    axe = browser_checks(public, pages, Path(args.axe).read_text(encoding="utf-8"))
+    check_redirects(public, redirects)
+    axe = browser_checks(public, pages, Path(args.axe).read_text(encoding="utf-8"), redirects)
     article = max((w for w in weights if w[0].startswith("/artikler/") and w[0] != "/artikler/"),
                   key=lambda w: w[2], default=None)
     print("== Summary")

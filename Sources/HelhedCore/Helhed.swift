@@ -13,6 +13,17 @@ public enum SiteBuilder {
         var run = BuildPipeline(options: options, remembers: false).run(into: sink)
         run.problems.append(contentsOf: overlaps)
         guard !run.problems.hasErrors, let site = run.site else { throw BuildFailure(run.problems.sorted) }
+        // Only a build that published its site records its addresses (`serve` and `check` never do), and only after
+        // the output folder has the site. A record that cannot be written loses nothing: the next build finds the
+        // same moves and writes it then.
+        if let record = run.redirects?.record {
+            do {
+                try AddressRecord.write(record, contentFolder: options.contentFolder)
+            } catch {
+                let path = options.displayName(options.contentFolder.appendingPathComponent(AddressRecord.fileName))
+                run.problems.append(.warning(path, "the site is built, but its record of published addresses could not be written (\((error as NSError).localizedDescription)); the next build records them"))
+            }
+        }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return BuildReport(pageCount: run.pageCount, articleCount: site.articles.count, termCount: site.terms.count,
                            copiedFileCount: run.copiedFileCount, milliseconds: elapsed, warnings: run.problems.sorted, run: run)

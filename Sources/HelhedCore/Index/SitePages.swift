@@ -82,7 +82,7 @@ struct SitePages: Sendable {
 
     private static func generatedSitePaths(site: Site, markdownPages: [PageID], tags: [Tag]) -> Set<String> {
         var paths: Set<String> = ["", Self.articlesPath, Self.glossaryPath, Self.tagsPath, Self.searchPath, Self.notFoundPath,
-                                  Self.feedPath, Self.sitemapPath, Self.robotsPath, Self.searchIndexPath]
+                                  Self.feedPath, Self.sitemapPath, Self.robotsPath, Self.searchIndexPath, RedirectsFile.path]
         for page in markdownPages { paths.insert(site.sitePath(of: page)) }
         for tag in tags { paths.insert(tag.sitePath) }
         return paths

@@ -117,6 +117,13 @@ extension PageRenderer {
         NotFoundPage(layout: layout(title: "Siden findes ikke", description: nil, sitePath: SitePages.notFoundPath, section: .none))
     }
 
+    func redirect(_ index: Int) -> RedirectPage {
+        let target = redirects[index].to
+        let sitePath = site.sitePath(of: target)
+        return RedirectPage(siteTitle: site.config.title, title: site.title(of: target), url: site.baseURL.link(to: sitePath),
+                            canonicalURL: site.baseURL.absolute(sitePath), assets: assets)
+    }
+
     // MARK: Parts
 
     func card(_ index: Int) -> ArticleCard {

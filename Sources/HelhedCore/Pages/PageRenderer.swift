@@ -6,6 +6,8 @@ struct PageRenderer: Sendable {
     let site: Site
     let pages: SitePages
     let bodies: [PageID: RenderedBody]
+    /// Old addresses, each rendered as a page that sends the reader on.
+    let redirects: [Redirect]
     let templates: TemplateSet
     let assets: AssetURLs
     let siteModel: SiteModel
@@ -23,11 +25,12 @@ struct PageRenderer: Sendable {
     /// How many pages are handed to the sink at once: enough for both cores, few enough to stay small in memory.
     static let batchSize = 512
 
-    init(pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs, memo: PageMemo) {
+    init(pages: SitePages, bodies: [PageID: RenderedBody], redirects: [Redirect] = [], templates: TemplateSet, assets: AssetURLs, memo: PageMemo) {
         let site = pages.site
         self.site = site
         self.pages = pages
         self.bodies = bodies
+        self.redirects = redirects
         self.templates = templates
         self.assets = assets
         let base = site.baseURL
@@ -94,10 +97,12 @@ struct PageRenderer: Sendable {
         case home, articles, glossary, tags, search, notFound
         case page(PageID)
         case tag(Int)
+        case redirect(Int)
     }
 
     private var jobs: [Job] {
         [.home, .articles, .glossary, .tags, .search, .notFound] + pages.markdownPages.map(Job.page) + pages.tags.indices.map(Job.tag)
+            + redirects.indices.map(Job.redirect)
     }
 
     func path(_ job: Job) -> String {
@@ -110,6 +115,7 @@ struct PageRenderer: Sendable {
         case .notFound: SitePages.notFoundPath
         case .page(let page): site.sitePath(of: page) + "index.html"
         case .tag(let index): pages.tags[index].sitePath + "index.html"
+        case .redirect(let index): SiteAddress.outputPath(of: redirects[index].from)
         }
     }
 
@@ -124,6 +130,7 @@ struct PageRenderer: Sendable {
         case .page(.article): "article"
         case .page(.term): "term"
         case .tag: "tag"
+        case .redirect: "redirect"
         }
     }
 
@@ -138,6 +145,7 @@ struct PageRenderer: Sendable {
         case .page(.article(let index)): article(index)
         case .page(.term(let index)): term(index)
         case .tag(let index): tag(index)
+        case .redirect(let index): redirect(index)
         }
     }
 }

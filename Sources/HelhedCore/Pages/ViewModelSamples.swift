@@ -13,6 +13,7 @@ enum ViewModels {
         ("tags", TagsPage.sample),
         ("tag", TagPage.sample),
         ("search", SearchPage.sample),
+        ("redirect", RedirectPage.sample),
     ]
 }
 
@@ -96,4 +97,9 @@ extension TagPage {
 
 extension SearchPage {
     static let sample = SearchPage(layout: .sample, indexURL: "/sti/soeg/index.json")
+}
+
+extension RedirectPage {
+    static let sample = RedirectPage(siteTitle: "«site.title»", title: "«redirect.title»", url: "/sti/artikler/ny/",
+                                     canonicalURL: "https://example.org/sti/artikler/ny/", assets: Layout.sample.assets)
 }

@@ -204,5 +204,19 @@ struct SearchPage: Sendable, Hashable, Encodable {
     let indexURL: String
 }
 
+/// An old address (see `Redirects`): a page that sends the reader on at once (`<meta http-equiv="refresh">`, which
+/// every host serves), names the new address as canonical, keeps itself out of search engines, and shows the link
+/// for readers whose browser does not follow. A page of its own, outside the layout: it is shown for a moment at most.
+struct RedirectPage: Sendable, Hashable, Encodable {
+    let siteTitle: String
+    /// The title of the page it points to.
+    let title: String
+    /// The page's address (with the base URL's path), for the refresh and the link.
+    let url: String
+    /// The page's absolute address, for `<link rel="canonical">`.
+    let canonicalURL: String
+    let assets: AssetURLs
+}
+
 /// What a page template renders: a view model that can be compared with the last run's.
 typealias PageModel = Encodable & Hashable & Sendable

@@ -21,21 +21,27 @@ final class BuildPipeline: @unchecked Sendable {
         let templateSet = templateLoading.value
         if case .failure(let failure) = templateSet { run.problems.append(contentsOf: failure.diagnostics) }
         guard let content else { return finish(run, sink) }
+        let record = AddressRecord.read(contentFolder: options.contentFolder, displayPath: loader.displayPath(AddressRecord.fileName),
+                                        into: &run.problems)
         let site = Site.assemble(content, options: options.site, matcherMemo: memo.termMatcher, into: &run.problems)
         let pages = SitePages(site: site, fingerprintingLinkContext: memo.isEnabled)
+        let redirects = Redirects.resolve(record: record, pages: pages, recordPath: loader.displayPath(AddressRecord.fileName), into: &run.problems)
+        run.redirects = redirects
         let bodies = MarkdownStage(pages: pages, memo: memo.bodies).render(into: &run.problems)
         (run.site, run.bodies) = (site, bodies)
         guard case .success(let templates) = templateSet,
               let theme = makeTheme(templates, baseURL: site.baseURL, into: &run.problems), !run.problems.hasErrors else {
             return finish(run, sink)
         }
-        let renderer = PageRenderer(pages: pages, bodies: bodies, templates: theme.templates, assets: theme.assets.urls, memo: memo.pages)
-        let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
+        let renderer = PageRenderer(pages: pages, bodies: bodies, redirects: redirects.all, templates: theme.templates,
+                                    assets: theme.assets.urls, memo: memo.pages)
+        // A `_redirects` of the editors' own is not copied: the build adds its redirects to it.
+        let copied = site.staticFiles.filter { !RedirectsFile.isHandWritten($0) }.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
         run.problems.append(contentsOf: Self.clashes(renderer.outputPaths, theme.assets.files + copied, loader: loader))
         guard !run.problems.hasErrors else { return finish(run, sink) }
         do throws(BuildFailure) {
             (run.pageCount, run.renderedPageCount) = try renderer.render(memo: memo.pages, into: sink)
-            try PublishingFiles.write(pages: pages, bodies: bodies, memo: memo.publishing, into: sink)
+            try PublishingFiles.write(pages: pages, bodies: bodies, redirects: redirects.all, memo: memo.publishing, into: sink)
             try sink.write(theme.assets.files + copied)
             run.copiedFileCount = theme.assets.files.count + copied.count
         } catch {
@@ -87,6 +93,9 @@ struct BuildRun: Sendable {
     /// The published site and its bodies, as far as the run got (the content checks of `helhed check` read them).
     var site: Site?
     var bodies: [PageID: RenderedBody] = [:]
+    /// Old addresses and the record of published addresses as this run leaves it; `helhed build` writes the record
+    /// after a successful run.
+    var redirects: Redirects?
     var pageCount = 0
     /// Pages rendered through the templates in this run (the others were reused from the memo).
     var renderedPageCount = 0

@@ -9,8 +9,9 @@ import HelhedCore
 final class NotesLoop: @unchecked Sendable {
     private struct Job {
         var content: SiteContent
-        /// What changed since the last check; nil: check every page.
-        var changed: SiteChange?
+        /// What changed since the last check.
+        var changed: SiteChange
+        var everyPage: Bool
     }
 
     /// A check of every page changing more pages' notes than this tells tabs to compare their ETag instead of sending
@@ -37,15 +38,15 @@ final class NotesLoop: @unchecked Sendable {
         checker = PageNotesChecker(options: options, workers: ProcessInfo.processInfo.activeProcessorCount - 1)
     }
 
-    /// From the rebuild queue, after the reload has been sent. `changed`: nil for a first build (every page).
-    func check(_ content: SiteContent, changed: SiteChange?) {
+    /// From the rebuild queue, after the reload has been sent. `everyPage`: a first build (or a new rebuilder, whose
+    /// account of what changed means nothing to the notes).
+    func check(_ content: SiteContent, changed: SiteChange, everyPage: Bool) {
         let isScheduled = pending.withLock { job -> Bool in
             guard let earlier = job else {
-                job = Job(content: content, changed: changed)
+                job = Job(content: content, changed: changed, everyPage: everyPage)
                 return false
             }
-            let merged: SiteChange? = if let before = earlier.changed, let changed { Self.merge(before, changed) } else { nil }
-            job = Job(content: content, changed: merged)
+            job = Job(content: content, changed: Self.merge(earlier.changed, changed), everyPage: earlier.everyPage || everyPage)
             return true
         }
         if !isScheduled { queue.async { [self] in runPending() } }
@@ -60,7 +61,7 @@ final class NotesLoop: @unchecked Sendable {
     private func runPending() {
         guard let job = pending.withLock({ job in defer { job = nil }; return job }), !isStopped.current else { return }
         let started = DispatchTime.now()
-        let report = checker.check(job.content, changed: job.changed)
+        let report = checker.check(job.content, changed: job.changed, everyPage: job.everyPage)
         guard !isStopped.current else { return }
 
         for problem in report.problems where !reportedProblems.contains(problem) { console.problem(problem.description) }

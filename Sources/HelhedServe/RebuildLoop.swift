@@ -113,7 +113,7 @@ final class RebuildLoop: @unchecked Sendable {
                              + Self.describe(change) + Self.describe(plan))
             }
             // The writing notes come after the reload, from their own queue: a rebuild never waits for hunspell.
-            if let content = output.content { notes.check(content, changed: isFresh ? nil : output.change) }
+            if let content = output.content { notes.check(content, changed: isFresh ? SiteChange() : output.change, everyPage: isFresh) }
         } catch {
             // The problems in the files just saved come first: the others are usually their consequences.
             let saved = Set(trigger.map { DisplayPath.of($0) })

@@ -45,17 +45,18 @@ public final class PageNotesChecker {
         self.workers = max(1, workers)
     }
 
-    /// `changed`: what the rebuild changed; nil checks every page.
-    public func check(_ content: SiteContent, changed: SiteChange?) -> Report {
+    /// `changed`: what the rebuilds since the last check changed; `everyPage`: check every page anyway (a first
+    /// build); the pages in `changed` are still the report's `changedPages`.
+    public func check(_ content: SiteContent, changed: SiteChange, everyPage: Bool = false) -> Report {
         let site = content.site
         let knowledge = SiteKnowledge(site: site, options: options, aids: Set(WritingAid.allCases))
         var report = Report(problems: knowledge.diagnostics)
         let allPages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
-        let changedPaths = Set(changed?.changed ?? [])
+        let changedPaths = Set(changed.changed)
         report.changedPages = Set(allPages.lazy.map(site.htmlFile).filter(changedPaths.contains))
 
         let pages: [PageID]
-        if changed == nil || knowledge != self.knowledge || (knowledge.siteWords != nil && checker == nil) {
+        if everyPage || knowledge != self.knowledge || (knowledge.siteWords != nil && checker == nil) {
             report.checkedEveryPage = true
             pages = allPages
             self.knowledge = knowledge

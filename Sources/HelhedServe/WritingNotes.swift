@@ -18,7 +18,7 @@ enum WritingNotes {
         let key = Fingerprint.hex(of: page.notes.map(\.description).joined(separator: "\n"))
         return """
         <aside id="helhed-notes" aria-labelledby="helhed-notes-title" lang="en" data-key="\(key)" style="box-sizing:border-box;\
-        margin:0;padding:12px 16px;background:#fff4d6;color:#1a1a1a;border-bottom:4px solid #8a5a00;\
+        margin:0;padding:12px 16px;max-height:50vh;overflow:auto;background:#fff4d6;color:#1a1a1a;border-bottom:4px solid #8a5a00;\
         font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;text-align:left">\
         <div style="display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-start;max-width:72rem;margin:0 auto">\
         <div style="flex:1 1 16rem;min-width:0"><p id="helhed-notes-title" style="margin:0 0 6px;font-weight:700;color:#1a1a1a;\

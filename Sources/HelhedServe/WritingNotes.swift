@@ -7,7 +7,8 @@ enum WritingNotes {
     static let shownPerPage = 50
 
     /// The page's notes as a region of their own, inserted after the error banner (if any). Unlike the banner it is
-    /// not an alert and not sticky: notes never stand between the editor and the preview. `data-key` changes with the
+    /// not an alert and not sticky: notes never stand between the editor and the preview. At most half the window
+    /// high; its headline and button stay in view while the list scrolls. `data-key` changes with the
     /// notes, so that a tab can keep dismissed notes hidden until they change. nil when the page has no notes.
     static func html(for page: PageNotes) -> String? {
         guard !page.notes.isEmpty else { return nil }
@@ -18,17 +19,16 @@ enum WritingNotes {
         let key = Fingerprint.hex(of: page.notes.map(\.description).joined(separator: "\n"))
         return """
         <aside id="helhed-notes" aria-labelledby="helhed-notes-title" lang="en" data-key="\(key)" style="box-sizing:border-box;\
-        margin:0;padding:12px 16px;max-height:50vh;overflow:auto;background:#fff4d6;color:#1a1a1a;border-bottom:4px solid #8a5a00;\
-        font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;text-align:left">\
-        <div style="display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-start;max-width:72rem;margin:0 auto">\
-        <div style="flex:1 1 16rem;min-width:0"><p id="helhed-notes-title" style="margin:0 0 6px;font-weight:700;color:#1a1a1a;\
+        margin:0;padding:0 16px 12px;max-height:50vh;overflow:auto;background:#fff4d6;color:#1a1a1a;border-bottom:4px solid #8a5a00;\
+        font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;text-align:left"><div style="max-width:72rem;margin:0 auto">\
+        <div style="position:sticky;top:0;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:12px 0 6px;\
+        background:#fff4d6"><p id="helhed-notes-title" style="flex:1 1 14rem;min-width:0;margin:0;font-weight:700;color:#1a1a1a;\
         overflow-wrap:anywhere">\(PageInjection.escape(headline))</p>\
+        <button type="button" data-helhed-dismiss-notes style="flex:none;font:inherit;font-weight:700;padding:4px 12px;\
+        background:#1a1a1a;color:#fff;border:2px solid #1a1a1a;border-radius:4px;cursor:pointer">Dismiss notes</button></div>\
         <ul style="margin:0;padding-left:1.25em;color:#1a1a1a;overflow-wrap:anywhere">\(items)\(more)</ul>\
         <p style="margin:6px 0 0;font-size:14px;color:#3d3d3d">Spelling, words the glossary avoids and LIX targets, as \
-        helhed check reports them. They never stop the build.</p></div>\
-        <button type="button" data-helhed-dismiss-notes style="flex:none;font:inherit;font-weight:700;padding:4px 12px;\
-        background:#1a1a1a;color:#fff;border:2px solid #1a1a1a;border-radius:4px;cursor:pointer">Dismiss notes</button>\
-        </div></aside>
+        helhed check reports them. They never stop the build.</p></div></aside>
 
         """
     }

@@ -1,9 +1,11 @@
-import Dispatch
 import Foundation
 import HelhedCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The writing notes of `serve`. A rebuild hands over what it read once the reload has gone out; the pages are then
-/// checked on a queue of their own, so that no reload ever waits for hunspell. The notes go into the store (each page
+/// checked on a thread of its own, so that no reload ever waits for hunspell. The notes go into the store (each page
 /// shows its own), to the open tabs through the live-reload stream, and those of the pages just edited to the
 /// terminal.
 final class NotesLoop: @unchecked Sendable {
@@ -17,16 +19,21 @@ final class NotesLoop: @unchecked Sendable {
     /// A check of every page changing more pages' notes than this tells tabs to compare their ETag instead of sending
     /// each page's notes: a tab's event stream keeps only the newest 64 messages.
     static let mostPagesSentOneByOne = 50
+    /// The notes thread's nice value: a check of every page (the first, or after a glossary change) takes seconds,
+    /// and on a machine of two cores it must not take them from the rebuilds that come meanwhile.
+    static let niceness: Int32 = 10
 
     private let store: SiteStore
     private let hub: LiveReloadHub
     private let console: ServeConsole
-    private let queue = DispatchQueue(label: "helhed.serve.notes", qos: .utility)
+    /// Guards `pending`, `isStopped` and `isRunning`, and wakes the thread.
+    private let signal = NSCondition()
     /// The next check to run; rebuilds that come while one runs are merged into it.
-    private let pending = Locked<Job?>(nil)
-    private let isStopped = Locked(false)
+    private var pending: Job?
+    private var isStopped = false
+    private var isRunning = false
 
-    // Only touched on `queue`: hunspell is not thread-safe, so the checker stays on this one queue.
+    // Only touched on the notes thread: hunspell is not thread-safe, so the checker stays on that one thread.
     private let checker: PageNotesChecker
     private var reportedProblems: Set<Diagnostic> = []
 
@@ -36,33 +43,58 @@ final class NotesLoop: @unchecked Sendable {
         self.console = console
         // A check of every page leaves one core to the rebuilds.
         checker = PageNotesChecker(options: options, workers: ProcessInfo.processInfo.activeProcessorCount - 1)
+        isRunning = true
+        let thread = Thread { [self] in loop() }
+        thread.name = "helhed.serve.notes"
+        thread.start()
     }
 
     /// From the rebuild queue, after the reload has been sent. `everyPage`: a first build (or a new rebuilder, whose
     /// account of what changed means nothing to the notes).
     func check(_ content: SiteContent, changed: SiteChange, everyPage: Bool) {
-        let isScheduled = pending.withLock { job -> Bool in
-            guard let earlier = job else {
-                job = Job(content: content, changed: changed, everyPage: everyPage)
-                return false
-            }
-            job = Job(content: content, changed: Self.merge(earlier.changed, changed), everyPage: earlier.everyPage || everyPage)
-            return true
+        signal.lock()
+        defer { signal.unlock() }
+        if let earlier = pending {
+            pending = Job(content: content, changed: Self.merge(earlier.changed, changed), everyPage: earlier.everyPage || everyPage)
+        } else {
+            pending = Job(content: content, changed: changed, everyPage: everyPage)
         }
-        if !isScheduled { queue.async { [self] in runPending() } }
+        signal.signal()
     }
 
-    /// Waits for a check in progress and drops the one that is scheduled.
+    /// Waits for a check in progress to end and drops the one that is scheduled.
     func stop() {
-        isStopped.withLock { $0 = true }
-        queue.sync {}
+        signal.lock()
+        defer { signal.unlock() }
+        isStopped = true
+        signal.broadcast()
+        while isRunning { signal.wait() }
     }
 
-    private func runPending() {
-        guard let job = pending.withLock({ job in defer { job = nil }; return job }), !isStopped.current else { return }
+    private func loop() {
+        // On Linux the nice value belongs to the thread: this lowers this one thread only.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
+        while let job = nextJob() { run(job) }
+        signal.lock()
+        isRunning = false
+        signal.broadcast()
+        signal.unlock()
+    }
+
+    /// The next job, once there is one; nil once stopped.
+    private func nextJob() -> Job? {
+        signal.lock()
+        defer { signal.unlock() }
+        while pending == nil && !isStopped { signal.wait() }
+        guard !isStopped else { return nil }
+        defer { pending = nil }
+        return pending
+    }
+
+    private func run(_ job: Job) {
         let started = DispatchTime.now()
         let report = checker.check(job.content, changed: job.changed, everyPage: job.everyPage)
-        guard !isStopped.current else { return }
+        guard !signal.withLock({ isStopped }) else { return }
 
         for problem in report.problems where !reportedProblems.contains(problem) { console.problem(problem.description) }
         reportedProblems = Set(report.problems)

@@ -26,12 +26,11 @@ final class NotesLoop: @unchecked Sendable {
     private let store: SiteStore
     private let hub: LiveReloadHub
     private let console: ServeConsole
-    /// Guards `pending`, `isStopped` and `isRunning`, and wakes the thread.
+    /// Guards `pending` and `isStopped`, and wakes the thread.
     private let signal = NSCondition()
     /// The next check to run; rebuilds that come while one runs are merged into it.
     private var pending: Job?
     private var isStopped = false
-    private var isRunning = false
 
     // Only touched on the notes thread: hunspell is not thread-safe, so the checker stays on that one thread.
     private let checker: PageNotesChecker
@@ -43,7 +42,6 @@ final class NotesLoop: @unchecked Sendable {
         self.console = console
         // A check of every page leaves one core to the rebuilds.
         checker = PageNotesChecker(options: options, workers: ProcessInfo.processInfo.activeProcessorCount - 1)
-        isRunning = true
         let thread = Thread { [self] in loop() }
         thread.name = "helhed.serve.notes"
         thread.start()
@@ -62,23 +60,19 @@ final class NotesLoop: @unchecked Sendable {
         signal.signal()
     }
 
-    /// Waits for a check in progress to end and drops the one that is scheduled.
+    /// Drops the scheduled check and ends the thread. A check in progress (of every page, it can take a minute) is
+    /// not waited for: it finishes unseen, and stopping stays quick.
     func stop() {
         signal.lock()
         defer { signal.unlock() }
         isStopped = true
         signal.broadcast()
-        while isRunning { signal.wait() }
     }
 
     private func loop() {
         // On Linux the nice value belongs to the thread: this lowers this one thread only.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
         while let job = nextJob() { run(job) }
-        signal.lock()
-        isRunning = false
-        signal.broadcast()
-        signal.unlock()
     }
 
     /// The next job, once there is one; nil once stopped.

@@ -66,8 +66,9 @@ struct PreviewHandler: HTTPHandler {
     }
 
     /// HTML goes out with the live-reload script (and the banner while a rebuild is broken, and the page's writing
-    /// notes). Its ETag covers what was injected (the server instance, the banner, the notes), so a browser never gets a 304 for a page whose banner or
-    /// server has changed, and a tab can compare it with the ETag it was served with to learn that it is stale.
+    /// notes). Its ETag covers what was injected (the server instance, the banner, the notes), so a browser never
+    /// gets a 304 for a page whose banner, notes or server have changed, and a tab can compare it with the ETag it was
+    /// served with to learn that it is stale.
     private func page(_ html: Data, file: String, etag: String?, status: HTTPStatusCode, banner: String?,
                       notes: String? = nil, request: HTTPRequest) -> HTTPResponse {
         let injection = Fingerprint.hex(of: hub.instance + (banner ?? "") + (notes ?? ""))

@@ -113,7 +113,7 @@ struct PageRenderer: Sendable {
         case .tags: SitePages.tagsPath + "index.html"
         case .search: SitePages.searchPath + "index.html"
         case .notFound: SitePages.notFoundPath
-        case .page(let page): site.sitePath(of: page) + "index.html"
+        case .page(let page): site.htmlFile(of: page)
         case .tag(let index): pages.tags[index].sitePath + "index.html"
         case .redirect(let index): SiteAddress.outputPath(of: redirects[index].from)
         }

@@ -9,7 +9,7 @@
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
-const { searchStem } = require(path.join(__dirname, "..", "Templates/search/stemmer.js"));
+const { searchStem } = require(path.join(__dirname, "..", "Templates/assets/stemmer.js"));
 
 const SHARD_TARGET = 24 * 1024;   // raw bytes a term shard aims at (about 6–8 KB gzipped)
 const FRAGMENT_PAGES = Number(process.env.FRAGMENT_PAGES || 50);  // pages per result fragment (FRAGMENT_PAGES=…)

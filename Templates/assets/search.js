@@ -47,7 +47,7 @@
   }
 
   Index.prototype.get = function (name) {
-    var url = new URL(name, new URL(this.url, "http://localhost/")).href.replace(/^http:\/\/localhost/, "");
+    var url = this.url.replace(/[^\/]*$/, "") + name;  // names are relative to the manifest's folder: "t/….json"
     if (!this.files[url]) {
       var files = this.files;
       files[url] = this.fetchJSON(url);

@@ -18,19 +18,19 @@ struct SearchPostings: Sendable {
         var words: [String] = []
         var wordPages: [[UInt32]] = []
         for (page, entry) in entries.enumerated() {
-            for (field, list) in [entry.names, entry.terms, entry.body].enumerated() {
-                for word in list {
-                    let value = UInt32(page) << 2 | UInt32(field)
-                    if let number = wordNumbers[word] {
-                        wordPages[number].append(value)
-                    } else {
-                        wordNumbers[word] = words.count
-                        words.append(word)
-                        wordPages.append([value])
-                    }
+            entry.forEachWord { bytes, field in
+                let word = String(decoding: bytes, as: UTF8.self)
+                let value = UInt32(page) << 2 | UInt32(field)
+                if let number = wordNumbers[word] {
+                    wordPages[number].append(value)
+                } else {
+                    wordNumbers[word] = words.count
+                    words.append(word)
+                    wordPages.append([value])
                 }
             }
         }
+        wordNumbers = [:]
         // 2. Each word's keys. A key gathers the pages of every word that has it.
         let stemmer = DanishStemmer()
         var keyNumbers: [String: Int] = [:]
@@ -55,16 +55,21 @@ struct SearchPostings: Sendable {
             for head in compounds.heads(of: word, stemmer: stemmer) where head != stem && head != form {
                 post(wordPages[number], under: head, stemOnly: true)
             }
+            wordPages[number] = []  // released as soon as posted: the two lists at once were the index's peak memory
         }
         // 3. Keys in order; each key's pages in order, once, with their best rank (the lowest value of a page).
         let order = keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
         self.keys = order.map { keys[$0] }
-        self.postings = order.map { Self.bestPerPage(postings[$0]) }
+        self.postings = order.map { number in
+            defer { postings[number] = [] }
+            return Self.bestPerPage(postings[number])
+        }
     }
 
     private static func bestPerPage(_ postings: [UInt32]) -> [UInt32] {
+        if !zip(postings, postings.dropFirst()).contains(where: { $0 >= $1 }) { return postings }  // one word's pages
         var sorted = postings
-        if zip(sorted, sorted.dropFirst()).contains(where: { $0 >= $1 }) { sorted.sort() }
+        sorted.sort()
         var best: [UInt32] = []
         best.reserveCapacity(sorted.count)
         for posting in sorted where best.last.map({ $0 >> 3 != posting >> 3 }) ?? true { best.append(posting) }

@@ -11,6 +11,14 @@ extension SearchText {
     /// one buffer and one set: repeats are recognised by hashing (`WordSet`), and a string is made per distinct word.
     static func entryWords(names: [String], termWords: [String], pieces: [[UInt8]], table: ScalarTable = foldTable)
         -> (names: [String], terms: [String], body: [String]) {
+        let buffer = entryWordBuffer(names: names, termWords: termWords, pieces: pieces, table: table)
+        let words = buffer.bytes.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+        return (Array(words[..<buffer.namesEnd]), Array(words[buffer.namesEnd..<buffer.termsEnd]), Array(words[buffer.termsEnd...]))
+    }
+
+    /// `entryWords` in one buffer: each word's bytes followed by a space; `namesEnd` and `termsEnd` count words.
+    static func entryWordBuffer(names: [String], termWords: [String], pieces: [[UInt8]], table: ScalarTable = foldTable)
+        -> (bytes: [UInt8], namesEnd: Int, termsEnd: Int) {
         // The name words, then the term words go first into the buffer, so that the set holds them, in that order,
         // before the text's words.
         var known: [UInt8] = []
@@ -52,13 +60,19 @@ extension SearchText {
         return entryLists(set.words, namesEnd: namesEnd, termsEnd: known.count, in: UnsafeBufferPointer(rebasing: folded[..<scanner.count]))
     }
 
-    /// `words` (in the order they were first found) split where the names and the term words end in the buffer.
+    /// `words` (in the order they were first found) copied out, and how many come before the ends of the names and
+    /// the term words in the buffer.
     private static func entryLists(_ words: [Range<Int>], namesEnd: Int, termsEnd: Int, in folded: UnsafeBufferPointer<UInt8>)
-        -> (names: [String], terms: [String], body: [String]) {
+        -> (bytes: [UInt8], namesEnd: Int, termsEnd: Int) {
         let names = words.firstIndex { $0.lowerBound >= namesEnd } ?? words.count
         let terms = words[names...].firstIndex { $0.lowerBound >= termsEnd } ?? words.count
-        func strings(_ found: ArraySlice<Range<Int>>) -> [String] { found.map { String(decoding: folded[$0], as: UTF8.self) } }
-        return (strings(words[..<names]), strings(words[names..<terms]), strings(words[terms...]))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(words.reduce(0) { $0 + $1.count + 1 })
+        for word in words {
+            bytes.append(contentsOf: folded[word])
+            bytes.append(0x20)
+        }
+        return (bytes, names, terms)
     }
 
     /// Folds text into a buffer and finds its words in the same pass: what `foldedBySimpleTable` followed by

@@ -47,7 +47,7 @@
   }
 
   Index.prototype.get = function (name) {
-    var url = new URL(name, new URL(this.url, "http://localhost/")).href.replace(/^http:\/\/localhost/, "");
+    var url = this.url.replace(/[^\/]*$/, "") + name;  // names are relative to the manifest's folder: "t/….json"
     if (!this.files[url]) {
       var files = this.files;
       files[url] = this.fetchJSON(url);
@@ -134,6 +134,7 @@
   // What the results show, from their fragments: [{ title, url, kind, snippet }].
   Index.prototype.texts = function (results) {
     var index = this;
+    if (results.length === 0) return Promise.resolve([]);
     var size = this.manifest.fragmentSize;
     return Promise.all(results.map(function (result) {
       return index.get(index.manifest.fragments[Math.floor(result.page / size)]).then(function (fragment) {

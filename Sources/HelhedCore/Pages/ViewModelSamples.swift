@@ -23,6 +23,7 @@ extension Layout {
                         absoluteURL: "https://example.org/sti/", homeURL: "/sti/", articlesURL: "/sti/#artikler",
                         glossaryURL: "/sti/ordforklaringer/", tagsURL: "/sti/emner/", searchURL: "/sti/soeg/", feedURL: "/sti/feed.xml"),
         assets: AssetURLs(stylesheet: "/sti/assets/style.0.css", script: "/sti/assets/site.0.js", searchScript: "/sti/assets/search.0.js",
+                          stemmerScript: "/sti/assets/stemmer.0.js",
                           favicon: "/sti/assets/favicon.svg"),
         title: "«layout.title»", documentTitle: "«layout.documentTitle»", description: "«layout.description»",
         canonicalURL: "https://example.org/sti/side/", openGraphType: "article",

@@ -23,6 +23,8 @@ struct AssetURLs: Sendable, Hashable, Encodable {
     let stylesheet: String
     let script: String
     let searchScript: String
+    /// The Danish stemmer the search script stems queries with, loaded before it.
+    let stemmerScript: String
     let favicon: String
 }
 

@@ -32,11 +32,11 @@ public enum SiteBuilder {
 
 /// What `helhed build` reports when it is done.
 public struct BuildReport: Sendable {
-    public let pageCount: Int
-    public let articleCount: Int
-    public let termCount: Int
-    public let copiedFileCount: Int
-    public let milliseconds: Int
+    let pageCount: Int
+    let articleCount: Int
+    let termCount: Int
+    let copiedFileCount: Int
+    let milliseconds: Int
     public let warnings: [Diagnostic]
     /// The run, kept with the report: a process that exits right after the build (`helhed build`) can leave its
     /// memory to the system instead of freeing a large site's objects one by one.

@@ -19,9 +19,9 @@ public enum WritingAid: String, Sendable, CaseIterable {
 public enum WritingAids {
     /// The LIX of one page.
     public struct PageReadability: Sendable {
-        public let path: String
-        public let title: String
-        public let kind: ArticleKind?
+        let path: String
+        let title: String
+        let kind: ArticleKind?
         let readability: Readability
     }
 

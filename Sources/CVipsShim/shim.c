@@ -66,6 +66,16 @@ HelhedVipsImage *helhed_vips_thumbnail_buffer(const void *data, size_t length, i
     return out;
 }
 
+HelhedVipsImage *helhed_vips_thumbnail_crop_buffer(const void *data, size_t length, int width, int height, int fail_on) {
+    VipsImage *out = NULL;
+    static const char *const loader_options[] = { "fail_on=none", "fail_on=truncated", "fail_on=error", "fail_on=warning" };
+    const char *options = loader_options[fail_on < 0 ? 0 : fail_on > 3 ? 3 : fail_on];
+    if (vips_thumbnail_buffer((void *)data, length, &out, width,
+            "height", height, "crop", VIPS_INTERESTING_CENTRE, "option_string", options,
+            "export_profile", "srgb", "fail_on", (VipsFailOn)fail_on, NULL) != 0) return NULL;
+    return out;
+}
+
 HelhedVipsImage *helhed_vips_thumbnail_image(HelhedVipsImage *image, int width) {
     VipsImage *out = NULL;
     if (vips_thumbnail_image(image, &out, width,

@@ -1,5 +1,11 @@
 import Foundation
 
+/// What a picture is made into: the variants for an article's text, or the cropped ones for cards and Open Graph.
+enum PictureUse: String, Sendable, Hashable {
+    case prose
+    case card
+}
+
 /// A picture ready for publishing: its variants in the cache, and whether this call had to make them.
 struct MadePicture: Sendable, Hashable {
     let picture: CachedPicture
@@ -21,14 +27,14 @@ struct PictureMaker: Sendable {
     }
 
     /// Every source's variants, in the order given; a failure for one picture does not stop the others.
-    func make(_ sources: [URL]) -> [Result<MadePicture, PictureError>] {
-        sources.parallelMap { source in Result { () throws(PictureError) in try make(source) } }
+    func make(_ sources: [URL], for use: PictureUse = .prose) -> [Result<MadePicture, PictureError>] {
+        sources.parallelMap { source in Result { () throws(PictureError) in try make(source, for: use) } }
     }
 
     /// One picture's variants, from the cache when it holds them intact.
-    func make(_ source: URL) throws(PictureError) -> MadePicture {
+    func make(_ source: URL, for use: PictureUse = .prose) throws(PictureError) -> MadePicture {
         let bytes = try read(source)
-        let key = try cacheKey(for: bytes)
+        let key = try cacheKey(for: bytes, use: use)
         var damage: String?
         switch cache.lookUp(key: key) {
         case .hit(let picture):
@@ -38,15 +44,15 @@ struct PictureMaker: Sendable {
         case .miss:
             break
         }
-        let (facts, variants) = try processor.process(bytes)
+        let (facts, variants) = try use == .card ? processor.processCard(bytes) : processor.process(bytes)
         let stored = try cache.store(key: key, facts: facts, variants: variants)
         return MadePicture(picture: stored, wasProcessed: true, repairedDamage: damage)
     }
 
     /// SHA-256 of the source's SHA-256 and the settings' fingerprint: any change to either is a new entry.
-    func cacheKey(for bytes: [UInt8]) throws(PictureError) -> String {
+    func cacheKey(for bytes: [UInt8], use: PictureUse = .prose) throws(PictureError) -> String {
         let runtime = try Vips.start()
-        let fingerprint = processor.settings.fingerprint(libvipsVersion: runtime.version)
+        let fingerprint = processor.settings.fingerprint(libvipsVersion: runtime.version) + (use == .card ? " card" : "")
         return Vips.sha256(Array((Vips.sha256(bytes) + "\n" + fingerprint).utf8))
     }
 

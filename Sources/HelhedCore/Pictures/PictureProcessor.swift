@@ -102,6 +102,29 @@ struct PictureProcessor: Sendable {
         return (facts, variants)
     }
 
+    /// The card variants (`settings.cardSizes`, each cropped to its size around the middle), WebP and JPEG (PNG
+    /// for a transparent picture): the JPEG is what Open Graph readers fetch, many of which cannot read WebP.
+    func processCard(_ bytes: [UInt8]) throws(PictureError) -> (facts: PictureFacts, variants: [EncodedVariant]) {
+        try bytes.withUnsafeBytes { buffer in Result { () throws(PictureError) in try processCard(buffer) } }.get()
+    }
+
+    private func processCard(_ buffer: UnsafeRawBufferPointer) throws(PictureError) -> (facts: PictureFacts, variants: [EncodedVariant]) {
+        let (facts, _) = try inspectHeader(buffer)
+        let fallback: PictureFormat = facts.hasAlpha ? .png : .jpeg
+        var variants: [EncodedVariant] = []
+        for size in settings.cardSizes.sorted(by: { $0.width < $1.width }) {
+            let cropped = try VipsImage(
+                taking: helhed_vips_thumbnail_crop_buffer(buffer.baseAddress, buffer.count, Int32(size.width), Int32(size.height), Self.failOnError),
+                failure: PictureError.corrupt)
+            let srgb = try VipsImage(taking: helhed_vips_to_srgb(cropped.pointer), failure: PictureError.corrupt)
+            let bare = try VipsImage(taking: helhed_vips_without_metadata(srgb.pointer), failure: PictureError.corrupt)
+            let decoded = try VipsImage(taking: helhed_vips_copy_memory(bare.pointer), failure: PictureError.corrupt)
+            variants.append(try encode(decoded, as: .webp))
+            variants.append(try encode(decoded, as: fallback))
+        }
+        return (PictureFacts(width: facts.width, height: facts.height, hasAlpha: facts.hasAlpha, fallbackFormat: fallback), variants)
+    }
+
     private func encode(_ image: VipsImage, as format: PictureFormat) throws(PictureError) -> EncodedVariant {
         let bytes: [UInt8]
         switch format {

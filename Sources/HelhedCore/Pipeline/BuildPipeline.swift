@@ -1,5 +1,5 @@
 /// The build, stage by stage: load the sources with their front matter → index the site (every address and term
-/// known before anything is rendered) → Markdown bodies → pages → publishing files → output. Each stage owns its
+/// known before anything is rendered) → pictures (variants through the cache) → Markdown bodies → pages → publishing files → output. Each stage owns its
 /// memo; the last stages hand finished files to an output sink. `helhed build` and `check` run it once with the
 /// memos disabled; `helhed serve` keeps one pipeline and runs it again after every save.
 final class BuildPipeline: @unchecked Sendable {
@@ -7,9 +7,12 @@ final class BuildPipeline: @unchecked Sendable {
     let options: BuildOptions
     private let memo: PipelineMemo
 
+    private let pictureMaker: PictureMaker
+
     init(options: BuildOptions, remembers: Bool) {
         self.options = options
         memo = PipelineMemo(enabled: remembers)
+        pictureMaker = PictureMaker(cache: PictureCache(projectRoot: options.projectFolder))
     }
 
     /// Runs every stage that the problems found so far allow, and commits the sink only when there are no errors.
@@ -23,14 +26,16 @@ final class BuildPipeline: @unchecked Sendable {
         guard let content else { return finish(run, sink) }
         let site = Site.assemble(content, options: options.site, matcherMemo: memo.termMatcher, into: &run.problems)
         let pages = SitePages(site: site, fingerprintingLinkContext: memo.isEnabled)
-        let bodies = MarkdownStage(pages: pages, memo: memo.bodies).render(into: &run.problems)
+        let pictures = PictureStage(pages: pages, maker: pictureMaker, memo: memo.pictures).make(into: &run.problems)
+        let bodies = MarkdownStage(pages: pages, pictures: pictures, memo: memo.bodies).render(into: &run.problems)
         (run.site, run.bodies) = (site, bodies)
         guard case .success(let templates) = templateSet,
               let theme = makeTheme(templates, baseURL: site.baseURL, into: &run.problems), !run.problems.hasErrors else {
             return finish(run, sink)
         }
-        let renderer = PageRenderer(pages: pages, bodies: bodies, templates: theme.templates, assets: theme.assets.urls, memo: memo.pages)
-        let copied = site.staticFiles.map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
+        let renderer = PageRenderer(pages: pages, bodies: bodies, pictures: pictures, templates: theme.templates, assets: theme.assets.urls,
+                                    memo: memo.pages)
+        let copied = pictures.publishedFiles(staticFiles: site.staticFiles, bodies: bodies.values)
         run.problems.append(contentsOf: Self.clashes(renderer.outputPaths, theme.assets.files + copied, loader: loader))
         guard !run.problems.hasErrors else { return finish(run, sink) }
         do throws(BuildFailure) {
@@ -99,6 +104,7 @@ struct PipelineMemo: Sendable {
     let templates: TemplateMemo
     let sources: SourceMemo
     let termMatcher: TermMatcherMemo
+    let pictures: PictureMemo
     let bodies: BodyMemo
     let pages: PageMemo
     let publishing: PublishingMemo
@@ -108,16 +114,17 @@ struct PipelineMemo: Sendable {
         templates = TemplateMemo(enabled: enabled)
         sources = SourceMemo(enabled: enabled)
         termMatcher = TermMatcherMemo(enabled: enabled)
+        pictures = PictureMemo(enabled: enabled)
         bodies = BodyMemo(enabled: enabled)
         pages = PageMemo(enabled: enabled)
         publishing = PublishingMemo(enabled: enabled)
     }
 
     func commit() {
-        templates.commit(); sources.commit(); termMatcher.commit(); bodies.commit(); pages.commit(); publishing.commit()
+        templates.commit(); sources.commit(); termMatcher.commit(); pictures.commit(); bodies.commit(); pages.commit(); publishing.commit()
     }
 
     func discard() {
-        templates.discard(); sources.discard(); termMatcher.discard(); bodies.discard(); pages.discard(); publishing.discard()
+        templates.discard(); sources.discard(); termMatcher.discard(); pictures.discard(); bodies.discard(); pages.discard(); publishing.discard()
     }
 }

@@ -38,10 +38,10 @@ extension HTML: MustacheCustomRenderable {
         let site = Theme.SiteModel(title: "S & <co>", description: "d", language: "da", publisher: nil, absoluteURL: "https://x/",
                                    homeURL: "/", articlesURL: "/a/", glossaryURL: "/o/", tagsURL: "/e/", searchURL: "/s/", feedURL: "/f")
         let layout = Theme.Layout(site: site, assets: Theme.Layout.sample.assets, title: "T & <b>", documentTitle: "\"Q\" 'A'",
-                                  description: "d", canonicalURL: "https://x/", openGraphType: "website",
+                                  description: "d", canonicalURL: "https://x/", openGraphType: "website", openGraphImage: nil,
                                   nav: [Theme.NavLink(label: "Forside", url: "/", current: nil), Theme.NavLink(label: "Ord", url: "/o/", current: "true")],
                                   breadcrumbs: [], hasBreadcrumbs: false)
-        let card = Theme.ArticleCard(title: "Æble", url: "/a/", kind: "Case", date: "1. maj", dateISO: "2024-05-01", summary: nil, tags: [])
+        let card = Theme.ArticleCard(title: "Æble", url: "/a/", kind: "Case", date: "1. maj", dateISO: "2024-05-01", summary: nil, tags: [], image: nil)
         let models: [(String, any Encodable)] = [
             ("article", Theme.ArticlePage(layout: layout, title: "Æble & pære", kind: "Case", date: "1. maj 2024", dateISO: "2024-05-01",
                                           updated: nil, updatedISO: nil, summary: nil, tags: [], hasTags: false, body: HTML(""),

@@ -52,10 +52,27 @@ enum Theme {
         let canonicalURL: String
         /// `website` or `article`, for `og:type`.
         let openGraphType: String
+        /// An article's `image:` for `og:image`; nil elsewhere.
+        let openGraphImage: OpenGraphImage?
         let nav: [NavLink]
         /// The trail above the h1; empty on the front page.
         let breadcrumbs: [Crumb]
         let hasBreadcrumbs: Bool
+    }
+
+    struct OpenGraphImage: Encodable, Sendable, Hashable {
+        let url: String
+        let width: Int
+        let height: Int
+        let type: String
+    }
+
+    struct CardImage: Encodable, Sendable, Hashable {
+        let src: String
+        let srcset: String
+        let webpSrcset: String
+        let width: Int
+        let height: Int
     }
 
     struct TagLink: Encodable, Sendable, Hashable {
@@ -73,6 +90,7 @@ enum Theme {
         let dateISO: String
         let summary: String?
         let tags: [TagLink]
+        let image: CardImage?
     }
 
     struct ContentsLink: Encodable, Sendable, Hashable {
@@ -214,6 +232,7 @@ extension Theme.Layout {
                           favicon: "/sti/assets/favicon.svg"),
         title: "«layout.title»", documentTitle: "«layout.documentTitle»", description: "«layout.description»",
         canonicalURL: "https://example.org/sti/side/", openGraphType: "article",
+        openGraphImage: Theme.OpenGraphImage(url: "https://example.org/sti/billeder/foto-kort-1200w-0.jpg", width: 1200, height: 630, type: "image/jpeg"),
         nav: [Theme.NavLink(label: "«nav.label»", url: "/sti/nav/", current: "page")],
         breadcrumbs: [Theme.Crumb(label: "«crumb.label»", url: "/sti/crumb/")], hasBreadcrumbs: true
     )
@@ -221,7 +240,9 @@ extension Theme.Layout {
 
 extension Theme.ArticleCard {
     static let sample = Theme.ArticleCard(title: "«card.title»", url: "/sti/artikler/kort/", kind: "«card.kind»", date: "«card.date»",
-                                           dateISO: "2022-08-20", summary: "«card.summary»", tags: [Theme.TagLink.sample])
+                                           dateISO: "2022-08-20", summary: "«card.summary»", tags: [Theme.TagLink.sample],
+                                           image: Theme.CardImage(src: "/sti/billeder/foto-kort-600w-0.jpg", srcset: "/sti/billeder/foto-kort-600w-0.jpg 600w",
+                                                                  webpSrcset: "/sti/billeder/foto-kort-600w-0.webp 600w", width: 600, height: 315))
 }
 
 extension Theme.TagLink {

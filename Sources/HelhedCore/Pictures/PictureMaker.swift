@@ -33,8 +33,16 @@ struct PictureMaker: Sendable {
 
     /// One picture's variants, from the cache when it holds them intact.
     func make(_ source: URL, for use: PictureUse = .prose) throws(PictureError) -> MadePicture {
+        // An unchanged file (same stamp as when its key was made) whose entry's files look intact: nothing is read.
+        let stamp = FileStamp(path: source.path)
+        let fingerprint = try settingsFingerprint(use: use)
+        if let stamp, let key = cache.rememberedKey(source: source, stamp: stamp, fingerprint: fingerprint),
+           case .hit(let picture) = cache.quickLookUp(key: key) {
+            return MadePicture(picture: picture, wasProcessed: false, repairedDamage: nil)
+        }
         let bytes = try read(source)
         let key = try cacheKey(for: bytes, use: use)
+        defer { if let stamp { cache.rememberKey(key, source: source, stamp: stamp, fingerprint: fingerprint) } }
         var damage: String?
         switch cache.lookUp(key: key) {
         case .hit(let picture):
@@ -51,9 +59,12 @@ struct PictureMaker: Sendable {
 
     /// SHA-256 of the source's SHA-256 and the settings' fingerprint: any change to either is a new entry.
     func cacheKey(for bytes: [UInt8], use: PictureUse = .prose) throws(PictureError) -> String {
+        Vips.sha256(Array((Vips.sha256(bytes) + "\n" + (try settingsFingerprint(use: use))).utf8))
+    }
+
+    private func settingsFingerprint(use: PictureUse) throws(PictureError) -> String {
         let runtime = try Vips.start()
-        let fingerprint = processor.settings.fingerprint(libvipsVersion: runtime.version) + (use == .card ? " card" : "")
-        return Vips.sha256(Array((Vips.sha256(bytes) + "\n" + fingerprint).utf8))
+        return processor.settings.fingerprint(libvipsVersion: runtime.version) + (use == .card ? " card" : "")
     }
 
     /// The file's bytes, refusing before reading what is larger than the settings allow.

@@ -83,6 +83,14 @@ HelhedVipsImage *helhed_vips_thumbnail_image(HelhedVipsImage *image, int width) 
     return out;
 }
 
+HelhedVipsImage *helhed_vips_copy_memory_of_thumbnail(HelhedVipsImage *image, int width) {
+    VipsImage *thumbnail = helhed_vips_thumbnail_image(image, width);
+    if (thumbnail == NULL) return NULL;
+    VipsImage *out = vips_image_copy_memory(thumbnail);
+    g_object_unref(thumbnail);
+    return out;
+}
+
 HelhedVipsImage *helhed_vips_to_srgb(HelhedVipsImage *image) {
     VipsInterpretation interpretation = vips_image_get_interpretation(image);
     VipsInterpretation target = VIPS_INTERPRETATION_sRGB;
@@ -124,10 +132,10 @@ int helhed_vips_save_webp(HelhedVipsImage *image, int quality, int effort, void 
 }
 
 int helhed_vips_save_jpeg(HelhedVipsImage *image, int quality, void **bytes, size_t *length) {
-    // Progressive with optimised Huffman tables: a few per cent smaller and shows early on slow lines. Debian's
-    // libjpeg-turbo has no mozjpeg trellis quantisation, so those options are not asked for.
-    return vips_jpegsave_buffer(image, bytes, length, "Q", quality, "optimize_coding", TRUE,
-        "interlace", TRUE, "strip", TRUE, NULL);
+    // Optimised Huffman tables; baseline, not progressive: measured on a 4000 px photo's 1600 px variant, progressive
+    // was 0.5 % smaller and slower to encode and decode. (The fallback is for browsers without WebP, which are few.)
+    // Debian's libjpeg-turbo has no mozjpeg trellis quantisation, so those options are not asked for.
+    return vips_jpegsave_buffer(image, bytes, length, "Q", quality, "optimize_coding", TRUE, "strip", TRUE, NULL);
 }
 
 int helhed_vips_save_png(HelhedVipsImage *image, int compression, void **bytes, size_t *length) {

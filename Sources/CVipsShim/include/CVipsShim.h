@@ -65,6 +65,9 @@ HelhedVipsImage *helhed_vips_thumbnail_crop_buffer(const void *data, size_t leng
 /// An image already upright and in sRGB, shrunk to `width` pixels wide. NULL on failure.
 HelhedVipsImage *helhed_vips_thumbnail_image(HelhedVipsImage *image, int width);
 
+/// helhed_vips_thumbnail_image rendered into memory, to be encoded twice and shrunk again. NULL on failure.
+HelhedVipsImage *helhed_vips_copy_memory_of_thumbnail(HelhedVipsImage *image, int width);
+
 /// 8-bit sRGB (or 8-bit grey for grey pictures, which browsers show as they are): converts CMYK, Lab, 16-bit and
 /// other interpretations. Returns a new reference (possibly to the same image). NULL on failure.
 HelhedVipsImage *helhed_vips_to_srgb(HelhedVipsImage *image);

@@ -39,7 +39,7 @@ struct PictureSettings: Sendable {
 
     /// Bumped whenever the processing itself changes (pipeline, encoder options in CVipsShim), so that cached
     /// variants made the old way are made again.
-    static let processorVersion = 1
+    static let processorVersion = 2
 
     static let standard = PictureSettings()
 

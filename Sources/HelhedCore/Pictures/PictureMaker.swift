@@ -35,7 +35,7 @@ struct PictureMaker: Sendable {
     func make(_ source: URL, for use: PictureUse = .prose) throws(PictureError) -> MadePicture {
         // An unchanged file (same stamp as when its key was made) whose entry's files look intact: nothing is read.
         let stamp = FileStamp(path: source.path)
-        let fingerprint = try settingsFingerprint(use: use)
+        let fingerprint = settingsFingerprint(use: use)
         if let stamp, let key = cache.rememberedKey(source: source, stamp: stamp, fingerprint: fingerprint),
            case .hit(let picture) = cache.quickLookUp(key: key) {
             return MadePicture(picture: picture, wasProcessed: false, repairedDamage: nil)
@@ -59,12 +59,12 @@ struct PictureMaker: Sendable {
 
     /// SHA-256 of the source's SHA-256 and the settings' fingerprint: any change to either is a new entry.
     func cacheKey(for bytes: [UInt8], use: PictureUse = .prose) throws(PictureError) -> String {
-        Vips.sha256(Array((Vips.sha256(bytes) + "\n" + (try settingsFingerprint(use: use))).utf8))
+        Vips.sha256(Array((Vips.sha256(bytes) + "\n" + settingsFingerprint(use: use)).utf8))
     }
 
-    private func settingsFingerprint(use: PictureUse) throws(PictureError) -> String {
-        let runtime = try Vips.start()
-        return processor.settings.fingerprint(libvipsVersion: runtime.version) + (use == .card ? " card" : "")
+    /// Without starting libvips: a build whose pictures are all in the cache never starts it.
+    private func settingsFingerprint(use: PictureUse) -> String {
+        processor.settings.fingerprint(libvipsVersion: Vips.linkedVersion) + (use == .card ? " card" : "")
     }
 
     /// The file's bytes, refusing before reading what is larger than the settings allow.

@@ -73,14 +73,15 @@ struct SitePictures: Sendable {
     /// The files the site publishes besides its pages and theme: the variants of every picture a body shows, the
     /// cards, and the content's other files; a picture's original only where a body asks for it (`original: true`,
     /// or a link to the picture itself).
-    func publishedFiles(staticFiles: [StaticFile], bodies: some Sequence<RenderedBody>) -> [OutputFile] {
+    /// `allOriginals` (`original: true` in `site.yml`) publishes every picture's original, shown or not.
+    func publishedFiles(staticFiles: [StaticFile], bodies: some Sequence<RenderedBody>, allOriginals: Bool = false) -> [OutputFile] {
         var shown: Set<String> = []
         var originals: Set<String> = []
         for body in bodies {
             shown.formUnion(body.pictures)
             originals.formUnion(body.originals)
         }
-        var files = staticFiles.filter { !isProcessed($0.sitePath) || originals.contains($0.sitePath) }
+        var files = staticFiles.filter { allOriginals || !isProcessed($0.sitePath) || originals.contains($0.sitePath) }
             .map { OutputFile(path: $0.sitePath, contents: .copy($0.source)) }
         for path in shown.sorted() {
             if case .success(let picture)? = prose[path] { files += picture.outputFiles }

@@ -35,7 +35,8 @@ final class BuildPipeline: @unchecked Sendable {
         }
         let renderer = PageRenderer(pages: pages, bodies: bodies, pictures: pictures, templates: theme.templates, assets: theme.assets.urls,
                                     memo: memo.pages)
-        let copied = pictures.publishedFiles(staticFiles: site.staticFiles, bodies: bodies.values)
+        let copied = pictures.publishedFiles(staticFiles: site.staticFiles, bodies: bodies.values,
+                                              allOriginals: site.config.publishesOriginals)
         run.problems.append(contentsOf: Self.clashes(renderer.outputPaths, theme.assets.files + copied, loader: loader))
         guard !run.problems.hasErrors else { return finish(run, sink) }
         do throws(BuildFailure) {

@@ -31,6 +31,8 @@ struct Article: Sendable, Hashable {
         let slug: String
         let addressLine: Int
         let autolinksTerms: Bool?
+        let image: Located<String>?
+        let publishesOriginals: Bool?
         let sitePath: String
         let oldAddresses: [Located<String>]
     }
@@ -48,19 +50,25 @@ struct Article: Sendable, Hashable {
     var addressLine: Int { fields.value.addressLine }
     /// nil: follow the site's setting.
     var autolinksTerms: Bool? { fields.value.autolinksTerms }
+    /// `image:`, the article's picture for cards and Open Graph, as written (relative to the article), with its line.
+    var image: Located<String>? { fields.value.image }
+    /// `original:`: publish the originals of the article's pictures with a download link; nil follows `site.yml`.
+    var publishesOriginals: Bool? { fields.value.publishesOriginals }
     /// `artikler/<slug>/`, made once: links, cards, paths and the sitemap all ask for it.
     var sitePath: String { fields.value.sitePath }
     /// `old_addresses:`: paths inside the site (see `SiteAddress`) that redirect here, with their lines.
     var oldAddresses: [Located<String>] { fields.value.oldAddresses }
 
-    static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink", "old_addresses"]
+    static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink", "image", "original",
+                            "old_addresses"]
 
     init(source: SourceText, title: String, date: Day, updated: Day? = nil, kind: ArticleKind, summary: String? = nil,
                 tags: [String] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil,
-                oldAddresses: [Located<String>] = []) {
+                image: Located<String>? = nil, publishesOriginals: Bool? = nil, oldAddresses: [Located<String>] = []) {
         fields = Shared(Fields(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
                                isDraft: isDraft, slug: slug, addressLine: addressLine, autolinksTerms: autolinksTerms,
-                               sitePath: "artikler/\(slug)/", oldAddresses: oldAddresses))
+                               image: image, publishesOriginals: publishesOriginals, sitePath: "artikler/\(slug)/",
+                               oldAddresses: oldAddresses))
     }
 
     /// Reads the front matter of `source`; nil (with diagnostics) when it is not a usable article.
@@ -85,6 +93,8 @@ struct Article: Sendable, Hashable {
         let tags = fields.textList("tags", into: &diagnostics)
         let isDraft = fields.flag("draft", into: &diagnostics) ?? false
         let autolinks = fields.flag("autolink", into: &diagnostics)
+        let image = fields.text("image", required: false, into: &diagnostics).map { Located($0, line: fields.line(of: "image")) }
+        let originals = fields.flag("original", into: &diagnostics)
         let slug = FrontMatterReading.slug(fields, title: title, into: &diagnostics)
         let oldAddresses = FrontMatterReading.oldAddresses(fields, into: &diagnostics)
         if let date, let updated, updated < date {
@@ -93,7 +103,7 @@ struct Article: Sendable, Hashable {
         guard let title, let date, let kind, let slug else { return nil }
         return Article(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
                        isDraft: isDraft, slug: slug, addressLine: fields.line(of: fields.has("slug") ? "slug" : "title"), autolinksTerms: autolinks,
-                       oldAddresses: oldAddresses)
+                       image: image, publishesOriginals: originals, oldAddresses: oldAddresses)
     }
 }
 

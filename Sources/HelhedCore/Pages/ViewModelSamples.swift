@@ -27,6 +27,7 @@ extension Layout {
                           favicon: "/sti/assets/favicon.svg"),
         title: "«layout.title»", documentTitle: "«layout.documentTitle»", description: "«layout.description»",
         canonicalURL: "https://example.org/sti/side/", openGraphType: "article",
+        openGraphImage: OpenGraphImage(url: "https://example.org/sti/billeder/foto-kort-1200w-0.jpg", width: 1200, height: 630, type: "image/jpeg"),
         nav: [NavLink(label: "«nav.label»", url: "/sti/nav/", current: "page")],
         breadcrumbs: [Crumb(label: "«crumb.label»", url: "/sti/crumb/")], hasBreadcrumbs: true
     )
@@ -34,7 +35,9 @@ extension Layout {
 
 extension ArticleCard {
     static let sample = ArticleCard(title: "«card.title»", url: "/sti/artikler/kort/", kind: "«card.kind»", date: "«card.date»",
-                                           dateISO: "2022-08-20", summary: "«card.summary»", tags: [TagLink.sample])
+                                           dateISO: "2022-08-20", summary: "«card.summary»", tags: [TagLink.sample],
+                                           image: CardImage(src: "/sti/billeder/foto-kort-600w-0.jpg", srcset: "/sti/billeder/foto-kort-600w-0.jpg 600w",
+                                                            webpSrcset: "/sti/billeder/foto-kort-600w-0.webp 600w", width: 600, height: 315))
 }
 
 extension TagLink {

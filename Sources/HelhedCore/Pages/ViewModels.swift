@@ -52,10 +52,30 @@ struct Layout: Sendable, Hashable, Encodable {
     let canonicalURL: String
     /// `website` or `article`, for `og:type`.
     let openGraphType: String
+    /// An article's `image:` for `og:image`; nil elsewhere.
+    let openGraphImage: OpenGraphImage?
     let nav: [NavLink]
     /// The trail above the h1; empty on the front page.
     let breadcrumbs: [Crumb]
     let hasBreadcrumbs: Bool
+}
+
+/// `og:image`: the card picture's largest JPEG (or PNG), by its absolute address.
+struct OpenGraphImage: Sendable, Hashable, Encodable {
+    let url: String
+    let width: Int
+    let height: Int
+    let type: String
+}
+
+/// A card's picture: the article's `image:` cropped to the card's shape, as WebP and a fallback at every card width.
+/// Decorative on the card (the title beside it says what the article is), so the template gives it `alt=""`.
+struct CardImage: Sendable, Hashable, Encodable {
+    let src: String
+    let srcset: String
+    let webpSrcset: String
+    let width: Int
+    let height: Int
 }
 
 struct TagLink: Sendable, Hashable, Encodable {
@@ -73,6 +93,7 @@ struct ArticleCard: Sendable, Hashable, Encodable {
     let dateISO: String
     let summary: String?
     let tags: [TagLink]
+    let image: CardImage?
 }
 
 struct ContentsLink: Sendable, Hashable, Encodable {

@@ -77,7 +77,21 @@ struct Uploader: Sendable {
         started?(process.pid)
         let ending = process.wait()
         let stdout = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
+        if ending.status != 0 { waitUntilWritten(errURL) }
         let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
         return Run(status: ending.status, signal: ending.signal, stdout: stdout, stderr: stderr)
+    }
+
+    /// After a failure, ssh (rsync's child, which relays what the host's rsync says) may still be writing the host's
+    /// explanation when rsync has ended; on a busy machine the file was read empty. It is read once it has had text
+    /// and its size has stayed the same for 100 ms (at most 2 s).
+    private static func waitUntilWritten(_ file: URL) {
+        var size = -1, unchanged = 0
+        for _ in 0..<100 where unchanged < 5 {
+            let now = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            unchanged = now > 0 && now == size ? unchanged + 1 : 0
+            size = now
+            usleep(20_000)
+        }
     }
 }

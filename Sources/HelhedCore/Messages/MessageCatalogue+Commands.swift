@@ -61,12 +61,17 @@ extension MessageCatalogue {
             .english: "{clock} {cause} → rebuilt in {milliseconds} ms: 1 page rendered, {change}{plan}",
         ],
         .firstBuildFailed: [
-            .danish: "Sitet kunne ikke bygges efter {milliseconds} ms ({errors}); der er intet at vise endnu",
-            .english: "The first build failed after {milliseconds} ms with {errors}; nothing to serve yet",
+            .danish: "Sitet kunne ikke bygges efter {milliseconds} ms ({errors}); {still}",
+            .english: "The first build failed after {milliseconds} ms with {errors}; {still}",
         ],
         .rebuildFailed: [
-            .danish: "{clock} {cause} → sitet blev ikke bygget igen efter {milliseconds} ms ({errors}); viser stadig den seneste version, der kunne bygges",
-            .english: "{clock} {cause} → the rebuild failed after {milliseconds} ms with {errors}; still serving the last good site",
+            .danish: "{clock} {cause} → sitet blev ikke bygget igen efter {milliseconds} ms ({errors}); {still}",
+            .english: "{clock} {cause} → the rebuild failed after {milliseconds} ms with {errors}; {still}",
+        ],
+        .nothingToServe: [.danish: "der er intet at vise endnu", .english: "nothing to serve yet"],
+        .stillServing: [
+            .danish: "viser stadig den seneste version, der kunne bygges",
+            .english: "still serving the last good site",
         ],
         .causeStart: [.danish: "start", .english: "start"],
         .causeOneFile: [.danish: "{file} ændret", .english: "{file} changed"],

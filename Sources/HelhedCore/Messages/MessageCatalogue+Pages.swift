@@ -1,6 +1,38 @@
 /// Messages about the bodies (Markdown/), the theme (Pages/) and `helhed check`'s content warnings (Commands/).
 extension MessageCatalogue {
     static let markdown: Table = [
+        .linkToMissingPage: [
+            .danish: "Linket til »{link}« peger på en side, der ikke findes ({target}). Ret stien, eller opret siden.",
+            .english: "the link \"{link}\" points at {target}, which does not exist",
+        ],
+        .linkToMissingFile: [
+            .danish: "Linket til »{link}« peger på en fil, der ikke findes i indholdsmappen ({target}). Ret stien, eller læg filen der.",
+            .english: "the link \"{link}\" points at {target}, which does not exist in the content folder",
+        ],
+        .linkToLeftOutPage: [
+            .danish: "Linket til »{link}« peger på en side, der ikke kommer med på sitet: den {reason}",
+            .english: "the link \"{link}\" points at a page that {reason}",
+        ],
+        .linkToFolder: [
+            .danish: "Linket til »{link}« peger på en mappe. Link til en fil i mappen i stedet.",
+            .english: "the link \"{link}\" points at a folder; link to a file in it",
+        ],
+        .linkNotInSite: [
+            .danish: "Linket til »{link}« peger ikke på en side eller fil på sitet (et link, der begynder med /, læses fra sitets rod, "
+                + "ikke fra din computer). Link i stedet i forhold til denne fil, fx ../artikler/x.md",
+            .english: "the link \"{link}\" does not point at a page or file of the site (a link starting with / is read from the site's "
+                + "root, not from your computer); link relative to this file, e.g. ../artikler/x.md",
+        ],
+        .linkLeavesContent: [
+            .danish: "Linket til »{link}« fører uden for indholdsmappen. Ret stien, så den bliver inde i mappen.",
+            .english: "the link \"{link}\" leads outside the content folder",
+        ],
+        .linkWithoutAddress: [.danish: "Linket har ingen adresse. Skriv adressen i parentesen: [tekst](adresse)", .english: "the link has no address"],
+        .linkWithQuery: [
+            .danish: "Et link inden for sitet kan ikke have en forespørgsel ('?'): {link}. Fjern '?' og det, der står efter.",
+            .english: "a link inside the site cannot have a query ('?'): {link}",
+        ],
+        .linkNotAPath: [.danish: "Adressen »{link}« er ikke en gyldig sti. Ret den.", .english: "the address \"{link}\" is not a valid path"],
         .termUnknown: [
             .danish: "[[{name}]] er ikke et ord i ordforklaringerne{leftOut}. Ret stavningen, eller opret ordet med helhed new ord.{suggestion}",
             .english: "[[{name}]] is not a term of the glossary{leftOut}{suggestion}",

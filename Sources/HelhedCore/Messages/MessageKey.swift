@@ -21,6 +21,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case rebuilt
     case rebuiltOnePage
     case firstBuildFailed
+    case nothingToServe
+    case stillServing
     case rebuildFailed
     case causeStart
     case causeOneFile
@@ -106,6 +108,15 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case helpIdentity
     case helpKnownHosts
     case helpVerbose
+    case linkToMissingPage
+    case linkToMissingFile
+    case linkToLeftOutPage
+    case linkToFolder
+    case linkNotInSite
+    case linkLeavesContent
+    case linkWithoutAddress
+    case linkWithQuery
+    case linkNotAPath
     case termUnknown
     case termLeftOutBecause
     case didYouMeanNames

@@ -229,7 +229,7 @@ import Testing
             #expect(data.contains("\"urls\":[") && data.contains("/artikler/foerste-artikel/"))
             #expect(!data.contains("artikler/anden-artikel/index.html"), "an unrelated page need not reload: \(data)")
             #expect(try await preview.get("/artikler/foerste-artikel/").text.contains("Helt ny tekst"))
-            #expect(await eventually { preview.lines.value.contains("Content/artikler/foerste.md changed → rebuilt in ") })
+            #expect(await eventually { preview.lines.value.contains("Content/artikler/foerste.md ændret → bygget igen på ") })
         }
     }
 

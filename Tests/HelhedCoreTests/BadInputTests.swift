@@ -139,12 +139,3 @@ import Testing
     }
 }
 
-@Suite struct TemporaryDanishDump {
-    @Test func dump() throws {
-        for name in ["all-errors-together", "unknown-field", "malformed-yaml", "unknown-glossary-term", "link-to-missing-heading", "duplicate-field", "date-not-a-date", "front-matter-not-closed"] {
-            let testCase = BadInputTests.cases.first { $0.name == name }!
-            let (exit, messages) = try BadInputTests.run(testCase, in: .danish)
-            try ("=== expect exit \(exit)\n" + messages.map { $0 + "\n" }.joined()).write(toFile: "/tmp/da-\(name).txt", atomically: true, encoding: .utf8)
-        }
-    }
-}

@@ -69,7 +69,7 @@ import Testing
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         // A diagnostic or YAML problem made from a string literal: `.error(path, "…")`, `.warning(path, line: l, "…")`,
         // `YAMLProblem(line: l, message: "…")`, `.broken("…")`.
-        let pattern = try NSRegularExpression(pattern: #"(\.(error|warning)\([^()]*?, "|message: "|\.broken\(")"#)
+        let pattern = try NSRegularExpression(pattern: #"(\.(error|warning)\([^()\[\]]*?, "|YAMLProblem\([^()]*message: "|\.broken\(")"#)
         var places: [String] = []
         for file in files where !file.path.contains("/Messages/") {
             let text = try String(contentsOf: file, encoding: .utf8)

@@ -78,6 +78,20 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// Equal when they say the same in the same place, whether the message comes from the catalogue or is still a
+    /// plain string (`Message.untranslated`): duplicates are removed by what the reader sees.
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.severity, lhs.path, lhs.line, lhs.column) == (rhs.severity, rhs.path, rhs.line, rhs.column) && lhs.message == rhs.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(path)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(message)
+    }
+
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.path, lhs.line, lhs.column, lhs.message) < (rhs.path, rhs.line, rhs.column, rhs.message)
     }

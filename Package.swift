@@ -37,7 +37,6 @@ let package = Package(
             pkgConfig: "hunspell",
             providers: [.apt(["libhunspell-dev"])]
         ),
-        .target(name: "CFileSystem"),
         // Mustache templates: parsing, checking against view models, rendering. Foundation only.
         .target(name: "HelhedTemplates"),
         // libvips for pictures: its headers, and a C shim that turns its variadic calls into plain ones. The shim
@@ -53,7 +52,6 @@ let package = Package(
             name: "HelhedCore",
             dependencies: [
                 "CCmark",
-                "CFileSystem",
                 "CYAML",
                 "CStemmer",
                 "CVipsShim",

@@ -5,7 +5,9 @@ what this needs (Chromium, chromedriver, Java, and pinned PyPI packages in a vir
 1. Markup: the Nu HTML Checker (vnu) over every HTML file and the stylesheet: 0 errors; warnings are listed.
 2. Theme: on every page lang="da", one h1, the landmarks, a skip link to <main>, in-page links and ARIA references
    that resolve, <time datetime>, breadcrumbs, no English interface text.
-3. Weight and requests: an article page (HTML + its CSS + JS) under 50 KB; no <script> in <head> without
+3. Weight and requests: an article page (HTML + its CSS + JS) under 50 KB; the pictures Chromium downloads when
+   the page opens (the first screen, and what lazy loading fetches ahead) under 120 KB on a 390 px phone at device
+   pixel ratio 2 and under 250 KB on a 1280 px desktop, with a layout-shift score of 0; no <script> in <head> without
    defer/async; no resource from another origin, neither in the markup and CSS nor in what Chromium requests.
 4. In headless Chromium, over 127.0.0.1: axe-core on every page (no serious or critical violation; light, then the
    colour rules again in dark mode), no horizontal scrolling at 320 px, no console errors, a working skip link,
@@ -30,6 +32,8 @@ import contrast  # noqa: E402
 import site_browser  # noqa: E402
 
 ARTICLE_BUDGET = 50_000  # bytes: HTML + CSS + JS of one article page
+# Bytes of pictures an article page downloads when it opens, by screen: (name, width, height, pixel ratio, budget).
+PICTURE_SCREENS = [("phone", 390, 844, 2, 120_000), ("desktop", 1280, 900, 1, 250_000)]
 FETCHING_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "manifest", "preload",
                       "modulepreload", "prefetch", "preconnect", "dns-prefetch", "prerender"}
 RESOURCE_ATTRIBUTES = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -42,7 +46,8 @@ ENGLISH = re.compile(r"\b(Home|Skip to|Search|Read more|Updated|Published|Posted
                      r"Subscribe|Breadcrumbs?|Main navigation|Footer|Loading|Definitions?|Menu button|Share)\b")
 CHECKS = {  # each kind of check, and how many problems it found
     "vnu": 0, "contrast": 0, "danish": 0, "markup": 0, "scripts": 0, "requests": 0, "weight": 0, "axe": 0,
-    "320px": 0, "definitions": 0, "console": 0, "skip-link": 0, "focus": 0,
+    "320px": 0, "pictures": 0, "layout-shift": 0, "definitions": 0, "console": 0, "skip-link": 0, "focus": 0,
+    "redirects": 0,
 }
 
 
@@ -357,7 +362,89 @@ return out;
 """
 
 
-def browser_checks(public, pages, axe_source):
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+
+
+def is_redirect(file):
+    return REFRESH.search(file.read_text(encoding="utf-8")[:2000]) is not None
+
+
+def check_redirects(public, redirects):
+    """Redirect pages (old addresses) are pages of their own, outside the layout: no header, menu or footer."""
+    print("== Redirect pages: language, title, main, heading, canonical, noindex, a real target")
+    for file, path in redirects:
+        text = file.read_text(encoding="utf-8")
+        page = Page(text)
+        where = file.relative_to(public).as_posix()
+        target = REFRESH.search(text).group(1)
+        if page.lang != "da":
+            fail("redirects", f"{where}: <html lang> is {page.lang!r}, not 'da'")
+        if page.h1 != 1 or page.tags.get("main") != 1 or not re.search(r"<title>[^<]+</title>", text):
+            fail("redirects", f"{where}: needs one <title>, one <main> and one h1")
+        if '<meta name="robots" content="noindex">' not in text or '<link rel="canonical" href="' not in text:
+            fail("redirects", f"{where}: needs <meta name=\"robots\" content=\"noindex\"> and a canonical link")
+        if f'<a href="{target}">' not in text:
+            fail("redirects", f"{where}: no visible link to {target}")
+        target_file = local_file(public, target, path)
+        if target.endswith("/"):
+            target_file = target_file / "index.html"
+        if not target_file.is_file():
+            fail("redirects", f"{where}: points at {target}, which is not in Public/")
+        elif is_redirect(target_file):
+            fail("redirects", f"{where}: points at {target}, which is another redirect")
+    print(f"  {len(redirects)} redirect pages checked")
+
+
+# axe-core on a redirect page without its refresh (which would leave the page before axe runs), written into a page
+# of the same site so its stylesheet loads as it would.
+AXE_REDIRECT = """
+document.open(); document.write(arguments[0]); document.close();
+"""
+
+
+PICTURE_BYTES = """
+const done = arguments[arguments.length - 1];
+// Wait for the load event and a moment more (lazy pictures near the screen are fetched after layout).
+const settle = () => setTimeout(() => {
+  const pictures = performance.getEntriesByType('resource').filter(e => e.initiatorType === 'img' ||
+      /\\.(jpe?g|png|webp|avif|gif|svg)$/.test(new URL(e.name).pathname));
+  let shift = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) shift += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(JSON.stringify({shift,
+      pictures: pictures.map(e => ({url: new URL(e.name).pathname, bytes: e.encodedBodySize || e.transferSize}))})), 50);
+}, 500);
+if (document.readyState === 'complete') settle(); else addEventListener('load', settle);
+"""
+
+
+def picture_weights(driver, server, pages):
+    """What an article page's pictures cost a reader when it opens: the bytes Chromium downloads for them on a
+    phone and a desktop (no scrolling, an empty cache), and the layout shift while they arrive."""
+    print("== Pictures an article page downloads when it opens (empty cache, no scrolling)")
+    articles = [path for file, path in pages if path.startswith("/artikler/") and path != "/artikler/"]
+    for name, width, height, ratio, budget in PICTURE_SCREENS:
+        heaviest = (0, None)
+        for path in articles:
+            driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+            driver.get("about:blank")
+            site_browser.emulate(driver, width=width, height=height, mobile=width < 600, scale=ratio)
+            driver.get(server.origin + path)
+            report = json.loads(driver.execute_async_script(PICTURE_BYTES))
+            total = sum(p["bytes"] for p in report["pictures"])
+            heaviest = max(heaviest, (total, path), key=lambda t: t[0])
+            if report["pictures"]:
+                files = ", ".join(f"{p['url'].rsplit('/', 1)[-1]} {p['bytes'] / 1000:.1f} KB" for p in report["pictures"])
+                print(f"  {'ok' if total <= budget else 'FAIL':4} {name} {width} px ×{ratio}: {total / 1000:5.1f} KB  {path}  ({files})")
+            if total > budget:
+                fail("pictures", f"{path}: {total} bytes of pictures on a {width} px {name} at ×{ratio} (budget {budget})")
+            if report["shift"] > 0:
+                fail("layout-shift", f"{path}: layout shift {report['shift']:.4f} on a {width} px {name} while it loads")
+        print(f"  {name}: heaviest {heaviest[0] / 1000:.1f} KB of {budget / 1000:.0f} KB ({heaviest[1]}); layout shift checked")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def browser_checks(public, pages, axe_source, redirects=()):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
@@ -435,7 +522,22 @@ def browser_checks(public, pages, axe_source):
                         fail("console", f"{path}: console error: {entry.get('message')}")
                 results["pages"] += 1
 
+            for file, path in redirects:
+                driver.get(server.origin + "/404.html")
+                driver.execute_script(AXE_REDIRECT, REFRESH.sub("", file.read_text(encoding="utf-8")))
+                driver.execute_script(axe_source)
+                report = json.loads(driver.execute_async_script(AXE_RUN, {"resultTypes": ["violations"]}))
+                for violation in report.get("violations", []):
+                    impact = violation["impact"] or "minor"
+                    if impact in ("serious", "critical"):
+                        results[impact] += 1
+                        fail("axe", f"{path} (redirect page): axe {impact} {violation['id']}: {violation['help']}")
+                    else:
+                        results[impact] += 1
+                        print(f"  note {path} (redirect page): axe {impact} {violation['id']}: {violation['help']}")
+                results["pages"] += 1
             print(f"  term definitions measured on {tooltips // 3} pages at 320, 768 and 1024 px")
+            picture_weights(driver, server, pages)
             # The skip link: first Tab shows it, Enter moves focus to <main>.
             driver.get(server.origin + "/")
             ActionChains(driver).send_keys(Keys.TAB).perform()
@@ -494,11 +596,14 @@ def main():
     pages = site_browser.page_paths(public)
     if not pages:
         sys.exit(f"error: no HTML files in {public}/ (build the site first)")
+    redirects = [(file, path) for file, path in pages if is_redirect(file)]
+    pages = [(file, path) for file, path in pages if (file, path) not in redirects]
     vnu = run_vnu(public, args.vnu)
     check_contrast(Path(args.templates))
     check_templates(Path(args.templates))
     weights = check_pages(public, pages)
-    axe = browser_checks(public, pages, Path(args.axe).read_text(encoding="utf-8"))
+    check_redirects(public, redirects)
+    axe = browser_checks(public, pages, Path(args.axe).read_text(encoding="utf-8"), redirects)
     article = max((w for w in weights if w[0].startswith("/artikler/") and w[0] != "/artikler/"),
                   key=lambda w: w[2], default=None)
     print("== Summary")

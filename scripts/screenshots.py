@@ -2,7 +2,8 @@
 """Full-page screenshots of the built site in headless Chromium, for a person to look at. Run through
 scripts/screenshots.sh. Writes PNGs named <page>-<width>[-dark][-<state>].png into the output folder:
 
-- the front page, the explainer article, the glossary and a term page at 390 and 1280 px, light and dark;
+- the front page, the explainer article, the glossary, a term page and the first article with a photo at 390 and
+  1280 px, light and dark;
 - the explainer with a glossary term link focused by the keyboard (its definition showing), at 390 and 1280 px;
 - the front page with the skip link focused (first Tab), at 390 px;
 - the search page with results, the article list, the emner page and the 404 page at 390 and 1280 px;
@@ -25,9 +26,13 @@ SEGMENT = 1600
 def capture(driver, file, width, full_page=True, height=900):
     site_browser.emulate(driver, width=width, height=height)
     if full_page:
+        # Lazy pictures below the first screen: shown in a full-page shot once the page is that tall; wait for them.
+        driver.execute_script("window.scrollTo(0, document.body.scrollHeight); window.scrollTo(0, 0)")
         content = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
         height = min(int(content["height"]) + 1, 16000)
         site_browser.emulate(driver, width=width, height=height)
+        driver.execute_async_script("const done = arguments[0]; const wait = () => [...document.images].every(i => i.complete)"
+                                    " ? setTimeout(done, 100) : setTimeout(wait, 100); wait();")
     shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": False})
     file.write_bytes(base64.b64decode(shot["data"]))
     print(f"  {file} ({width}×{height})")
@@ -53,6 +58,11 @@ def main():
     explainer = featured.group(1) if featured else "/artikler/"
     term = args.term or "/ordforklaringer/helhedsplan/"
     pages = {"forside": "/", "artikel": explainer, "ordforklaringer": "/ordforklaringer/", "ord": term}
+    # The first article that shows a processed picture (<picture>), if any.
+    for file in sorted((public / "artikler").glob("*/index.html")):
+        if "<picture>" in file.read_text(encoding="utf-8"):
+            pages["billede"] = "/artikler/" + file.parent.name + "/"
+            break
     with site_browser.SiteServer(public) as server:
         driver = site_browser.start_chromium()
         try:

@@ -15,7 +15,7 @@ from pathlib import Path
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json",
+        ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json", ".webp": "image/webp",
         ".xml": "application/xml",
     }
 
@@ -88,11 +88,12 @@ def start_chromium(width=1280, height=900, logging=False):
     return driver
 
 
-def emulate(driver, width=None, height=None, dark=None, mobile=None):
-    """Viewport and prefers-color-scheme through the DevTools protocol (None leaves a setting as it is)."""
+def emulate(driver, width=None, height=None, dark=None, mobile=None, scale=1):
+    """Viewport, device pixel ratio (`scale`) and prefers-color-scheme through the DevTools protocol (None leaves a
+    setting as it is)."""
     if width is not None:
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": height or 800, "deviceScaleFactor": 1,
+            "width": width, "height": height or 800, "deviceScaleFactor": scale,
             "mobile": bool(mobile if mobile is not None else width < 600),
         })
     if dark is not None:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the cases that prove Templates/search/stemmer.js (and DanishStemmer.swift) equal to libstemmer: many real
+# Builds the cases that prove Templates/assets/stemmer.js (and DanishStemmer.swift) equal to libstemmer: many real
 # Danish words and what libstemmer's `stemwords -l danish` makes of each, as `word<TAB>stem` lines in
 # FOLDER/cases.tsv. The words: every stem of Debian's Danish hunspell dictionary, an evenly spread sample of their
 # inflected forms (scripts/hunspell-forms.py) up to CAP words in all, and every word of Content/**/*.md; each

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Tests Templates/search/stemmer.js with node (no dependencies) against libstemmer: every line of a cases file is
+// Tests Templates/assets/stemmer.js with node (no dependencies) against libstemmer: every line of a cases file is
 // `word<TAB>stem` as libstemmer's `stemwords -l danish` stems the word, and the JavaScript stem must be the same.
 //
 //     node scripts/test-stemmer.js                      # the committed sample, scripts/stemmer-sample.tsv
@@ -9,7 +9,7 @@ const fs = require("fs");
 const path = require("path");
 
 const root = path.join(__dirname, "..");
-const { stem } = require(path.join(root, "Templates/search/stemmer.js"));
+const { stem } = require(path.join(root, "Templates/assets/stemmer.js"));
 const casesPath = process.argv[2] || path.join(__dirname, "stemmer-sample.tsv");
 
 const lines = fs.readFileSync(casesPath, "utf8").split("\n").filter((line) => line !== "");

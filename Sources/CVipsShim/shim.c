@@ -68,10 +68,28 @@ HelhedVipsImage *helhed_vips_thumbnail_buffer(const void *data, size_t length, i
     return out;
 }
 
+HelhedVipsImage *helhed_vips_thumbnail_crop_buffer(const void *data, size_t length, int width, int height, int fail_on) {
+    VipsImage *out = NULL;
+    static const char *const loader_options[] = { "fail_on=none", "fail_on=truncated", "fail_on=error", "fail_on=warning" };
+    const char *options = loader_options[fail_on < 0 ? 0 : fail_on > 3 ? 3 : fail_on];
+    if (vips_thumbnail_buffer((void *)data, length, &out, width,
+            "height", height, "crop", VIPS_INTERESTING_CENTRE, "option_string", options,
+            "export_profile", "srgb", "fail_on", (VipsFailOn)fail_on, NULL) != 0) return NULL;
+    return out;
+}
+
 HelhedVipsImage *helhed_vips_thumbnail_image(HelhedVipsImage *image, int width) {
     VipsImage *out = NULL;
     if (vips_thumbnail_image(image, &out, width,
             "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL) != 0) return NULL;
+    return out;
+}
+
+HelhedVipsImage *helhed_vips_copy_memory_of_thumbnail(HelhedVipsImage *image, int width) {
+    VipsImage *thumbnail = helhed_vips_thumbnail_image(image, width);
+    if (thumbnail == NULL) return NULL;
+    VipsImage *out = vips_image_copy_memory(thumbnail);
+    g_object_unref(thumbnail);
     return out;
 }
 
@@ -116,10 +134,10 @@ int helhed_vips_save_webp(HelhedVipsImage *image, int quality, int effort, void 
 }
 
 int helhed_vips_save_jpeg(HelhedVipsImage *image, int quality, void **bytes, size_t *length) {
-    // Progressive with optimised Huffman tables: a few per cent smaller and shows early on slow lines. Debian's
-    // libjpeg-turbo has no mozjpeg trellis quantisation, so those options are not asked for.
-    return vips_jpegsave_buffer(image, bytes, length, "Q", quality, "optimize_coding", TRUE,
-        "interlace", TRUE, "strip", TRUE, NULL);
+    // Optimised Huffman tables; baseline, not progressive: measured on a 4000 px photo's 1600 px variant, progressive
+    // was 0.5 % smaller and slower to encode and decode. (The fallback is for browsers without WebP, which are few.)
+    // Debian's libjpeg-turbo has no mozjpeg trellis quantisation, so those options are not asked for.
+    return vips_jpegsave_buffer(image, bytes, length, "Q", quality, "optimize_coding", TRUE, "strip", TRUE, NULL);
 }
 
 int helhed_vips_save_png(HelhedVipsImage *image, int compression, void **bytes, size_t *length) {

@@ -13,6 +13,17 @@ public enum SiteBuilder {
         var run = BuildPipeline(options: options, remembers: false).run(into: sink)
         run.problems.append(contentsOf: overlaps)
         guard !run.problems.hasErrors, let site = run.site else { throw BuildFailure(run.problems.sorted) }
+        // Only a build that published its site records its addresses (`serve` and `check` never do), and only after
+        // the output folder has the site. A record that cannot be written loses nothing: the next build finds the
+        // same moves and writes it then.
+        if let record = run.redirects?.record {
+            do {
+                try AddressRecord.write(record, contentFolder: options.contentFolder)
+            } catch {
+                let path = options.displayName(options.contentFolder.appendingPathComponent(AddressRecord.fileName))
+                run.problems.append(.warning(path, "the site is built, but its record of published addresses could not be written (\((error as NSError).localizedDescription)); the next build records them"))
+            }
+        }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return BuildReport(pageCount: run.pageCount, articleCount: site.articles.count, termCount: site.terms.count,
                            copiedFileCount: run.copiedFileCount, milliseconds: elapsed, warnings: run.problems.sorted, run: run)
@@ -21,11 +32,11 @@ public enum SiteBuilder {
 
 /// What `helhed build` reports when it is done.
 public struct BuildReport: Sendable {
-    public let pageCount: Int
-    public let articleCount: Int
-    public let termCount: Int
-    public let copiedFileCount: Int
-    public let milliseconds: Int
+    let pageCount: Int
+    let articleCount: Int
+    let termCount: Int
+    let copiedFileCount: Int
+    let milliseconds: Int
     public let warnings: [Diagnostic]
     /// The run, kept with the report: a process that exits right after the build (`helhed build`) can leave its
     /// memory to the system instead of freeing a large site's objects one by one.

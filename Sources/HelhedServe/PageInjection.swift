@@ -1,12 +1,13 @@
 import Foundation
 import HelhedCore
 
-/// What `serve` adds to the HTML it sends, and only there: the live-reload script and, while the latest rebuild is
-/// broken, the error banner. The built site never contains either; they are added per response.
+/// What `serve` adds to the HTML it sends, and only there: the live-reload script, while the latest rebuild is
+/// broken the error banner, and the page's writing notes (`WritingNotes`). The built site never contains any of
+/// them; they are added per response.
 enum PageInjection {
-    /// Inserts the banner right after `<body …>` (first thing a screen reader meets) and the script before the last
-    /// `</body>`; appends either when the page lacks the tag.
-    static func inject(into html: Data, script: String, banner: String?) -> Data {
+    /// Inserts the banner and then the notes right after `<body …>` (first thing a screen reader meets) and the script
+    /// before the last `</body>`; appends either when the page lacks the tag.
+    static func inject(into html: Data, script: String, banner: String?, notes: String? = nil) -> Data {
         var bytes = [UInt8](html)
         let scriptBytes = Array(script.utf8)
         if let closing = lastIndex(of: "</body", in: bytes) {
@@ -14,8 +15,8 @@ enum PageInjection {
         } else {
             bytes.append(contentsOf: scriptBytes)
         }
-        if let banner {
-            let bannerBytes = Array(banner.utf8)
+        if banner != nil || notes != nil {
+            let bannerBytes = Array(((banner ?? "") + (notes ?? "")).utf8)
             if let opening = endOfOpeningBodyTag(in: bytes) {
                 bytes.insert(contentsOf: bannerBytes, at: opening)
             } else {
@@ -38,6 +39,8 @@ enum PageInjection {
     ///   missed a rebuild (while hidden, before the stream opened, or across a restart of `serve`) and reloads.
     /// - Reloads keep the scroll position through sessionStorage; a CSS-only change swaps the `<link>` and removes the
     ///   old one once the new sheet has loaded, so nothing flashes unstyled.
+    /// - Writing notes arrive after the reload (`notes`: one page's, or "compare your ETag" after a check of every
+    ///   page). Dismissed notes stay hidden in this tab until they change (their `data-key`, in sessionStorage).
     static let liveReloadScript = """
     (()=>{const me=document.currentScript,file=me.dataset.file,etag=me.dataset.etag,key="helhed-scroll:"+location.pathname;\
     try{const s=JSON.parse(sessionStorage.getItem(key)||"null");sessionStorage.removeItem(key);\
@@ -45,10 +48,19 @@ enum PageInjection {
     const reload=()=>{try{sessionStorage.setItem(key,JSON.stringify({x:scrollX,y:scrollY}));}catch(e){}location.reload();};\
     const banner=html=>{document.getElementById("helhed-error")?.remove();if(!html)return;\
     const t=document.createElement("template");t.innerHTML=html;document.body.prepend(t.content);};\
-    document.addEventListener("click",e=>{if(e.target.closest&&e.target.closest("[data-helhed-dismiss]"))document.getElementById("helhed-error")?.remove();});\
+    const noteKey="helhed-notes:"+location.pathname,dismissed=()=>{const n=document.getElementById("helhed-notes");\
+    try{if(n&&sessionStorage.getItem(noteKey)===n.dataset.key)n.remove();}catch(e){}};dismissed();\
+    const notes=html=>{document.getElementById("helhed-notes")?.remove();if(!html)return;\
+    const t=document.createElement("template");t.innerHTML=html;const n=t.content.firstElementChild,b=document.getElementById("helhed-error");\
+    if(b)b.after(n);else document.body.prepend(n);dismissed();};\
+    document.addEventListener("click",e=>{const at=s=>e.target.closest&&e.target.closest(s);\
+    if(at("[data-helhed-dismiss]"))document.getElementById("helhed-error")?.remove();\
+    const n=at("[data-helhed-dismiss-notes]")&&document.getElementById("helhed-notes");\
+    if(n){try{sessionStorage.setItem(noteKey,n.dataset.key);}catch(e){}n.remove();}});\
     let events=null;const connect=()=>{if(events)return;events=new EventSource("\(LiveReloadHub.path)");\
     const on=(name,f)=>events.addEventListener(name,e=>f(JSON.parse(e.data)));\
-    on("hello",()=>fetch(location.href,{method:"HEAD",cache:"no-store"}).then(r=>{if(r.headers.get("ETag")!==etag)reload();},()=>{}));\
+    const stale=()=>fetch(location.href,{method:"HEAD",cache:"no-store"}).then(r=>{if(r.headers.get("ETag")!==etag)reload();},()=>{});\
+    on("hello",stale);on("notes",d=>{if(d.all)stale();else if(d.file===file)notes(d.html);});\
     on("reload",d=>{if(file==="*"||d.all||d.files.includes(file)||d.urls.includes(location.pathname))reload();});\
     on("css",d=>{for(const link of document.querySelectorAll('link[rel~="stylesheet"]')){const url=new URL(link.href,location.href);\
     const next=d.swaps[url.pathname];if(next===undefined||url.origin!==location.origin)continue;\

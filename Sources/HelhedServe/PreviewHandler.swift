@@ -59,23 +59,25 @@ struct PreviewHandler: HTTPHandler {
     private func serve(_ file: ServedFile, path: String, status: HTTPStatusCode, state: SiteStore.State,
                        request: HTTPRequest) -> HTTPResponse {
         if file.isHTML {
-            return page(file.bytes, file: path, etag: file.etag, status: status, banner: state.banner, request: request)
+            return page(file.bytes, file: path, etag: file.etag, status: status, banner: state.banner,
+                        notes: state.notes[path], request: request)
         }
         return Self.respond(file.bytes, contentType: file.contentType, etag: file.etag, status: status, request: request)
     }
 
-    /// HTML goes out with the live-reload script (and the banner while a rebuild is broken). Its ETag covers what
-    /// was injected (the server instance, the banner), so a browser never gets a 304 for a page whose banner or
-    /// server has changed, and a tab can compare it with the ETag it was served with to learn that it is stale.
+    /// HTML goes out with the live-reload script (and the banner while a rebuild is broken, and the page's writing
+    /// notes). Its ETag covers what was injected (the server instance, the banner, the notes), so a browser never
+    /// gets a 304 for a page whose banner, notes or server have changed, and a tab can compare it with the ETag it was
+    /// served with to learn that it is stale.
     private func page(_ html: Data, file: String, etag: String?, status: HTTPStatusCode, banner: String?,
-                      request: HTTPRequest) -> HTTPResponse {
-        let injection = Fingerprint.hex(of: hub.instance + (banner ?? ""))
+                      notes: String? = nil, request: HTTPRequest) -> HTTPResponse {
+        let injection = Fingerprint.hex(of: hub.instance + (banner ?? "") + (notes ?? ""))
         let injectedETag = etag.map { "\"\($0.dropFirst().dropLast())-\(injection)\"" } ?? "\"failed-\(injection)\""
         if status == .ok, etag != nil, Self.matches(request.headers[.ifNoneMatch], etag: injectedETag) {
             return Self.notModified(etag: injectedETag)
         }
         let body = PageInjection.inject(into: html, script: PageInjection.scriptTag(file: file, etag: injectedETag),
-                                        banner: banner)
+                                        banner: banner, notes: notes)
         return Self.respond(body, contentType: ContentTypes.forPath("index.html"), etag: injectedETag, status: status,
                             request: request)
     }

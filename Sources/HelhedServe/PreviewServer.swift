@@ -19,6 +19,7 @@ public final class PreviewServer: Sendable {
         var server: HTTPServer?
         var task: Task<Void, Never>?
         var loop: RebuildLoop?
+        var notes: NotesLoop?
         var watcher: (any FileWatching)?
         var watchMethod: FileWatcherKind?
         var port: UInt16?
@@ -63,11 +64,15 @@ public final class PreviewServer: Sendable {
         running.withLock { $0.port = port }
 
         let origin = "http://\(Self.urlHost(options.host)):\(port)"
+        let notes = NotesLoop(options: options.build, store: store, hub: hub, console: console)
         let loop = RebuildLoop(
             settings: .init(build: options.build, explicitBaseURL: options.explicitBaseURL, origin: origin,
                             debounce: options.debounce, makeRebuilder: options.makeRebuilder, messages: options.messages),
-            store: store, hub: hub, console: console)
-        running.withLock { $0.loop = loop }
+            store: store, hub: hub, console: console, notes: notes)
+        running.withLock {
+            $0.loop = loop
+            $0.notes = notes
+        }
         await loop.buildInitially()
 
         let roots = [options.build.contentFolder, options.build.templatesFolder]
@@ -95,6 +100,7 @@ public final class PreviewServer: Sendable {
         guard let current else { return }
         current.watcher?.stop()
         current.loop?.stop()
+        current.notes?.stop()
         hub.close()
         // Requests in flight finish within the grace period; FlyingFox's accept loop only ends when it is cancelled,
         // which is what the timeout does, so the period is kept short.

@@ -19,6 +19,7 @@ final class RebuildLoop: @unchecked Sendable {
     private let store: SiteStore
     private let hub: LiveReloadHub
     private let console: ServeConsole
+    private let notes: NotesLoop
     private let queue = DispatchQueue(label: "helhed.serve.rebuild", qos: .userInitiated)
     /// A steady stream of saves still gets a rebuild this often.
     private let longestWait = DispatchTimeInterval.seconds(1)
@@ -34,7 +35,8 @@ final class RebuildLoop: @unchecked Sendable {
     private var lastBasePath = "/"
     private var isStopped = false
 
-    init(settings: Settings, store: SiteStore, hub: LiveReloadHub, console: ServeConsole) {
+    init(settings: Settings, store: SiteStore, hub: LiveReloadHub, console: ServeConsole, notes: NotesLoop) {
+        self.notes = notes
         self.settings = settings
         self.store = store
         self.hub = hub
@@ -113,6 +115,8 @@ final class RebuildLoop: @unchecked Sendable {
                                          ["clock": Self.clock(), "milliseconds": milliseconds, "pages": String(output.renderedPageCount)],
                                          parts: ["cause": cause, "change": Self.describe(change), "plan": Self.describe(plan)])))
             }
+            // The writing notes come after the reload, from their own queue: a rebuild never waits for hunspell.
+            if let content = output.content { notes.check(content, changed: isFresh ? SiteChange() : output.change, everyPage: isFresh) }
         } catch {
             // The problems in the files just saved come first: the others are usually their consequences.
             let saved = Set(trigger.map { DisplayPath.of($0) })

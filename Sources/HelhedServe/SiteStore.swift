@@ -10,6 +10,9 @@ final class SiteStore: Sendable {
         var failure: [Diagnostic]?
         /// The banner shown on every page while `failure` is set.
         var banner: String?
+        /// The writing notes shown on each page that has some, by the page's site path; they outlive rebuilds until
+        /// the page is checked again.
+        var notes: [String: String] = [:]
     }
 
     private let state = Locked(State())
@@ -24,7 +27,7 @@ final class SiteStore: Sendable {
 
     func publish(_ site: SiteSnapshot) {
         state.withLock { state in
-            state = State(site: site, failure: nil, banner: nil)
+            state = State(site: site, failure: nil, banner: nil, notes: state.notes)
         }
     }
 
@@ -36,6 +39,22 @@ final class SiteStore: Sendable {
             state.failure = diagnostics
             state.banner = banner
             return banner
+        }
+    }
+
+    /// Sets or (with nil) clears a page's notes; false when they were already so.
+    func setNotes(_ html: String?, for sitePath: String) -> Bool {
+        state.withLock { state in
+            guard state.notes[sitePath] != html else { return false }
+            state.notes[sitePath] = html
+            return true
+        }
+    }
+
+    /// Forgets the notes of pages that are gone.
+    func keepNotes(of sitePaths: Set<String>) {
+        state.withLock { state in
+            state.notes = state.notes.filter { sitePaths.contains($0.key) }
         }
     }
 }

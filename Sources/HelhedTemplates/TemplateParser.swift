@@ -70,19 +70,7 @@ struct TemplateParser {
         var nodes: [TemplateNode] = []
         var whitespace: ArraySlice<UInt8> = []
         while offset < text.count {
-            if level.newLine {
-                let indentation = readSpacesAndTabs()
-                if level.isInParent && !level.isParentTopLevel {
-                    if let blockIndent = level.blockIndent {
-                        whitespace = indentation.dropFirst(min(blockIndent.count, indentation.count))
-                    } else {
-                        level.blockIndent = Array(indentation)
-                        whitespace = []
-                    }
-                } else {
-                    whitespace = indentation
-                }
-            }
+            if level.newLine { whitespace = readIndentation(&level) }
             let (literal, stop) = readText()
             if stop == .lineEnd {
                 appendText(whitespace, literal, to: &nodes)
@@ -97,96 +85,139 @@ struct TemplateParser {
             }
             guard stop == .tag else { break }
             // After "{{".
-            let tagLine = line
             tagStart = offset
             guard offset < text.count else {
-                throw TemplateSyntaxError(line: tagLine, message: "a tag opened with '{{' is never closed")
+                throw TemplateSyntaxError(line: line, message: "a tag opened with '{{' is never closed")
             }
-            let sigil = text[offset]
-            var standalone = false
-            switch sigil {
-            case UInt8(ascii: "#"), UInt8(ascii: "^"):
-                offset += 1
-                let (name, spelled) = try readName(sigil: sigil, tagLine: tagLine)
-                standalone = finishesLine(level)
-                if !standalone { appendText(whitespace, [], to: &nodes) }
-                whitespace = []
-                let (body, closedAlone) = try parse(level.inner(spelled, line: tagLine, newLine: standalone))
-                nodes.append(.section(name, isInverted: sigil == UInt8(ascii: "^"), body: body, line: tagLine))
-                standalone = closedAlone
-            case UInt8(ascii: "/"):
-                offset += 1
-                let name = try readName(sigil: sigil, tagLine: tagLine).1
-                guard let open = level.open else {
-                    throw TemplateSyntaxError(line: tagLine, message: "'{{/\(name)}}' closes nothing")
-                }
-                guard open.name == name else {
-                    throw TemplateSyntaxError(line: tagLine, message: "'{{/\(name)}}' closes '\(open.name)', opened on line \(open.line)")
-                }
-                // A closing tag that begins its line leaves the line "fresh" even when another tag follows it on the
-                // line, as in `{{/block}}{{/parent}}` (the spec's "block reindentation").
-                let beganLine = level.newLine
-                if !finishesLine(level) { appendText(whitespace, [], to: &nodes) }
-                return (nodes, beganLine)
-            case UInt8(ascii: "!"):
-                try skipComment(tagLine: tagLine)
-                standalone = finishesLine(level)
-                // The whitespace before an inline comment stays, in front of whatever follows.
-                if standalone { whitespace = [] }
-            case UInt8(ascii: "{"), UInt8(ascii: "&"):
-                offset += 1
-                appendText(whitespace, [], to: &nodes)
-                whitespace = []
-                let (name, _) = try readName(sigil: sigil, tagLine: tagLine)
-                nodes.append(.variable(name, isEscaped: false, line: tagLine))
-            case UInt8(ascii: ">"), UInt8(ascii: "<"):
-                offset += 1
-                let name = try readPartialName(sigil: sigil, tagLine: tagLine)
-                appendText(whitespace, [], to: &nodes)
-                standalone = finishesLine(level)
-                let template = templateNumbers[name] ?? -1
-                if sigil == UInt8(ascii: ">") {
-                    nodes.append(.partial(name: name, template: template, indentation: standalone ? Array(whitespace) : nil, line: tagLine))
-                } else {
-                    var parentLevel = level.inner(name, line: tagLine, newLine: true)
-                    parentLevel.isInParent = true
-                    parentLevel.isParentTopLevel = true
-                    let (body, closedAlone) = try parse(parentLevel)
-                    let blocks = try Self.blocks(in: body, parent: name)
-                    nodes.append(.parent(name: name, template: template, indentation: Array(whitespace), blocks: blocks, line: tagLine))
-                    standalone = closedAlone
-                }
-                whitespace = []
-            case UInt8(ascii: "$"):
-                offset += 1
-                let name = try readName(sigil: sigil, tagLine: tagLine).1
-                if !level.isParentTopLevel { appendText(whitespace, [], to: &nodes) }
-                let alone = finishesLine(level)
-                let (body, closedAlone) = try parse(level.inner(name, line: tagLine, newLine: alone))
-                let indentation = level.isParentTopLevel ? nil : Array(whitespace)
-                // A standalone block's content given from outside is indented as its default content is (the spec's
-                // "intrinsic indentation").
-                let intrinsic = alone ? leadingSpacesAndTabs(of: body) : []
-                nodes.append(.block(name: name, body: body, indentation: indentation,
-                                    overrideIndentation: (indentation ?? []) + intrinsic, line: tagLine))
-                whitespace = []
-                standalone = closedAlone
-            case UInt8(ascii: "="):
-                throw TemplateSyntaxError(line: tagLine, message: "changing the delimiters ({{=…=}}) is not supported in Helhed templates")
-            case UInt8(ascii: "%"):
-                throw TemplateSyntaxError(line: tagLine, message: "pragmas ({{%…}}) are not supported in Helhed templates")
-            default:
-                appendText(whitespace, [], to: &nodes)
-                whitespace = []
-                let (name, _) = try readName(sigil: nil, tagLine: tagLine)
-                nodes.append(.variable(name, isEscaped: true, line: tagLine))
+            switch try parseTag(level, nodes: &nodes, whitespace: &whitespace) {
+            case .closesLevel(let beganLine): return (nodes, beganLine)
+            case .continues(let standalone): level.newLine = standalone
             }
-            level.newLine = standalone
         }
         if let open = level.open {
             throw TemplateSyntaxError(line: open.line, message: "the section '\(open.name)' is never closed with '{{/\(open.name)}}'")
         }
         return (nodes, false)
+    }
+
+    /// The spaces and tabs that begin a line: kept as text, except inside a parent's blocks, where the first line's
+    /// indentation is the block's own and is taken off every line.
+    private mutating func readIndentation(_ level: inout Level) -> ArraySlice<UInt8> {
+        let indentation = readSpacesAndTabs()
+        guard level.isInParent && !level.isParentTopLevel else { return indentation }
+        guard let blockIndent = level.blockIndent else {
+            level.blockIndent = Array(indentation)
+            return []
+        }
+        return indentation.dropFirst(min(blockIndent.count, indentation.count))
+    }
+
+    private enum TagOutcome {
+        /// The tag closed the level being parsed.
+        case closesLevel(beganLine: Bool)
+        /// Parsing goes on; whether the tag stood alone on its line.
+        case continues(standalone: Bool)
+    }
+
+    /// One tag, its sigil at `offset`: appends its node (parsing a section's body) to `nodes`.
+    private mutating func parseTag(_ level: Level, nodes: inout [TemplateNode],
+                                   whitespace: inout ArraySlice<UInt8>) throws(TemplateSyntaxError) -> TagOutcome {
+        let tagLine = line
+        let sigil = text[offset]
+        switch sigil {
+        case UInt8(ascii: "#"), UInt8(ascii: "^"):
+            offset += 1
+            let (name, spelled) = try readName(sigil: sigil, tagLine: tagLine)
+            let standalone = finishesLine(level)
+            if !standalone { appendText(whitespace, [], to: &nodes) }
+            whitespace = []
+            let (body, closedAlone) = try parse(level.inner(spelled, line: tagLine, newLine: standalone))
+            nodes.append(.section(name, isInverted: sigil == UInt8(ascii: "^"), body: body, line: tagLine))
+            return .continues(standalone: closedAlone)
+        case UInt8(ascii: "/"):
+            offset += 1
+            let name = try readName(sigil: sigil, tagLine: tagLine).1
+            guard let open = level.open else {
+                throw TemplateSyntaxError(line: tagLine, message: "'{{/\(name)}}' closes nothing")
+            }
+            guard open.name == name else {
+                throw TemplateSyntaxError(line: tagLine, message: "'{{/\(name)}}' closes '\(open.name)', opened on line \(open.line)")
+            }
+            // A closing tag that begins its line leaves the line "fresh" even when another tag follows it on the
+            // line, as in `{{/block}}{{/parent}}` (the spec's "block reindentation").
+            let beganLine = level.newLine
+            if !finishesLine(level) { appendText(whitespace, [], to: &nodes) }
+            return .closesLevel(beganLine: beganLine)
+        case UInt8(ascii: "!"):
+            try skipComment(tagLine: tagLine)
+            let standalone = finishesLine(level)
+            // The whitespace before an inline comment stays, in front of whatever follows.
+            if standalone { whitespace = [] }
+            return .continues(standalone: standalone)
+        case UInt8(ascii: "{"), UInt8(ascii: "&"):
+            offset += 1
+            appendText(whitespace, [], to: &nodes)
+            whitespace = []
+            let (name, _) = try readName(sigil: sigil, tagLine: tagLine)
+            nodes.append(.variable(name, isEscaped: false, line: tagLine))
+            return .continues(standalone: false)
+        case UInt8(ascii: ">"), UInt8(ascii: "<"):
+            offset += 1
+            return .continues(standalone: try parseInclusion(sigil, level, tagLine: tagLine, nodes: &nodes, whitespace: &whitespace))
+        case UInt8(ascii: "$"):
+            offset += 1
+            return .continues(standalone: try parseBlock(level, tagLine: tagLine, nodes: &nodes, whitespace: &whitespace))
+        case UInt8(ascii: "="):
+            throw TemplateSyntaxError(line: tagLine, message: "changing the delimiters ({{=…=}}) is not supported in Helhed templates")
+        case UInt8(ascii: "%"):
+            throw TemplateSyntaxError(line: tagLine, message: "pragmas ({{%…}}) are not supported in Helhed templates")
+        default:
+            appendText(whitespace, [], to: &nodes)
+            whitespace = []
+            let (name, _) = try readName(sigil: nil, tagLine: tagLine)
+            nodes.append(.variable(name, isEscaped: true, line: tagLine))
+            return .continues(standalone: false)
+        }
+    }
+
+    /// A partial (`{{>name}}`) or a parent with its blocks (`{{<name}}…{{/name}}`); whether it stood alone.
+    private mutating func parseInclusion(_ sigil: UInt8, _ level: Level, tagLine: Int, nodes: inout [TemplateNode],
+                                         whitespace: inout ArraySlice<UInt8>) throws(TemplateSyntaxError) -> Bool {
+        let name = try readPartialName(sigil: sigil, tagLine: tagLine)
+        appendText(whitespace, [], to: &nodes)
+        var standalone = finishesLine(level)
+        let template = templateNumbers[name] ?? -1
+        if sigil == UInt8(ascii: ">") {
+            nodes.append(.partial(name: name, template: template, indentation: standalone ? Array(whitespace) : nil, line: tagLine))
+        } else {
+            var parentLevel = level.inner(name, line: tagLine, newLine: true)
+            parentLevel.isInParent = true
+            parentLevel.isParentTopLevel = true
+            let (body, closedAlone) = try parse(parentLevel)
+            let blocks = try Self.blocks(in: body, parent: name)
+            nodes.append(.parent(name: name, template: template, indentation: Array(whitespace), blocks: blocks, line: tagLine))
+            standalone = closedAlone
+        }
+        whitespace = []
+        return standalone
+    }
+
+    /// A block (`{{$name}}…{{/name}}`): its default content, or inside a parent what replaces it; whether it stood
+    /// alone.
+    private mutating func parseBlock(_ level: Level, tagLine: Int, nodes: inout [TemplateNode],
+                                     whitespace: inout ArraySlice<UInt8>) throws(TemplateSyntaxError) -> Bool {
+        let name = try readName(sigil: UInt8(ascii: "$"), tagLine: tagLine).1
+        if !level.isParentTopLevel { appendText(whitespace, [], to: &nodes) }
+        let alone = finishesLine(level)
+        let (body, closedAlone) = try parse(level.inner(name, line: tagLine, newLine: alone))
+        let indentation = level.isParentTopLevel ? nil : Array(whitespace)
+        // A standalone block's content given from outside is indented as its default content is (the spec's
+        // "intrinsic indentation").
+        let intrinsic = alone ? leadingSpacesAndTabs(of: body) : []
+        nodes.append(.block(name: name, body: body, indentation: indentation,
+                            overrideIndentation: (indentation ?? []) + intrinsic, line: tagLine))
+        whitespace = []
+        return closedAlone
     }
 
     /// The blocks given inside a parent tag; text there is ignored (as the spec says), anything else is a mistake.

@@ -10,6 +10,27 @@ struct Helhed: ParsableCommand {
         subcommands: [Build.self, Serve.self, Check.self, Publish.self, New.self, RenderMarkdown.self],
         defaultSubcommand: Build.self
     )
+
+    /// ArgumentParser's `main`, with one step before any command runs: finishing the change of the output folder that
+    /// a killed build began, so every command (build, serve, check, publish, new…) starts from a complete site.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            let output = (command as? WritesOutputFolder)?.output ?? "Public"
+            let outputFolder = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            if let problem = OutputRecovery.finishInterruptedChanges(of: outputFolder) {
+                FileHandle.standardError.write(Data("helhed: warning: \(output)/ is not yet the last build: \(problem)\n".utf8))
+            }
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A command with an `--output` folder: the folder whose interrupted change is finished before it runs.
+protocol WritesOutputFolder {
+    var output: String { get }
 }
 
 struct SiteFolders: ParsableArguments {
@@ -48,7 +69,7 @@ struct SiteFolders: ParsableArguments {
     }
 }
 
-struct Build: ParsableCommand {
+struct Build: ParsableCommand, WritesOutputFolder {
     static let configuration = CommandConfiguration(abstract: say(.helpBuild))
 
     @OptionGroup var folders: SiteFolders

@@ -3,7 +3,7 @@ import Foundation
 import HelhedCore
 
 /// `helhed publish`: build, then upload the output folder to the web host with rsync over SSH.
-struct Publish: ParsableCommand {
+struct Publish: ParsableCommand, WritesOutputFolder {
     static let configuration = CommandConfiguration(
         abstract: say(.helpPublish),
         discussion: say(.helpPublishDiscussion)

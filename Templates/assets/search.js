@@ -1,74 +1,172 @@
 // Helhed search for /soeg/: progressive enhancement. Without JavaScript the page says that search needs it.
-// Loads the index built at build time (soeg/index.json) once, matches whole words and word beginnings, and ranks
-// matches in titles above glossary terms above body text. fold() and words() must stay equivalent to SearchText in
-// Sources/HelhedCore/Publish/SearchText.swift; scripts/test-search.js checks both against the same cases.
+// The index is in pieces (Sources/HelhedCore/Publishing/SearchShards.swift): a manifest (soeg/index.json), term
+// shards of stemmed words and result fragments, loaded as a query needs them. A query word matches a word written
+// the same way, a word with the same stem (stemmer.js, Snowball's Danish algorithm, as the build's libstemmer), or a
+// word that begins with it; titles rank above glossary terms above body text, and within each the word as written
+// above its other forms above word beginnings. fold() and words() must stay equivalent to SearchText in
+// Sources/HelhedCore/Publishing/SearchText.swift; scripts/test-search.js checks both against the same cases.
 (function () {
   "use strict";
 
-  // 1. NFC, 2. lower case (final sigma as sigma), 3. æ/ø/å spelled out, 4. NFD without combining marks.
+  var stemmer = typeof module === "object" && module.exports ? require("./stemmer.js") : window.HelhedStemmer;
+
+  // Steps 1 and 2: NFC, lower case (final sigma as sigma). What the stemmer is given.
+  function lower(text) {
+    return text.normalize("NFC").toLowerCase().replace(/ς/g, "σ");
+  }
+
+  // 1.–2., 3. æ/ø/å spelled out, 4. NFD without combining marks.
   function fold(text) {
-    return text.normalize("NFC").toLowerCase().replace(/ς/g, "σ")
-      .replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
+    return lower(text).replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
       .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
   // Runs of letters and digits, at least two characters (code points) long.
-  function words(text) {
-    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (word) { return Array.from(word).length > 1; });
+  function split(text) {
+    return text.split(/[^\p{L}\p{N}]+/u).filter(function (word) { return Array.from(word).length > 1; });
   }
 
-  var WEIGHTS = { names: [10, 7], terms: [5, 4], words: [2, 1] };  // [whole word, beginning of a word]
+  function words(text) { return split(fold(text)); }
 
-  // Results for a query: every query word must match somewhere; best score first, index order (articles newest
-  // first, then terms A–Å) among equals.
-  function search(pages, query) {
-    var wanted = words(query);
-    if (wanted.length === 0) return [];
-    var found = [];
-    pages.forEach(function (page, position) {
-      var score = 0;
-      for (var i = 0; i < wanted.length; i++) {
-        var best = 0;
-        for (var field in WEIGHTS) {
-          var list = page["_" + field] || (page["_" + field] = page[field] ? page[field].split(" ") : []);
-          for (var j = 0; j < list.length && best < WEIGHTS[field][0]; j++) {
-            if (list[j] === wanted[i]) best = Math.max(best, WEIGHTS[field][0]);
-            else if (list[j].lastIndexOf(wanted[i], 0) === 0) best = Math.max(best, WEIGHTS[field][1]);
-          }
-        }
-        if (best === 0) return;
-        score += best;
-      }
-      found.push({ page: page, score: score, position: position });
+  // A query's words as the index keys them: the word as written (folded) and its stem (stemmed, then folded).
+  function queryWords(query) {
+    return split(lower(query)).map(function (word) {
+      return { form: fold(word), stem: fold(stemmer.searchStem(word)) };
     });
-    found.sort(function (a, b) { return b.score - a.score || a.position - b.position; });
-    return found.map(function (result) { return result.page; });
   }
 
-  var api = { fold: fold, words: words, search: search };
+  // By posting rank (field × 2 + 1 if the page has the word only in another form): [as written, other form, beginning].
+  var WEIGHTS = [[12, 10, 7], [6, 5, 4], [3, 2, 1]];  // title and aliases, glossary terms, text
+
+  // The index behind a manifest, loading pieces through fetchJSON(url) → Promise of the parsed file.
+  function Index(manifestURL, fetchJSON) {
+    this.url = manifestURL;
+    this.fetchJSON = fetchJSON;
+    this.manifest = null;
+    this.files = {};  // url → Promise of the parsed file
+  }
+
+  Index.prototype.get = function (name) {
+    var url = this.url.replace(/[^\/]*$/, "") + name;  // names are relative to the manifest's folder: "t/….json"
+    if (!this.files[url]) {
+      var files = this.files;
+      files[url] = this.fetchJSON(url);
+      files[url].catch(function () { delete files[url]; });
+    }
+    return this.files[url];
+  };
+
+  Index.prototype.load = function () {
+    var index = this;
+    if (!this.loading) {
+      this.loading = this.fetchJSON(this.url).then(function (manifest) { index.manifest = manifest; });
+      this.loading.catch(function () { index.loading = null; });
+    }
+    return this.loading;
+  };
+
+  // The shard that holds `key`: the last whose first key is not after it.
+  Index.prototype.shardFor = function (key) {
+    var shards = this.manifest.shards;
+    var low = 0, high = shards.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (shards[middle][0] <= key) low = middle; else high = middle - 1;
+    }
+    return low;
+  };
+
+  // The shards a query word needs: the one of its stem, and every one that may hold a key beginning with its form.
+  Index.prototype.shardsFor = function (word) {
+    var shards = this.manifest.shards;
+    var wanted = [this.shardFor(word.stem)];
+    for (var i = this.shardFor(word.form); i < shards.length; i++) {
+      if (i > this.shardFor(word.form) && shards[i][0].lastIndexOf(word.form, 0) !== 0) break;
+      if (wanted.indexOf(i) < 0) wanted.push(i);
+    }
+    return wanted.map(function (i) { return shards[i][1]; });
+  };
+
+  // Every page a query word matches, with its best weight: { page: weight }.
+  function matches(shards, word) {
+    var best = {};
+    shards.forEach(function (shard) {
+      Object.keys(shard).forEach(function (key) {
+        var kind = key === word.form ? 0 : key === word.stem ? 1 : key.lastIndexOf(word.form, 0) === 0 ? 2 : -1;
+        if (kind < 0) return;
+        var value = 0;
+        shard[key].forEach(function (delta) {
+          value += delta;
+          var rank = value % 8, page = (value - rank) / 8;
+          var weight = WEIGHTS[rank >> 1][kind === 0 && rank & 1 ? 1 : kind];
+          if (!(best[page] >= weight)) best[page] = weight;
+        });
+      });
+    });
+    return best;
+  }
+
+  // Results for a query: [{ page, score }], every query word matched, best score first, index order (articles newest
+  // first, then terms A–Å) among equals.
+  Index.prototype.search = function (query) {
+    var index = this;
+    var wanted = queryWords(query);
+    if (wanted.length === 0) return Promise.resolve([]);
+    return this.load().then(function () {
+      return Promise.all(wanted.map(function (word) {
+        return Promise.all(index.shardsFor(word).map(function (name) { return index.get(name); }))
+          .then(function (shards) { return matches(shards, word); });
+      }));
+    }).then(function (perWord) {
+      var found = [];
+      Object.keys(perWord[0]).forEach(function (page) {
+        var score = 0;
+        for (var i = 0; i < perWord.length; i++) {
+          if (!perWord[i][page]) return;
+          score += perWord[i][page];
+        }
+        found.push({ page: Number(page), score: score });
+      });
+      return found.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    });
+  };
+
+  // What the results show, from their fragments: [{ title, url, kind, snippet }].
+  Index.prototype.texts = function (results) {
+    var index = this;
+    if (results.length === 0) return Promise.resolve([]);
+    var size = this.manifest.fragmentSize;
+    return Promise.all(results.map(function (result) {
+      return index.get(index.manifest.fragments[Math.floor(result.page / size)]).then(function (fragment) {
+        var text = fragment[result.page % size];
+        return { title: text[0], url: text[1], kind: text[2], snippet: text[3] };
+      });
+    }));
+  };
+
+  // Whether a word of a result's text is one the query looks for (as written, another form, or a beginning).
+  function isMatch(part, wanted) {
+    if (!/[\p{L}\p{N}]/u.test(part)) return false;
+    var word = lower(part), form = fold(word), stem = fold(stemmer.searchStem(word));
+    return wanted.some(function (query) { return stem === query.stem || form.lastIndexOf(query.form, 0) === 0; });
+  }
+
+  var api = { fold: fold, lower: lower, words: words, queryWords: queryWords, isMatch: isMatch, Index: Index, WEIGHTS: WEIGHTS };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
 
   var form = document.querySelector("form[data-search-index]");
   var input = document.getElementById("soegefelt");
   var region = document.getElementById("soegeresultater");
-  if (!form || !input || !region || !window.fetch || !window.URLSearchParams) return;
-  var pages = null;
-  var loading = null;
+  if (!form || !input || !region || !window.fetch || !window.URLSearchParams || !stemmer) return;
+  var PAGE = 20;  // results shown at a time
+  var index = new Index(form.getAttribute("data-search-index"), function (url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
+  });
   var timer = null;
-
-  function load() {
-    if (!loading) {
-      loading = fetch(form.getAttribute("data-search-index"))
-        .then(function (response) {
-          if (!response.ok) throw new Error(response.status);
-          return response.json();
-        })
-        .then(function (index) { pages = index.pages; });
-      loading.catch(function () { loading = null; });
-    }
-    return loading;
-  }
 
   function element(name, className, text) {
     var node = document.createElement(name);
@@ -77,44 +175,62 @@
     return node;
   }
 
-  // The snippet with every word that begins with a query word marked.
-  function snippet(text, wanted) {
-    var paragraph = element("p", "search-snippet");
+  // `text` into `parent`, with every word the query looks for marked.
+  function marked(parent, text, wanted) {
     text.split(/([^\p{L}\p{N}]+)/u).forEach(function (part) {
-      var folded = fold(part);
-      var hit = part && wanted.some(function (word) { return folded.lastIndexOf(word, 0) === 0; });
-      paragraph.appendChild(hit ? element("mark", null, part) : document.createTextNode(part));
+      if (part) parent.appendChild(isMatch(part, wanted) ? element("mark", null, part) : document.createTextNode(part));
     });
-    return paragraph;
+    return parent;
   }
 
-  function show(query) {
+  function showStatus(text) {
     region.textContent = "";
-    var wanted = words(query);
-    if (!query.trim()) return;
-    if (wanted.length === 0) {
-      region.appendChild(element("p", "search-status", "Skriv mindst to bogstaver."));
+    region.appendChild(element("p", "search-status", text));
+  }
+
+  // Results from `start` on, PAGE at a time, into `list` (the first time, with the status line before it); a button
+  // shows the next ones.
+  function showMore(query, wanted, results, list, start) {
+    var shown = results.slice(start, start + PAGE);
+    return index.texts(shown).then(function (texts) {
+      if (input.value !== query) return;
+      if (start === 0) {
+        showStatus((results.length === 1 ? "1 resultat" : results.length + " resultater") + " for »" + query.trim() + "«.");
+        region.appendChild(list);
+      }
+      texts.forEach(function (text) {
+        var item = element("li", "search-result");
+        item.appendChild(element("p", "kicker", text.kind));
+        var heading = element("h2");
+        var link = marked(element("a"), text.title, wanted);
+        link.href = text.url;
+        heading.appendChild(link);
+        item.appendChild(heading);
+        if (text.snippet) item.appendChild(marked(element("p", "search-snippet"), text.snippet, wanted));
+        list.appendChild(item);
+      });
+      if (start + PAGE < results.length) {
+        var more = element("button", "search-more", "Vis flere resultater");
+        more.type = "button";
+        more.addEventListener("click", function () {
+          region.removeChild(more);
+          showMore(query, wanted, results, list, start + PAGE).catch(failed);
+        });
+        region.appendChild(more);
+      }
+    });
+  }
+
+  function show(query, results) {
+    if (results.length === 0) {
+      showStatus("Ingen resultater for »" + query.trim() + "«. Prøv et andet ord eller begyndelsen af et ord.");
       return;
     }
-    var results = search(pages, query);
-    var count = results.length === 1 ? "1 resultat" : results.length + " resultater";
-    var status = results.length === 0 ? "Ingen resultater for »" + query.trim() + "«. Prøv et andet ord eller begyndelsen af et ord."
-                                      : count + " for »" + query.trim() + "«.";
-    region.appendChild(element("p", "search-status", status));
-    if (results.length === 0) return;
-    var list = element("ol", "search-list");
-    results.slice(0, 50).forEach(function (page) {
-      var item = element("li", "search-result");
-      item.appendChild(element("p", "kicker", page.kind));
-      var heading = element("h2");
-      var link = element("a", null, page.title);
-      link.href = page.url;
-      heading.appendChild(link);
-      item.appendChild(heading);
-      if (page.summary) item.appendChild(snippet(page.summary, wanted));
-      list.appendChild(item);
-    });
-    region.appendChild(list);
+    return showMore(query, queryWords(query), results, element("ol", "search-list"), 0);
+  }
+
+  function failed() {
+    showStatus("Søgningen kunne ikke hentes. Prøv igen om lidt.");
   }
 
   function run(query, updateAddress) {
@@ -124,10 +240,10 @@
       history.replaceState(null, "", address.pathname + address.search + address.hash);
     }
     if (!query.trim()) { region.textContent = ""; return; }
-    load().then(function () { if (input.value === query) show(query); }, function () {
-      region.textContent = "";
-      region.appendChild(element("p", "search-status", "Søgningen kunne ikke hentes. Prøv igen om lidt."));
-    });
+    if (queryWords(query).length === 0) { showStatus("Skriv mindst to bogstaver."); return; }
+    index.search(query).then(function (results) {
+      if (input.value === query) return show(query, results);
+    }).catch(function () { if (input.value === query) failed(); });
   }
 
   form.addEventListener("submit", function (event) {
@@ -139,7 +255,7 @@
     clearTimeout(timer);
     timer = setTimeout(function () { run(input.value, true); }, 150);
   });
-  input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
+  input.addEventListener("focus", function () { index.load().catch(function () {}); }, { once: true });
 
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {

@@ -35,8 +35,12 @@ import Testing
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
+        // Both pipes at once: a command that fills one (`check` on a large site) would otherwise wait for ever.
+        nonisolated(unsafe) var error = Data()
+        let errorRead = DispatchGroup()
+        DispatchQueue.global().async(group: errorRead) { error = err.fileHandleForReading.readDataToEndOfFile() }
         let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
+        errorRead.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: error, as: UTF8.self))
     }

@@ -5,18 +5,16 @@ import Testing
 import Glibc
 #endif
 
-/// A killed build loses nothing: `helhed build` is killed with SIGKILL at random moments while it rebuilds a large site,
-/// and afterwards `Public/` is always exactly the complete old site or exactly the complete new one (every file and
-/// every byte, compared against both), and the staging folders killed builds leave behind are removed by the next build.
+/// A killed build loses nothing: `helhed build` is killed with SIGKILL at random moments while it rebuilds a large site
+/// into its existing output folder. Right after the kill, every file in `Public/` is complete (byte for byte the old or
+/// the new version of that file); after the next `helhed` command of any kind (`check`, `markdown`, `new`), `Public/`
+/// is exactly the complete old site or exactly the complete new one (every file and every byte, compared against
+/// both), the new one whenever the killed build had journaled its change, and no staging folder is left.
 ///
-/// Old and new differ in every generated file (site title and base URL change), so a mix would show. Most kills are
-/// aimed at the writing phase (after the staging folder appears: writing files, the atomic swap, deleting the previous
-/// site), the rest fall anywhere in the build. Seeded: set HELHED_KILL_SEED to repeat a run.
-///
-/// Each iteration: switch the content to the other version, start a build, kill it at a moment chosen by the iteration's
-/// aim, compare `Public/` with both complete sites. Aims, in turn: anywhere in the build; twice within the writing phase
-/// (after the staging folder appears, up to its measured length); just after the swap (when `Public/` is a new folder,
-/// while the previous site is being deleted).
+/// Old and new differ in every generated file (site title and base URL change), so a mix would show, and the change
+/// moves more than a thousand files into place. Kills are aimed at every phase: anywhere in the build; while writing
+/// (after the staging folder appears, up to its measured length); and twice while the output folder is being changed
+/// (from the moment the journal appears, a few milliseconds later at random). Seeded: set HELHED_KILL_SEED to repeat.
 @Suite(.serialized) struct CrashSafetyTests {
     static let articleCount = 400
     static let iterations = 20
@@ -103,9 +101,13 @@ import Glibc
 
     enum Outcome: String { case old, new }
 
-    static func inode(_ url: URL) -> UInt64 {
-        var info = stat()
-        return stat(url.path, &info) == 0 ? UInt64(info.st_ino) : 0
+    /// A command other than the killed build, run in the site's folder (so `Public/` is its default output folder).
+    static func nextCommand(_ iteration: Int, _ site: URL) throws -> CLITests.Result {
+        switch iteration % 3 {
+        case 0: try CLITests.run(["check"], in: site)
+        case 1: try CLITests.run(["markdown"], in: site, input: "*hej*")
+        default: try CLITests.run(["new", "artikel", "Kladde \(iteration)"], in: site)  // a draft: the site stays the same
+        }
     }
 
     @Test func aKilledBuildLeavesTheOldOrTheNewSiteAndNextBuildCleansUp() throws {
@@ -126,7 +128,9 @@ import Glibc
         #expect(oldSite.count > Self.articleCount && oldSite.count == newSite.count)
         let differing = oldSite.keys.filter { oldSite[$0] != newSite[$0] }
         let identical = Set(oldSite.keys).subtracting(differing).sorted()
-        #expect(identical.allSatisfy { $0.hasPrefix("assets/") || $0.hasPrefix("billeder/") }, "only copied files are the same in both: \(identical)")
+        // Copied files, and the search index's shards and fragments (named by their contents, like the assets).
+        #expect(identical.allSatisfy { ["assets/", "billeder/", "soeg/t/", "soeg/r/"].contains(where: $0.hasPrefix) },
+                "only copied and content-named files are the same in both: \(identical)")
         let buildTime = max(oldTiming.total, newTiming.total)
         let writeTime = max(oldTiming.total - oldTiming.untilStaging, newTiming.total - newTiming.untilStaging, 0.02)
         print(String(format: "kill test: seed %llu, %d files, build %.2f s, writing phase %.2f s", seed, oldSite.count, buildTime, writeTime))
@@ -134,8 +138,10 @@ import Glibc
         var current = Outcome.old
         var outcomes: [String: Int] = [:]
         var leftoversSeen = 0
+        var journalsSeen = 0
         for iteration in 0..<Self.iterations {
             let target: Outcome = current == .old ? .new : .old
+            let targetSite = target == .new ? newSite : oldSite
             try Data(Self.config(target == .new ? "Ny" : "Gammel").utf8).write(to: siteYML)
             let child = try ChildProcess.start(CLITests.binary, Self.buildArguments(site))
             let staging = site.appendingPathComponent(".Public.helhed-\(child.pid)").path
@@ -145,36 +151,52 @@ import Glibc
             case 0:
                 phase = "anywhere"
                 usleep(UInt32(Double.random(in: 0..<1, using: &random) * buildTime * 1.2 * 1_000_000))
-            case 1, 2:
+            case 1:
                 phase = "writing"
                 while !FileManager.default.fileExists(atPath: staging), Date() < deadline, !child.hasExited() { usleep(300) }
                 usleep(UInt32(Double.random(in: 0..<1, using: &random) * writeTime * 1.3 * 1_000_000))
             default:
-                phase = "after the swap"
-                let before = Self.inode(site.appendingPathComponent("Public"))
-                while Self.inode(site.appendingPathComponent("Public")) == before, Date() < deadline, !child.hasExited() { usleep(100) }
-                usleep(UInt32(Double.random(in: 0..<1, using: &random) * 0.02 * 1_000_000))
+                phase = "changing Public/"
+                let journal = staging + "/" + OutputJournal.fileName
+                while !FileManager.default.fileExists(atPath: journal), Date() < deadline, !child.hasExited() { usleep(50) }
+                usleep(UInt32(Double.random(in: 0..<1, using: &random) * 0.01 * 1_000_000))
             }
             child.kill()
             let exit = child.wait()
+            let finished = exit.signal == nil
 
+            // Right after the kill: only complete files, each the old or the new version.
+            let killed = try Self.manifest(of: site.appendingPathComponent("Public"))
+            let broken = killed.keys.filter { killed[$0] != oldSite[$0] && killed[$0] != newSite[$0] }
+            #expect(broken.isEmpty, "iteration \(iteration) (seed \(seed)): files neither old nor new after the kill: \(broken.sorted().prefix(5))")
+            let leftover = Self.leftovers(in: site)
+            #expect(leftover.count <= 1, "leftovers pile up: \(leftover)")
+            leftoversSeen += leftover.count
+            let journaled = leftover.contains {
+                FileManager.default.fileExists(atPath: site.appendingPathComponent($0).appendingPathComponent(OutputJournal.fileName).path)
+            }
+            if journaled { journalsSeen += 1 }
+
+            // The next command of any kind finishes the change first.
+            let next = try Self.nextCommand(iteration, site)
+            #expect(next.status == 0, "\(next.stderr)")
+            #expect(Self.leftovers(in: site).isEmpty, "the next command removes the leftover")
             let published = try Self.manifest(of: site.appendingPathComponent("Public"))
             let outcome: Outcome? = published == oldSite ? .old : published == newSite ? .new : nil
             let mixed = published.keys.filter { published[$0] != oldSite[$0] && published[$0] != newSite[$0] }.count
             #expect(outcome != nil, """
-                iteration \(iteration) (seed \(seed)): Public/ is neither the old nor the new site: \(published.count) files, \(mixed) match neither, \
+                iteration \(iteration) (seed \(seed)): after the next command Public/ is neither the old nor the new site: \
+                \(published.count) files, \(mixed) match neither, \
                 \(published.keys.filter { published[$0] == oldSite[$0] && oldSite[$0] != newSite[$0] }.count) old, \
                 \(published.keys.filter { published[$0] == newSite[$0] && oldSite[$0] != newSite[$0] }.count) new
                 """)
-            let leftover = Self.leftovers(in: site)
-            #expect(leftover.count <= 1, "leftovers pile up: \(leftover)")
-            leftoversSeen += leftover.count
-            let finished = exit.signal == nil
-            let key = "\(phase) → \(outcome?.rawValue ?? "MIXED")\(finished ? " (finished before the kill)" : "")\(leftover.isEmpty ? "" : " + leftover")"
+            if journaled || finished { #expect(published == targetSite, "iteration \(iteration): a journaled change is finished") }
+            let key = "\(phase) → \(outcome?.rawValue ?? "MIXED")\(finished ? " (finished before the kill)" : "")\(journaled ? " (finished from the journal)" : leftover.isEmpty ? "" : " + leftover")"
             outcomes[key, default: 0] += 1
             if let outcome { current = outcome }
         }
         print("kill test outcomes: " + outcomes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+        #expect(journalsSeen > 0, "no kill landed while Public/ was being changed")
 
         // Make sure a leftover exists, then let one build run to the end: it removes every leftover.
         var attempts = 0
@@ -192,6 +214,6 @@ import Glibc
         #expect(Self.leftovers(in: site).isEmpty, "the next build removes the leftovers of killed builds")
         let expected = try String(contentsOf: siteYML, encoding: .utf8).contains("Ny") ? newSite : oldSite
         #expect(try Self.manifest(of: site.appendingPathComponent("Public")) == expected)
-        print("kill test: \(leftoversSeen) leftovers seen after kills, all removed by the final build")
+        print("kill test: \(leftoversSeen) leftovers seen after kills (\(journalsSeen) with a journal), all finished or removed by the next command")
     }
 }

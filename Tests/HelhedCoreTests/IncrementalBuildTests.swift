@@ -49,7 +49,10 @@ import Testing
         try Self.touch(site, "Content/artikler/udsyn.md", Page.article(title: "Udsyn", date: "2022-10-12", kind: "event", body: "Konference i København."))
         let result = try generator.rebuild()
         #expect(result.renderedPageCount == 1)
-        #expect(result.change.changed == ["artikler/udsyn/index.html", "feed.xml", "soeg/index.json"])
+        #expect(result.change.changed.filter { !$0.hasPrefix("soeg/") } == ["artikler/udsyn/index.html", "feed.xml"])
+        // The search index: the manifest and the shards of the words the article lost or gained.
+        #expect(result.change.changed.contains("soeg/index.json"))
+        #expect(result.change.changed.contains { $0.hasPrefix("soeg/t/") })
         #expect(result.files == (try Self.fullBuild(site)))
     }
 
@@ -144,7 +147,7 @@ import Testing
         #expect(added.change.changed.contains("artikler/ny-artikel/index.html"))
         try site.remove("Content/artikler/ny.md")
         let removed = try generator.rebuild()
-        #expect(removed.change.removed == ["artikler/ny-artikel/index.html"])
+        #expect(removed.change.removed.filter { !$0.hasPrefix("soeg/") } == ["artikler/ny-artikel/index.html"])
         #expect(removed.files == (try Self.fullBuild(site)))
     }
 }

@@ -64,6 +64,30 @@ import Testing
         #expect(banner.contains("Content/artikler/a.md:3: fejl: x"))
         #expect(banner.contains(">Luk</button>"))
     }
+
+    @Test func notesAreALabelledRegionWithEscapedWords() throws {
+        let page = PageNotes(sitePath: "artikler/a/index.html", sourcePath: "Content/artikler/<a>.md", notes: [
+            .warning("Content/artikler/<a>.md", line: 3, column: 7, "unknown word 'x<y&z' (did you mean 'xy'?)"),
+            .warning("Content/artikler/<a>.md", line: 4, "LIX 60 is above the target"),
+        ])
+        let notes = try #require(WritingNotes.html(for: page))
+        #expect(notes.hasPrefix("<aside id=\"helhed-notes\" aria-labelledby=\"helhed-notes-title\" lang=\"en\""))
+        #expect(notes.contains("<p id=\"helhed-notes-title\""))
+        #expect(notes.contains("2 writing notes on Content/artikler/&lt;a&gt;.md"))
+        #expect(notes.contains("<li style=\"margin:2px 0\">line 3, column 7: unknown word &#39;x&lt;y&amp;z&#39; (did you mean &#39;xy&#39;?)</li>"))
+        #expect(notes.contains("line 4: LIX 60"))
+        #expect(notes.contains("<button type=\"button\" data-helhed-dismiss-notes"))
+        #expect(!notes.contains("<y") && !notes.contains("<a>"))
+        #expect(WritingNotes.html(for: PageNotes(sitePath: "a/index.html", sourcePath: "Content/a.md", notes: [])) == nil)
+    }
+
+    @Test func notesGoAfterTheBanner() {
+        let html = Data("<html><body>\n<a>skip</a></body></html>".utf8)
+        let result = String(decoding: PageInjection.inject(into: html, script: "<s>", banner: "<div>B</div>", notes: "<aside>N</aside>"), as: UTF8.self)
+        #expect(result == "<html><body><div>B</div><aside>N</aside>\n<a>skip</a><s></body></html>")
+        let notesOnly = String(decoding: PageInjection.inject(into: html, script: "<s>", banner: nil, notes: "<aside>N</aside>"), as: UTF8.self)
+        #expect(notesOnly == "<html><body><aside>N</aside>\n<a>skip</a><s></body></html>")
+    }
 }
 
 @Suite struct ConditionalRequestTests {

@@ -57,8 +57,16 @@ void helhed_vips_free_strings(char **strings);
 /// JPEG. Lazy: pixels are decoded when the result is saved or copied to memory. NULL on failure.
 HelhedVipsImage *helhed_vips_thumbnail_buffer(const void *data, size_t length, int width, int fail_on);
 
+/// The picture from memory, upright and colour-managed as above, scaled and cropped to exactly `width` × `height`
+/// (the middle of the picture is kept; libvips' "attention" finds the busiest part, at about twice the cost), for
+/// cards and Open Graph. Enlarges a picture smaller than that. NULL on failure.
+HelhedVipsImage *helhed_vips_thumbnail_crop_buffer(const void *data, size_t length, int width, int height, int fail_on);
+
 /// An image already upright and in sRGB, shrunk to `width` pixels wide. NULL on failure.
 HelhedVipsImage *helhed_vips_thumbnail_image(HelhedVipsImage *image, int width);
+
+/// helhed_vips_thumbnail_image rendered into memory, to be encoded twice and shrunk again. NULL on failure.
+HelhedVipsImage *helhed_vips_copy_memory_of_thumbnail(HelhedVipsImage *image, int width);
 
 /// 8-bit sRGB (or 8-bit grey for grey pictures, which browsers show as they are): converts CMYK, Lab, 16-bit and
 /// other interpretations. Returns a new reference (possibly to the same image). NULL on failure.

@@ -15,7 +15,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
     public let line: Int
     /// 1-based, in characters of the line; 0 when the problem concerns the whole line (most do). Printed as
     /// `path:line:column:`, which editors also jump to.
-    let column: Int
+    public let column: Int
     public let text: Message
 
     init(_ severity: Severity, _ path: String, line: Int = 0, column: Int = 0, _ text: Message) {

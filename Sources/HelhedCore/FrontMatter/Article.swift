@@ -31,7 +31,10 @@ struct Article: Sendable, Hashable {
         let slug: String
         let addressLine: Int
         let autolinksTerms: Bool?
+        let image: Located<String>?
+        let publishesOriginals: Bool?
         let sitePath: String
+        let oldAddresses: [Located<String>]
     }
 
     var source: SourceText { fields.value.source }
@@ -47,22 +50,35 @@ struct Article: Sendable, Hashable {
     var addressLine: Int { fields.value.addressLine }
     /// nil: follow the site's setting.
     var autolinksTerms: Bool? { fields.value.autolinksTerms }
+    /// `image:`, the article's picture for cards and Open Graph, as written (relative to the article), with its line.
+    var image: Located<String>? { fields.value.image }
+    /// `original:`: publish the originals of the article's pictures with a download link; nil follows `site.yml`.
+    var publishesOriginals: Bool? { fields.value.publishesOriginals }
     /// `artikler/<slug>/`, made once: links, cards, paths and the sitemap all ask for it.
     var sitePath: String { fields.value.sitePath }
+    /// `old_addresses:`: paths inside the site (see `SiteAddress`) that redirect here, with their lines.
+    var oldAddresses: [Located<String>] { fields.value.oldAddresses }
 
-    static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink"]
+    static let knownKeys = ["title", "date", "kind", "summary", "tags", "draft", "slug", "updated", "autolink", "image", "original",
+                            "old_addresses"]
 
     init(source: SourceText, title: String, date: Day, updated: Day? = nil, kind: ArticleKind, summary: String? = nil,
-                tags: [String] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {
+                tags: [String] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil,
+                image: Located<String>? = nil, publishesOriginals: Bool? = nil, oldAddresses: [Located<String>] = []) {
         fields = Shared(Fields(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
                                isDraft: isDraft, slug: slug, addressLine: addressLine, autolinksTerms: autolinksTerms,
-                               sitePath: "artikler/\(slug)/"))
+                               image: image, publishesOriginals: publishesOriginals, sitePath: "artikler/\(slug)/",
+                               oldAddresses: oldAddresses))
     }
 
     /// Reads the front matter of `source`; nil (with diagnostics) when it is not a usable article.
     static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> Article? {
         guard let fields = FrontMatterReading.fields(of: source, into: &diagnostics) else { return nil }
-        diagnostics.append(contentsOf: fields.unknownKeyWarnings(known: knownKeys))
+        diagnostics.append(contentsOf: fields.unknownKeyWarnings(known: knownKeys + ["aliases"]))
+        if fields.has("aliases") {
+            // Hugo's name for old addresses; in Helhed `aliases` are other names of a glossary term.
+            diagnostics.append(.warning(source.path, line: fields.line(of: "aliases"), "front matter: unknown field 'aliases'; an article's old addresses go in 'old_addresses'"))
+        }
         let title = fields.text("title", required: true, into: &diagnostics)
         let date = fields.day("date", required: true, into: &diagnostics)
         let updated = fields.day("updated", required: false, into: &diagnostics)
@@ -77,13 +93,17 @@ struct Article: Sendable, Hashable {
         let tags = fields.textList("tags", into: &diagnostics)
         let isDraft = fields.flag("draft", into: &diagnostics) ?? false
         let autolinks = fields.flag("autolink", into: &diagnostics)
+        let image = fields.text("image", required: false, into: &diagnostics).map { Located($0, line: fields.line(of: "image")) }
+        let originals = fields.flag("original", into: &diagnostics)
         let slug = FrontMatterReading.slug(fields, title: title, into: &diagnostics)
+        let oldAddresses = FrontMatterReading.oldAddresses(fields, into: &diagnostics)
         if let date, let updated, updated < date {
             diagnostics.append(.error(source.path, line: fields.line(of: "updated"), .updatedBeforeDate, ["updated": "\(updated)", "date": "\(date)"]))
         }
         guard let title, let date, let kind, let slug else { return nil }
         return Article(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
-                       isDraft: isDraft, slug: slug, addressLine: fields.line(of: fields.has("slug") ? "slug" : "title"), autolinksTerms: autolinks)
+                       isDraft: isDraft, slug: slug, addressLine: fields.line(of: fields.has("slug") ? "slug" : "title"), autolinksTerms: autolinks,
+                       image: image, publishesOriginals: originals, oldAddresses: oldAddresses)
     }
 }
 
@@ -95,6 +115,18 @@ enum FrontMatterReading {
         } catch {
             diagnostics.append(error)
             return nil
+        }
+    }
+
+    /// `old_addresses:`: each a path inside the site; one that is not is an error at its line.
+    static func oldAddresses(_ fields: FrontMatter, into diagnostics: inout Diagnostics) -> [Located<String>] {
+        fields.locatedTextList("old_addresses", into: &diagnostics).compactMap { written in
+            switch SiteAddress.sitePath(of: written.value) {
+            case .success(let sitePath): return Located(sitePath, line: written.line)
+            case .failure(let problem):
+                diagnostics.append(.error(fields.path, line: written.line, "front matter: 'old_addresses' has \"\(written.value)\": \(problem)"))
+                return nil
+            }
         }
     }
 

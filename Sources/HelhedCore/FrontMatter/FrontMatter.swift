@@ -45,6 +45,9 @@ struct FrontMatter {
 
     func has(_ key: String) -> Bool { fields[key] != nil }
 
+    /// Every field's name, in the order written.
+    var names: [String] { fieldOrder }
+
     /// A field's value as read, with its file line (nil when absent): for groups such as `publish:`, whose own fields
     /// carry YAML lines (`fileLine(_:)` turns them into file lines).
     func value(_ key: String) -> (value: YAMLValue, line: Int)? {

@@ -16,6 +16,7 @@ struct GlossaryTerm: Sendable, Hashable {
         let autolinksTerms: Bool?
         let sitePath: String
         let names: [String]
+        let oldAddresses: [Located<String>]
     }
 
     var source: SourceText { fields.value.source }
@@ -39,18 +40,21 @@ struct GlossaryTerm: Sendable, Hashable {
     /// The title and every alias, made once: the matcher, the search index and every page that mentions the term
     /// read them.
     var names: [String] { fields.value.names }
+    /// `old_addresses:`, as for articles.
+    var oldAddresses: [Located<String>] { fields.value.oldAddresses }
 
     /// The title and every alias, with the line each is written on.
     var locatedNames: [Located<String>] { [Located(title, line: titleLine)] + aliases }
 
-    static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink",
+    static let knownKeys = ["title", "summary", "aliases", "related", "draft", "slug", "autolink", "old_addresses",
                             "avoid"]  // words to write this term instead of, read by the writing aids (helhed check)
 
     init(source: SourceText, title: String, titleLine: Int = 1, summary: String, aliases: [Located<String>] = [],
-                related: [Located<String>] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil) {
+                related: [Located<String>] = [], isDraft: Bool = false, slug: String, addressLine: Int = 1, autolinksTerms: Bool? = nil,
+                oldAddresses: [Located<String>] = []) {
         fields = Shared(Fields(source: source, title: title, summary: summary, aliases: aliases, related: related, titleLine: titleLine,
                                isDraft: isDraft, slug: slug, addressLine: addressLine, autolinksTerms: autolinksTerms,
-                               sitePath: "ordforklaringer/\(slug)/", names: [title] + aliases.map(\.value)))
+                               sitePath: "ordforklaringer/\(slug)/", names: [title] + aliases.map(\.value), oldAddresses: oldAddresses))
     }
 
     static func parse(_ source: SourceText, into diagnostics: inout Diagnostics) -> GlossaryTerm? {
@@ -63,8 +67,10 @@ struct GlossaryTerm: Sendable, Hashable {
         let isDraft = fields.flag("draft", into: &diagnostics) ?? false
         let autolinks = fields.flag("autolink", into: &diagnostics)
         let slug = FrontMatterReading.slug(fields, title: title, into: &diagnostics)
+        let oldAddresses = FrontMatterReading.oldAddresses(fields, into: &diagnostics)
         guard let title, let summary, let slug else { return nil }
         return GlossaryTerm(source: source, title: title, titleLine: fields.line(of: "title"), summary: summary, aliases: aliases, related: related,
-                            isDraft: isDraft, slug: slug, addressLine: fields.line(of: fields.has("slug") ? "slug" : "title"), autolinksTerms: autolinks)
+                            isDraft: isDraft, slug: slug, addressLine: fields.line(of: fields.has("slug") ? "slug" : "title"), autolinksTerms: autolinks,
+                            oldAddresses: oldAddresses)
     }
 }

@@ -13,13 +13,16 @@ public struct SiteConfig: Sendable {
     var autolinksTerms: Bool
     /// How many of the newest articles the feed holds (each with its full text); nil for all of them.
     var feedLimit: Int?
+    /// `original: true`: publish every picture's original (as it is, with its metadata) beside its web variants,
+    /// with a download link; an article's own `original:` decides for its pictures.
+    var publishesOriginals: Bool = false
 
     /// Feeds are read for what is new; a feed of every article of a large site would be tens of megabytes.
     static let defaultFeedLimit = 50
 
     /// `publish` (the upload target) is only read by `helhed publish`, through `PublishSettings`; it is listed here so
     /// that a build does not warn about it.
-    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit", "publish",
+    static let knownKeys = ["title", "description", "base_url", "language", "publisher", "unsafe_html", "autolink", "feed_limit", "publish", "original",
                             ReadabilityTargets.key]  // `lix`, read by the writing aids (helhed check)
 
     init(title: String, description: String, baseURL: BaseURL, language: String = "da", publisher: String? = nil,
@@ -64,6 +67,7 @@ public struct SiteConfig: Sendable {
         let autolinks = fields.flag("autolink", into: &diagnostics) ?? true
         // 0 means no limit.
         let feedLimit = fields.number("feed_limit", minimum: 0, into: &diagnostics) ?? defaultFeedLimit
+        let originals = fields.flag("original", into: &diagnostics) ?? false
         var baseURL: BaseURL?
         if let baseURLText {
             baseURL = BaseURL(baseURLText)
@@ -72,7 +76,9 @@ public struct SiteConfig: Sendable {
             }
         }
         guard let title, let description, let baseURL else { return nil }
-        return SiteConfig(title: title, description: description, baseURL: baseURL, language: language, publisher: publisher,
-                          allowsRawHTML: allowsRawHTML, autolinksTerms: autolinks, feedLimit: feedLimit == 0 ? nil : feedLimit)
+        var config = SiteConfig(title: title, description: description, baseURL: baseURL, language: language, publisher: publisher,
+                                allowsRawHTML: allowsRawHTML, autolinksTerms: autolinks, feedLimit: feedLimit == 0 ? nil : feedLimit)
+        config.publishesOriginals = originals
+        return config
     }
 }

@@ -126,7 +126,8 @@ struct YAMLReader {
         if parent.isMapping && parent.atKey { return .key }
         switch parent.role {
         case .fields: return .value
-        case .value: return parent.isMapping ? .skipped : .value
+        // A list in a group is kept (the address record's `earlier:`); a group in a group keeps only its place.
+        case .value: return parent.isMapping && isMapping ? .skipped : .value
         case .key: return .key
         case .skipped: return .skipped
         }

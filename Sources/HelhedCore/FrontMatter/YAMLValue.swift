@@ -4,8 +4,8 @@
 enum YAMLValue: Equatable, Sendable {
     case text(String, isPlain: Bool, line: Int)
     case list([YAMLValue], line: Int)
-    /// A nested mapping (`publish: { target: …, port: … }`): its fields, each a text or a list (deeper groups keep
-    /// only their place).
+    /// A nested mapping (`publish: { target: …, port: … }`): its fields, each a text or a list (with its entries; deeper
+    /// groups keep only their place).
     case group([Field], line: Int)
 
     var line: Int {

@@ -58,6 +58,9 @@ struct Site: Sendable {
         }
     }
 
+    /// The page's HTML file in the site, e.g. `artikler/kolding/index.html`.
+    func htmlFile(of page: PageID) -> String { sitePath(of: page) + "index.html" }
+
     func source(of page: PageID) -> SourceText {
         switch page {
         case .article(let index): articles[index].source

@@ -80,9 +80,17 @@ struct SitePages: Sendable {
         }
     }
 
+    /// Whether the page's pictures link to their published originals (`original:` in its front matter or `site.yml`).
+    func publishesOriginals(_ page: PageID) -> Bool {
+        switch page {
+        case .article(let index): site.articles[index].publishesOriginals ?? site.config.publishesOriginals
+        case .term: site.config.publishesOriginals
+        }
+    }
+
     private static func generatedSitePaths(site: Site, markdownPages: [PageID], tags: [Tag]) -> Set<String> {
         var paths: Set<String> = ["", Self.articlesPath, Self.glossaryPath, Self.tagsPath, Self.searchPath, Self.notFoundPath,
-                                  Self.feedPath, Self.sitemapPath, Self.robotsPath, Self.searchIndexPath]
+                                  Self.feedPath, Self.sitemapPath, Self.robotsPath, Self.searchIndexPath, RedirectsFile.path]
         for page in markdownPages { paths.insert(site.sitePath(of: page)) }
         for tag in tags { paths.insert(tag.sitePath) }
         return paths

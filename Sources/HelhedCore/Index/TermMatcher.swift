@@ -32,14 +32,40 @@ struct TermMatcher: Sendable {
     /// `names[i]` are the forms of term `i`.
     init(names: [[String]]) {
         self.names = names
+        let patterns = Self.patterns(names)
+        let (classes, classCount) = Self.byteClasses(patterns)
+        let (trie, patternAtState) = Self.trie(patterns, classes: classes, classCount: classCount)
+        let (flat, nextOutput) = Self.automaton(trie: trie, patternAtState: patternAtState, classCount: classCount)
+        // States to row offsets, complemented where a pattern ends (see `transitions`).
+        self.transitions = flat.map { next in
+            let row = next * Int32(classCount)
+            return patternAtState[Int(next)] >= 0 || nextOutput[Int(next)] >= 0 ? ~row : row
+        }
+        self.classCount = classCount
+        self.byteClass = (0..<512).map { index in
+            classes[Int(Self.fold(UInt8(truncatingIfNeeded: index), after: index >= 256 ? 0xC3 : 0))]
+        }
+        self.patternAtState = patternAtState
+        self.nextOutputState = nextOutput
+        self.patternLength = patterns.map(\.bytes.count)
+        self.patternTerm = patterns.map(\.term)
+    }
+
+    /// Every distinct folded form, with its term.
+    private static func patterns(_ names: [[String]]) -> [(bytes: [UInt8], term: Int)] {
         var patterns: [(bytes: [UInt8], term: Int)] = []
         var seen: Set<[UInt8]> = []
         for (term, forms) in names.enumerated() {
             for form in forms {
-                let folded = Self.fold(form)
+                let folded = fold(form)
                 if !folded.isEmpty, seen.insert(folded).inserted { patterns.append((folded, term)) }
             }
         }
+        return patterns
+    }
+
+    /// A class per byte the patterns use (1…), 0 for every other byte.
+    private static func byteClasses(_ patterns: [(bytes: [UInt8], term: Int)]) -> (classes: [UInt8], count: Int) {
         var classes = [UInt8](repeating: 0, count: 256)
         var nextClass = 1
         for pattern in patterns {
@@ -49,10 +75,13 @@ struct TermMatcher: Sendable {
             }
         }
         // More than 255 distinct bytes cannot occur in practice; if it did, the extra bytes share class 0 and merely never match.
-        let classCount = min(nextClass, 256)
+        return (classes, min(nextClass, 256))
+    }
 
-        // Build the trie, flat: `trie[state * classCount + symbol]` is the child, or -1. (An array per state cost an
-        // allocation per byte of every name, in the serial assembly of the site.)
+    /// The trie, flat: `trie[state * classCount + symbol]` is the child, or -1. (An array per state cost an
+    /// allocation per byte of every name, in the serial assembly of the site.)
+    private static func trie(_ patterns: [(bytes: [UInt8], term: Int)], classes: [UInt8],
+                             classCount: Int) -> (trie: [Int32], patternAtState: [Int32]) {
         var trie = [Int32](repeating: -1, count: classCount)
         var patternAtState: [Int32] = [-1]
         for (index, pattern) in patterns.enumerated() {
@@ -68,8 +97,12 @@ struct TermMatcher: Sendable {
             }
             patternAtState[state] = Int32(index)
         }
+        return (trie, patternAtState)
+    }
 
-        // Breadth-first: failure links, completed transitions and output links.
+    /// Breadth-first over the trie: failure links, the completed transitions and the output links.
+    private static func automaton(trie: [Int32], patternAtState: [Int32],
+                                  classCount: Int) -> (transitions: [Int32], nextOutput: [Int32]) {
         let stateCount = patternAtState.count
         var failure = [Int32](repeating: 0, count: stateCount)
         var nextOutput = [Int32](repeating: -1, count: stateCount)
@@ -100,19 +133,7 @@ struct TermMatcher: Sendable {
                 }
             }
         }
-        // States to row offsets, complemented where a pattern ends (see `transitions`).
-        self.transitions = flat.map { next in
-            let row = next * Int32(classCount)
-            return patternAtState[Int(next)] >= 0 || nextOutput[Int(next)] >= 0 ? ~row : row
-        }
-        self.classCount = classCount
-        self.byteClass = (0..<512).map { index in
-            classes[Int(Self.fold(UInt8(truncatingIfNeeded: index), after: index >= 256 ? 0xC3 : 0))]
-        }
-        self.patternAtState = patternAtState
-        self.nextOutputState = nextOutput
-        self.patternLength = patterns.map(\.bytes.count)
-        self.patternTerm = patterns.map(\.term)
+        return (flat, nextOutput)
     }
 
     var isEmpty: Bool { patternLength.isEmpty }

@@ -51,8 +51,9 @@ struct ContentLoader: Sendable {
         var markdown: [MarkdownFile] = []
         var staticFiles: [StaticFile] = []
         for (relativePath, stamp) in listFiles(withStamps: memo.isEnabled, into: &diagnostics) {
-            // The site's settings and its word list (for `helhed check`) are read, never published.
-            if relativePath == Self.configFile || relativePath == SiteWordList.fileName { continue }
+            // The site's settings, its word list (for `helhed check`) and its record of published addresses are read,
+            // never published.
+            if relativePath == Self.configFile || relativePath == SiteWordList.fileName || relativePath == AddressRecord.fileName { continue }
             if relativePath.hasSuffix(".md") {
                 if let folder = Self.markdownFolder(of: relativePath) {
                     markdown.append(MarkdownFile(relativePath: relativePath, isArticle: folder == Self.articleFolder, stamp: stamp))

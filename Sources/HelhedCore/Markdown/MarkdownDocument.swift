@@ -124,6 +124,15 @@ final class MarkdownDocument {
         return node
     }
 
+    /// A custom inline node without children: cmark emits `escapedHTML` verbatim (as above, only HTML the caller made
+    /// and escaped itself), e.g. a `<picture>` in place of a picture node.
+    func makeRawInline(_ escapedHTML: String) -> MarkdownNode {
+        let node = MarkdownNode(pointer: cmark_node_new(CMARK_NODE_CUSTOM_INLINE))
+        cmark_node_set_on_enter(node.pointer, escapedHTML)
+        cmark_node_set_on_exit(node.pointer, "")
+        return node
+    }
+
     /// Replaces `old` by a custom block that keeps `old`'s children between `before` and `after`, then frees `old`.
     /// The markup is UTF-8.
     func wrapChildren(of old: MarkdownNode, inCustomBlockBefore escapedHTML: [UInt8], after closingHTML: [UInt8]) {
@@ -214,6 +223,9 @@ struct MarkdownNode {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { cmark_node_set_url(pointer, newValue) }
     }
+
+    /// A link's or picture's title (`![alt](x.jpg "title")`), empty when there is none.
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
 
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 

@@ -39,28 +39,11 @@ enum MarkdownLimits {
             // `memchr` for each `!` instead of a look at every byte.
             guard mayOpenAPicture(bytes) else { return nil }
             var line = 1
-            var paragraphLine = 1
-            var paragraphStart = 0
+            var paragraph = ParagraphCount(line: 1, start: 0)
             var lineIsBlank = true
-            var pictureOpenings = 0  // `![` with the `!` not escaped
-            var linkOpenings = 0  // every other `[`
-            var closings = 0  // `]`
             var backslashes = 0  // how many backslashes come right before the current byte
             var pictureBang = false  // the previous byte is a `!` that is not escaped
             var headingLine = false
-            func paragraphEnds(at end: Int) -> Refusal? {
-                let links = min(linkOpenings, closings)
-                let steps = links * pictureOpenings
-                guard steps > maximumSteps, steps - maximumSteps > stepsPerByte * (end - paragraphStart) else { return nil }
-                return Refusal(line: paragraphLine, pictureOpenings: pictureOpenings, links: links)
-            }
-            func newParagraph(line: Int, at start: Int) {
-                pictureOpenings = 0
-                linkOpenings = 0
-                closings = 0
-                paragraphLine = line
-                paragraphStart = start
-            }
             var offset = 0
             while offset < bytes.count {
                 if offset == 0 || bytes[offset - 1] == 0x0A {
@@ -68,8 +51,8 @@ enum MarkdownLimits {
                     // from the lines before it; a heading also ends at its line's end.
                     let kind = lineStart(bytes, at: offset)
                     if kind != .other {
-                        if let refusal = paragraphEnds(at: offset) { return refusal }
-                        newParagraph(line: line, at: offset)
+                        if let refusal = paragraph.refusal(endingAt: offset) { return refusal }
+                        paragraph = ParagraphCount(line: line, start: offset)
                     }
                     headingLine = kind == .heading
                 }
@@ -77,8 +60,8 @@ enum MarkdownLimits {
                 switch byte {
                 case 0x0A:
                     if lineIsBlank || headingLine {
-                        if let refusal = paragraphEnds(at: offset) { return refusal }
-                        newParagraph(line: line + 1, at: offset + 1)
+                        if let refusal = paragraph.refusal(endingAt: offset) { return refusal }
+                        paragraph = ParagraphCount(line: line + 1, start: offset + 1)
                     }
                     line += 1
                     lineIsBlank = true
@@ -86,10 +69,10 @@ enum MarkdownLimits {
                     break
                 case UInt8(ascii: "["):
                     lineIsBlank = false
-                    if pictureBang { pictureOpenings += 1 } else { linkOpenings += 1 }
+                    if pictureBang { paragraph.pictureOpenings += 1 } else { paragraph.linkOpenings += 1 }
                 case UInt8(ascii: "]"):
                     lineIsBlank = false
-                    closings += 1
+                    paragraph.closings += 1
                 default:
                     lineIsBlank = false
                 }
@@ -107,7 +90,29 @@ enum MarkdownLimits {
                     }
                 }
             }
-            return paragraphEnds(at: bytes.count)
+            return paragraph.refusal(endingAt: bytes.count)
+        }
+    }
+
+    /// The brackets of one paragraph (cmark parses each paragraph's inlines apart).
+    private struct ParagraphCount {
+        let line: Int
+        let start: Int
+        var pictureOpenings = 0  // `![` with the `!` not escaped
+        var linkOpenings = 0  // every other `[`
+        var closings = 0  // `]`
+
+        init(line: Int, start: Int) {
+            self.line = line
+            self.start = start
+        }
+
+        /// The refusal of the paragraph when it ends at `end`, if its brackets would make cmark quadratic.
+        func refusal(endingAt end: Int) -> Refusal? {
+            let links = min(linkOpenings, closings)
+            let steps = links * pictureOpenings
+            guard steps > maximumSteps, steps - maximumSteps > stepsPerByte * (end - start) else { return nil }
+            return Refusal(line: line, pictureOpenings: pictureOpenings, links: links)
         }
     }
 

@@ -4,6 +4,7 @@ import HelhedTemplates
 /// headings on other pages, which need every body's headings.
 struct MarkdownStage {
     let pages: SitePages
+    let pictures: SitePictures
     let memo: BodyMemo
 
     /// What a body is rendered from. In the order they are compared: the cheap ones first, the Markdown (usually the
@@ -11,7 +12,10 @@ struct MarkdownStage {
     struct Inputs: Equatable, Sendable {
         /// The link context (see `Site.linkContextFingerprint`).
         let context: Int
+        /// The pictures' fingerprint (`SitePictures.fingerprint`): a body shows their variants.
+        let pictures: Int
         let page: PageID
+        let publishesOriginals: Bool
         let autolinksTerms: Bool
         let bodyLineOffset: Int
         let body: [UInt8]
@@ -22,17 +26,19 @@ struct MarkdownStage {
     func render(into diagnostics: inout Diagnostics) -> [PageID: RenderedBody] {
         let site = pages.site
         let generatedSitePaths = pages.generatedSitePaths
-        let transformer = PageTransformer(site: site, generatedSitePaths: generatedSitePaths,
+        let transformer = PageTransformer(site: site, generatedSitePaths: generatedSitePaths, pictures: pictures,
                                           options: MarkdownOptions(allowsRawHTML: site.config.allowsRawHTML))
         let context = pages.linkContext
+        let pictureFingerprint = memo.isEnabled ? pictures.fingerprint : 0
         let pageIDs = pages.markdownPages
         let pages = self.pages
         let rendered = memo.map(pageIDs, key: { site.source(of: $0).contentPath }, inputs: { page in
             let source = site.source(of: page)
-            return Inputs(context: context, page: page, autolinksTerms: pages.autolinksTerms(page),
-                          bodyLineOffset: source.bodyLineOffset, body: source.body)
+            return Inputs(context: context, pictures: pictureFingerprint, page: page, publishesOriginals: pages.publishesOriginals(page),
+                          autolinksTerms: pages.autolinksTerms(page), bodyLineOffset: source.bodyLineOffset, body: source.body)
         }, make: { page, _ in
-            transformer.render(PageContext(source: site.source(of: page), page: page, autolinksTerms: pages.autolinksTerms(page)))
+            transformer.render(PageContext(source: site.source(of: page), page: page, autolinksTerms: pages.autolinksTerms(page),
+                                           publishesOriginals: pages.publishesOriginals(page)))
         })
         var bodies: [PageID: RenderedBody] = [:]
         bodies.reserveCapacity(pageIDs.count)

@@ -14,6 +14,10 @@ struct RenderedBody: Sendable {
     var linkedPages: Set<PageID>
     /// `#fragment` links to other pages, checked once every page's headings are known.
     var fragmentChecks: [FragmentCheck]
+    /// Raster pictures of the content the page shows (as `<picture>`), by their path inside the site.
+    var pictures: Set<String>
+    /// Pictures whose original the page publishes: with `original: true`, or linked to as a file.
+    var originals: Set<String>
     /// The text a reader sees (text and code, a space between blocks), read from the AST for the search index, as
     /// UTF-8 (valid: cmark's literals are); only the index reads it, byte by byte.
     var readableText: [UInt8]
@@ -34,11 +38,14 @@ struct PageContext: Sendable {
     /// nil for Markdown that is not a page of a site (`helhed markdown`).
     let page: PageID?
     let autolinksTerms: Bool
+    /// Whether the page's pictures get a link to their original (`original: true`).
+    let publishesOriginals: Bool
 
-    init(source: SourceText, page: PageID?, autolinksTerms: Bool) {
+    init(source: SourceText, page: PageID?, autolinksTerms: Bool, publishesOriginals: Bool = false) {
         self.source = source
         self.page = page
         self.autolinksTerms = autolinksTerms
+        self.publishesOriginals = publishesOriginals
     }
 }
 
@@ -47,6 +54,8 @@ struct PageContext: Sendable {
 struct PageTransformer: Sendable {
     let site: Site?
     let resolver: LinkResolver?
+    /// The content's processed pictures; none for Markdown outside a site.
+    let pictures: SitePictures
     let options: MarkdownOptions
 
     /// Ids the templates use on every page; headings never take them.
@@ -60,9 +69,10 @@ struct PageTransformer: Sendable {
     /// The opening tag of a link to each term (`<a class="term" …>`), made once: a page links many terms.
     let termLinkOpenings: [String]
 
-    init(site: Site?, generatedSitePaths: Set<String> = [], options: MarkdownOptions) {
+    init(site: Site?, generatedSitePaths: Set<String> = [], pictures: SitePictures = .none, options: MarkdownOptions) {
         self.site = site
         self.resolver = site.map { LinkResolver(site: $0, generatedSitePaths: generatedSitePaths) }
+        self.pictures = pictures
         self.options = options
         termLinkOpenings = site.map { site in
             site.terms.map { term in
@@ -85,6 +95,8 @@ struct PageTransformer: Sendable {
             mentionedTerms: run.mentionedTerms,
             linkedPages: run.linkedPages,
             fragmentChecks: run.fragmentChecks,
+            pictures: run.pictures,
+            originals: run.originals,
             readableText: run.readableText,
             diagnostics: run.diagnostics
         )
@@ -104,6 +116,10 @@ struct TransformRun {
     var mentionedTerms: Set<Int> = []
     var linkedPages: Set<PageID> = []
     var fragmentChecks: [FragmentCheck] = []
+    var pictures: Set<String> = []
+    var originals: Set<String> = []
+    /// Pictures shown so far: the first is loaded at once, the others lazily.
+    var picturesShown = 0
     var readableText: [UInt8] = []
     var diagnostics: [Diagnostic] = []
     var hintsLeft = PageTransformer.hintsPerPage
@@ -133,7 +149,7 @@ struct TransformRun {
             for text in collected.texts { linkTerms(in: text.node, inHeading: text.inHeading, site: site, matcher: matcher) }
             for link in collected.links { resolve(link, isImage: false, site: site, resolver: resolver) }
             for image in collected.images {
-                if !image.hasAltText { warnAboutMissingAltText(image.node) }
+                if !image.hasAltText { warnAboutMissingAltText(image.node) } else { warnAboutFileNameAltText(image.node) }
                 resolve(image.node, isImage: true, site: site, resolver: resolver)
             }
         }

@@ -100,7 +100,11 @@ extension TransformRun {
                     fragmentChecks.append(FragmentCheck(target: target, fragment: fragment, line: line, address: address))
                 }
             }
+        case .file(let sitePath, _) where isImage && transformer.pictures.isProcessed(sitePath):
+            show(node, picture: transformer.pictures.prose[sitePath]!, line: line, site: site)
         case .file(let sitePath, let fragment):
+            // A link to a picture's file asks for the original, which is otherwise not published.
+            if !isImage && transformer.pictures.isProcessed(sitePath) { originals.insert(sitePath) }
             node.url = site.baseURL.link(to: Self.encodePath(sitePath)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
         case .dangerous(let scheme):
             let why = Message(scheme == "file" ? .becauseLocalFile : .becauseRunsCode)

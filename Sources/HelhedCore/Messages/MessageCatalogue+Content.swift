@@ -46,6 +46,14 @@ extension MessageCatalogue {
     ]
 
     static let frontMatter: Table = [
+        .imageFieldProblem: [
+            .danish: "Billedet i feltet image øverst i filen (front matter): {problem}",
+            .english: "front matter: 'image': {problem}",
+        ],
+        .imageNotAPicture: [
+            .danish: "»{path}« er ikke et JPEG-, PNG- eller WebP-billede i indholdsmappen. Skriv stien i forhold til denne fil, fx ../billeder/foto.jpg",
+            .english: "\"{path}\" is not a JPEG, PNG or WebP picture in the content folder; write its path relative to this file, e.g. ../billeder/foto.jpg",
+        ],
         .fieldTabIndented: [
             .danish: "Oplysningerne øverst i filen (front matter) er rykket ind med tabulator. Brug mellemrum i stedet.",
             .english: "front matter: a tab is used for indentation; YAML needs spaces",

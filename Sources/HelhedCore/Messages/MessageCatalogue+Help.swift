@@ -20,8 +20,8 @@ extension MessageCatalogue {
         .helpFuture: [.danish: "Tag artikler med en dato i fremtiden med.", .english: "Include articles dated in the future."],
         .helpBuild: [.danish: "Byg sitet ind i resultatmappen.", .english: "Build the site into the output folder."],
         .helpOutput: [
-            .danish: "Resultatmappen; den erstattes helt, når sitet kan bygges.",
-            .english: "The output folder; replaced as a whole when the build succeeds.",
+            .danish: "Resultatmappen; den bliver præcis det nye site, når sitet kan bygges (kun ændrede filer skrives).",
+            .english: "The output folder; made exactly the new site when the build succeeds (only changed files are written).",
         ],
         .helpQuiet: [.danish: "Skriv kun problemer ud.", .english: "Print nothing but problems."],
         .helpMarkdown: [

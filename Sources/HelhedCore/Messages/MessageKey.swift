@@ -49,6 +49,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
     case symlinkOutside
     case symlinkBroken
     case fileClashesWithPage
+    case imageFieldProblem
+    case imageNotAPicture
     case fieldTabIndented
     case fieldGivenTwice
     case fieldUnknown

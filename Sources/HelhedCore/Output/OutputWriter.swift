@@ -1,16 +1,14 @@
-import CFileSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes a site so that the output folder is only ever the complete old site or the complete new one: everything
-/// goes into a staging folder beside it, which is then swapped in with one atomic rename.
+/// Writing files of a site: folders and files across all cores, the system's words for a failure, and the checks on
+/// where the output folder may be. (`DiskSink` decides what is written where; `OutputJournal` changes the output.)
 ///
-/// A build that is killed leaves at most a staging folder (`.Public.helhed-<pid>`) behind, never a half-written output
-/// folder. The build holds an exclusive `flock` on its staging folder for as long as it runs; the kernel drops it when
-/// the process dies, however it dies, so the next build knows a leftover by the lock it can take, and removes it. (A
-/// process id alone could be reused by an unrelated process.)
+/// A build stages its files in `.Public.helhed-<pid>` beside the output folder and holds an exclusive `flock` on it for
+/// as long as it runs; the kernel drops it when the process dies, however it dies, so the next command knows a
+/// leftover by the lock it can take (a process id alone could be reused by an unrelated process).
 enum OutputWriter {
     static let stagingMarker = ".helhed-"
 
@@ -31,23 +29,7 @@ enum OutputWriter {
         return nil
     }
 
-    /// Staging folders of builds that were killed: a folder whose lock can be taken belongs to no running build.
-    static func removeLeftovers(of output: URL) {
-        let parent = output.deletingLastPathComponent()
-        let prefix = ".\(output.lastPathComponent)\(stagingMarker)"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            let leftover = parent.appendingPathComponent(name)
-            let descriptor = open(leftover.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if descriptor >= 0 {
-                defer { close(descriptor) }
-                guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }  // a running build's
-            }
-            try? FileManager.default.removeItem(at: leftover)
-        }
-    }
-
-    /// Where `output` would destroy or swallow the site's own folders: the output folder is replaced as a whole, so it
+    /// Where `output` would destroy or swallow the site's own folders: the output folder ends up holding the site alone, so it
     /// must be neither the content or templates folder, nor hold them, nor lie inside them.
     static func overlapProblems(output: URL, sources: [(folder: URL, name: String)], displayName: String) -> [Diagnostic] {
         let outputPath = resolved(output)
@@ -63,7 +45,7 @@ enum OutputWriter {
             } else {
                 return nil
             }
-            return .error(displayName, "the output folder \(relation); a build replaces the output folder as a whole, so choose another --output")
+            return .error(displayName, "the output folder \(relation); a build deletes everything in the output folder that is not part of the site, so choose another --output")
         }
     }
 

@@ -28,6 +28,7 @@ struct PageMemo: Sendable {
 /// What an article's card is made from.
 struct CardInputs: Equatable, Sendable {
     let article: Article
+    let image: SitePicture?
     let baseURL: BaseURL
 }
 
@@ -87,8 +88,10 @@ extension PageRenderer {
     }
 
     /// See `frame`.
-    static func frame(site: Site, siteModel: SiteModel, assets: AssetURLs, pages: SitePages) -> Int {
+    static func frame(site: Site, siteModel: SiteModel, assets: AssetURLs, pages: SitePages, pictures: SitePictures) -> Int {
         var frame = Hasher()
+        // An article page shows its card picture in og:image.
+        for index in pictures.cards.keys.sorted() { frame.combine(index); frame.combine(pictures.cards[index]) }
         frame.combine(pages.linkContext)
         frame.combine(siteModel)
         frame.combine(assets)

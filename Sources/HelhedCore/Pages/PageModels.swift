@@ -7,7 +7,7 @@ extension PageRenderer {
     }
 
     func layout(title: String, description: String?, sitePath: String, section: Section, isArticle: Bool = false,
-                crumbs: [Crumb] = []) -> Layout {
+                crumbs: [Crumb] = [], image: SitePicture? = nil) -> Layout {
         let base = site.baseURL
         let nav = navigation.menu(at: sitePath, in: section)
         let trail = section == .home ? [] : [navigation.homeCrumb] + crumbs
@@ -16,6 +16,7 @@ extension PageRenderer {
             documentTitle: section == .home ? site.config.title : "\(title) – \(site.config.title)",
             description: description ?? site.config.description,
             canonicalURL: base.absolute(sitePath), openGraphType: isArticle ? "article" : "website",
+            openGraphImage: image.flatMap { Self.openGraphImage($0, base: base) },
             nav: nav, breadcrumbs: trail, hasBreadcrumbs: !trail.isEmpty
         )
     }
@@ -40,7 +41,7 @@ extension PageRenderer {
         let body = bodies[.article(index)]!
         return ArticlePage(
             layout: layout(title: article.title, description: article.summary, sitePath: article.sitePath, section: .articles,
-                           isArticle: true, crumbs: [navigation.articlesCrumb]),
+                           isArticle: true, crumbs: [navigation.articlesCrumb], image: pictures.cards[index]),
             title: article.title, kind: article.kind.label, date: article.date.danish, dateISO: article.date.description,
             updated: article.updated?.danish, updatedISO: article.updated?.description, summary: article.summary,
             tags: cards[index].tags, hasTags: !article.tags.isEmpty, body: body.html,
@@ -117,16 +118,40 @@ extension PageRenderer {
         NotFoundPage(layout: layout(title: "Siden findes ikke", description: nil, sitePath: SitePages.notFoundPath, section: .none))
     }
 
+    func redirect(_ index: Int) -> RedirectPage {
+        let target = redirects[index].to
+        let sitePath = site.sitePath(of: target)
+        return RedirectPage(siteTitle: site.config.title, title: site.title(of: target), url: site.baseURL.link(to: sitePath),
+                            canonicalURL: site.baseURL.absolute(sitePath), assets: assets)
+    }
+
     // MARK: Parts
 
     func card(_ index: Int) -> ArticleCard {
         cards[index]
     }
 
-    static func card(_ article: Article, site: Site, tagSlugs: [String: String]) -> ArticleCard {
+    static func card(_ article: Article, image: SitePicture?, site: Site, tagSlugs: [String: String]) -> ArticleCard {
         ArticleCard(title: article.title, url: site.baseURL.link(to: article.sitePath), kind: article.kind.label,
                     date: article.date.danish, dateISO: article.date.description, summary: article.summary,
-                    tags: tagLinks(article.tags, site: site, tagSlugs: tagSlugs))
+                    tags: tagLinks(article.tags, site: site, tagSlugs: tagSlugs), image: image.flatMap { cardImage($0, base: site.baseURL) })
+    }
+
+    static func cardImage(_ picture: SitePicture, base: BaseURL) -> CardImage? {
+        let url = { (variant: PictureVariant) in base.link(to: TransformRun.encodePath(picture.path(of: variant))) }
+        func srcset(_ format: PictureFormat) -> String {
+            picture.picture.variants.filter { $0.format == format }.sorted { $0.width < $1.width }
+                .map { "\(PictureMarkup.srcsetURL(url($0))) \($0.width)w" }.joined(separator: ", ")
+        }
+        guard let small = picture.variant(picture.facts.fallbackFormat, width: 0) else { return nil }
+        return CardImage(src: url(small), srcset: srcset(picture.facts.fallbackFormat), webpSrcset: srcset(.webp),
+                         width: small.width, height: small.height)
+    }
+
+    static func openGraphImage(_ picture: SitePicture, base: BaseURL) -> OpenGraphImage? {
+        guard let large = picture.variant(picture.facts.fallbackFormat, width: .max) else { return nil }
+        return OpenGraphImage(url: base.absolute(TransformRun.encodePath(picture.path(of: large))), width: large.width,
+                              height: large.height, type: large.format.mimeType)
     }
 
     static func tagLinks(_ names: [String], site: Site, tagSlugs: [String: String]) -> [TagLink] {

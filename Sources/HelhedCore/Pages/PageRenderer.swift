@@ -6,6 +6,10 @@ struct PageRenderer: Sendable {
     let site: Site
     let pages: SitePages
     let bodies: [PageID: RenderedBody]
+    /// Old addresses, each rendered as a page that sends the reader on.
+    let redirects: [Redirect]
+    /// The articles' card pictures (`image:`), for cards and `og:image`.
+    let pictures: SitePictures
     let templates: TemplateSet
     let assets: AssetURLs
     let siteModel: SiteModel
@@ -23,11 +27,14 @@ struct PageRenderer: Sendable {
     /// How many pages are handed to the sink at once: enough for both cores, few enough to stay small in memory.
     static let batchSize = 512
 
-    init(pages: SitePages, bodies: [PageID: RenderedBody], templates: TemplateSet, assets: AssetURLs, memo: PageMemo) {
+    init(pages: SitePages, bodies: [PageID: RenderedBody], redirects: [Redirect] = [], pictures: SitePictures = .none,
+         templates: TemplateSet, assets: AssetURLs, memo: PageMemo) {
         let site = pages.site
         self.site = site
         self.pages = pages
         self.bodies = bodies
+        self.redirects = redirects
+        self.pictures = pictures
         self.templates = templates
         self.assets = assets
         let base = site.baseURL
@@ -50,10 +57,11 @@ struct PageRenderer: Sendable {
             Definition(id: PageTransformer.definitionIDPrefix + term.slug, title: term.title, url: base.link(to: term.sitePath), summary: term.summary)
         }
         let tagSlugs = pages.tagSlugs
-        cards = memo.cards.map(site.articles, key: \.sitePath, inputs: { CardInputs(article: $0, baseURL: base) }) { article, _ in
-            Self.card(article, site: site, tagSlugs: tagSlugs)
+        let articles = Array(zip(site.articles, site.articles.indices.map { pictures.cards[$0] }))
+        cards = memo.cards.map(articles, key: \.0.sitePath, inputs: { CardInputs(article: $0.0, image: $0.1, baseURL: base) }) { article, _ in
+            Self.card(article.0, image: article.1, site: site, tagSlugs: tagSlugs)
         }
-        frame = memo.pages.isEnabled ? Self.frame(site: site, siteModel: siteModel, assets: assets, pages: pages) : 0
+        frame = memo.pages.isEnabled ? Self.frame(site: site, siteModel: siteModel, assets: assets, pages: pages, pictures: pictures) : 0
     }
 
     /// Renders every page into `sink`, reusing from the memo each page whose model and templates are unchanged.
@@ -94,10 +102,12 @@ struct PageRenderer: Sendable {
         case home, articles, glossary, tags, search, notFound
         case page(PageID)
         case tag(Int)
+        case redirect(Int)
     }
 
     private var jobs: [Job] {
         [.home, .articles, .glossary, .tags, .search, .notFound] + pages.markdownPages.map(Job.page) + pages.tags.indices.map(Job.tag)
+            + redirects.indices.map(Job.redirect)
     }
 
     func path(_ job: Job) -> String {
@@ -108,8 +118,9 @@ struct PageRenderer: Sendable {
         case .tags: SitePages.tagsPath + "index.html"
         case .search: SitePages.searchPath + "index.html"
         case .notFound: SitePages.notFoundPath
-        case .page(let page): site.sitePath(of: page) + "index.html"
+        case .page(let page): site.htmlFile(of: page)
         case .tag(let index): pages.tags[index].sitePath + "index.html"
+        case .redirect(let index): SiteAddress.outputPath(of: redirects[index].from)
         }
     }
 
@@ -124,6 +135,7 @@ struct PageRenderer: Sendable {
         case .page(.article): "article"
         case .page(.term): "term"
         case .tag: "tag"
+        case .redirect: "redirect"
         }
     }
 
@@ -138,6 +150,7 @@ struct PageRenderer: Sendable {
         case .page(.article(let index)): article(index)
         case .page(.term(let index)): term(index)
         case .tag(let index): tag(index)
+        case .redirect(let index): redirect(index)
         }
     }
 }

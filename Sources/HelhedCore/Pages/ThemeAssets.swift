@@ -39,7 +39,8 @@ struct ThemeAssets: Sendable {
             }
             return baseURL.link(to: path)
         }
-        urls = AssetURLs(stylesheet: url("style.css"), script: url("site.js"), searchScript: url("search.js"), favicon: url("favicon.svg"))
+        urls = AssetURLs(stylesheet: url("style.css"), script: url("site.js"), searchScript: url("search.js"),
+                         stemmerScript: url("stemmer.js"), favicon: url("favicon.svg"))
         self.files = files
         self.sitePaths = sitePaths
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }

@@ -13,6 +13,7 @@ enum ViewModels {
         ("tags", TagsPage.sample),
         ("tag", TagPage.sample),
         ("search", SearchPage.sample),
+        ("redirect", RedirectPage.sample),
     ]
 }
 
@@ -22,9 +23,11 @@ extension Layout {
                         absoluteURL: "https://example.org/sti/", homeURL: "/sti/", articlesURL: "/sti/#artikler",
                         glossaryURL: "/sti/ordforklaringer/", tagsURL: "/sti/emner/", searchURL: "/sti/soeg/", feedURL: "/sti/feed.xml"),
         assets: AssetURLs(stylesheet: "/sti/assets/style.0.css", script: "/sti/assets/site.0.js", searchScript: "/sti/assets/search.0.js",
+                          stemmerScript: "/sti/assets/stemmer.0.js",
                           favicon: "/sti/assets/favicon.svg"),
         title: "«layout.title»", documentTitle: "«layout.documentTitle»", description: "«layout.description»",
         canonicalURL: "https://example.org/sti/side/", openGraphType: "article",
+        openGraphImage: OpenGraphImage(url: "https://example.org/sti/billeder/foto-kort-1200w-0.jpg", width: 1200, height: 630, type: "image/jpeg"),
         nav: [NavLink(label: "«nav.label»", url: "/sti/nav/", current: "page")],
         breadcrumbs: [Crumb(label: "«crumb.label»", url: "/sti/crumb/")], hasBreadcrumbs: true
     )
@@ -32,7 +35,9 @@ extension Layout {
 
 extension ArticleCard {
     static let sample = ArticleCard(title: "«card.title»", url: "/sti/artikler/kort/", kind: "«card.kind»", date: "«card.date»",
-                                           dateISO: "2022-08-20", summary: "«card.summary»", tags: [TagLink.sample])
+                                           dateISO: "2022-08-20", summary: "«card.summary»", tags: [TagLink.sample],
+                                           image: CardImage(src: "/sti/billeder/foto-kort-600w-0.jpg", srcset: "/sti/billeder/foto-kort-600w-0.jpg 600w",
+                                                            webpSrcset: "/sti/billeder/foto-kort-600w-0.webp 600w", width: 600, height: 315))
 }
 
 extension TagLink {
@@ -96,4 +101,9 @@ extension TagPage {
 
 extension SearchPage {
     static let sample = SearchPage(layout: .sample, indexURL: "/sti/soeg/index.json")
+}
+
+extension RedirectPage {
+    static let sample = RedirectPage(siteTitle: "«site.title»", title: "«redirect.title»", url: "/sti/artikler/ny/",
+                                     canonicalURL: "https://example.org/sti/artikler/ny/", assets: Layout.sample.assets)
 }

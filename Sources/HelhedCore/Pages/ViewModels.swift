@@ -23,6 +23,8 @@ struct AssetURLs: Sendable, Hashable, Encodable {
     let stylesheet: String
     let script: String
     let searchScript: String
+    /// The Danish stemmer the search script stems queries with, loaded before it.
+    let stemmerScript: String
     let favicon: String
 }
 
@@ -50,10 +52,30 @@ struct Layout: Sendable, Hashable, Encodable {
     let canonicalURL: String
     /// `website` or `article`, for `og:type`.
     let openGraphType: String
+    /// An article's `image:` for `og:image`; nil elsewhere.
+    let openGraphImage: OpenGraphImage?
     let nav: [NavLink]
     /// The trail above the h1; empty on the front page.
     let breadcrumbs: [Crumb]
     let hasBreadcrumbs: Bool
+}
+
+/// `og:image`: the card picture's largest JPEG (or PNG), by its absolute address.
+struct OpenGraphImage: Sendable, Hashable, Encodable {
+    let url: String
+    let width: Int
+    let height: Int
+    let type: String
+}
+
+/// A card's picture: the article's `image:` cropped to the card's shape, as WebP and a fallback at every card width.
+/// Decorative on the card (the title beside it says what the article is), so the template gives it `alt=""`.
+struct CardImage: Sendable, Hashable, Encodable {
+    let src: String
+    let srcset: String
+    let webpSrcset: String
+    let width: Int
+    let height: Int
 }
 
 struct TagLink: Sendable, Hashable, Encodable {
@@ -71,6 +93,7 @@ struct ArticleCard: Sendable, Hashable, Encodable {
     let dateISO: String
     let summary: String?
     let tags: [TagLink]
+    let image: CardImage?
 }
 
 struct ContentsLink: Sendable, Hashable, Encodable {
@@ -202,6 +225,20 @@ struct SearchPage: Sendable, Hashable, Encodable {
     let layout: Layout
     /// `soeg/index.json`
     let indexURL: String
+}
+
+/// An old address (see `Redirects`): a page that sends the reader on at once (`<meta http-equiv="refresh">`, which
+/// every host serves), names the new address as canonical, keeps itself out of search engines, and shows the link
+/// for readers whose browser does not follow. A page of its own, outside the layout: it is shown for a moment at most.
+struct RedirectPage: Sendable, Hashable, Encodable {
+    let siteTitle: String
+    /// The title of the page it points to.
+    let title: String
+    /// The page's address (with the base URL's path), for the refresh and the link.
+    let url: String
+    /// The page's absolute address, for `<link rel="canonical">`.
+    let canonicalURL: String
+    let assets: AssetURLs
 }
 
 /// What a page template renders: a view model that can be compared with the last run's.

@@ -68,14 +68,64 @@ struct PictureCache: Sendable {
         return .hit(CachedPicture(facts: facts, variants: variants, folder: folder))
     }
 
+    /// The entry for `key` checked by its files' sizes and times instead of their hashes: for a source whose stamp
+    /// says it is unchanged (`SourceIndex`), so an unchanged build reads no picture's bytes. A variant cut short has
+    /// another size; one edited in place is newer than the manifest, which is written after every variant. Either
+    /// sends the caller to the full check (`lookUp`).
+    func quickLookUp(key: String) -> Lookup {
+        let folder = folder(forKey: key)
+        let manifestPath = folder.appendingPathComponent(Self.manifestName).path
+        guard let manifestStamp = FileStamp(path: manifestPath) else { return .miss }
+        guard let text = try? String(contentsOfFile: manifestPath, encoding: .utf8),
+              let (facts, variants) = PictureManifest.parse(text) else {
+            return .damaged("its manifest cannot be read")
+        }
+        for variant in variants {
+            let name = Self.fileName(of: variant)
+            guard let stamp = FileStamp(path: folder.appendingPathComponent(name).path), stamp.size == variant.byteCount,
+                  (stamp.modifiedSeconds, stamp.modifiedNanoseconds) < (manifestStamp.modifiedSeconds, manifestStamp.modifiedNanoseconds)
+            else { return .damaged("\(name) changed") }
+        }
+        return .hit(CachedPicture(facts: facts, variants: variants, folder: folder))
+    }
+
+    /// Where the key of a source file is remembered by its stamp (see `rememberKey`).
+    private func indexFile(source: URL, fingerprint: String) -> URL {
+        root.appendingPathComponent("sources", isDirectory: true)
+            .appendingPathComponent(Vips.sha256(Array((fingerprint + "\n" + source.standardizedFileURL.path).utf8)))
+    }
+
+    /// The cache key last made from `source` with these settings, if the file's stamp (size, time, inode) is still
+    /// the one it had then: hashing a 5 MB photo on every build cost more than the rest of the build.
+    func rememberedKey(source: URL, stamp: FileStamp, fingerprint: String) -> String? {
+        guard let text = try? String(contentsOf: indexFile(source: source, fingerprint: fingerprint), encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ")
+        guard fields.count == 5, fields[0] == "\(stamp.size)", fields[1] == "\(stamp.modifiedSeconds)",
+              fields[2] == "\(stamp.modifiedNanoseconds)", fields[3] == "\(stamp.inode)", fields[4].count == 64 else { return nil }
+        return String(fields[4])
+    }
+
+    /// Remembers `key` for `source` at `stamp`. Best effort: without it the next build hashes the source again.
+    func rememberKey(_ key: String, source: URL, stamp: FileStamp, fingerprint: String) {
+        let file = indexFile(source: source, fingerprint: fingerprint)
+        let text = "\(stamp.size) \(stamp.modifiedSeconds) \(stamp.modifiedNanoseconds) \(stamp.inode) \(key)"
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: file, options: .atomic)
+    }
+
     /// Stores freshly made variants under `key`, replacing whatever was there.
     func store(key: String, facts: PictureFacts, variants: [EncodedVariant]) throws(PictureError) -> CachedPicture {
         let folder = folder(forKey: key)
         let staging = root.appendingPathComponent(".partial-\(key)-\(UUID().uuidString)", isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            // Variants are dated two seconds back, so that the manifest written after them is strictly newer (file
+            // times move in clock ticks of a few milliseconds) and a variant edited later is not (`quickLookUp`).
+            let backdated = Date(timeIntervalSinceNow: -2)
             for encoded in variants {
-                try Data(encoded.bytes).write(to: staging.appendingPathComponent(Self.fileName(of: encoded.variant)))
+                let file = staging.appendingPathComponent(Self.fileName(of: encoded.variant))
+                try Data(encoded.bytes).write(to: file)
+                try FileManager.default.setAttributes([.modificationDate: backdated], ofItemAtPath: file.path)
             }
             // The manifest last: a staging folder without one is never taken for an entry.
             let manifest = PictureManifest.text(facts: facts, variants: variants.map(\.variant))

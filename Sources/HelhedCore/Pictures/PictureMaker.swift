@@ -1,5 +1,11 @@
 import Foundation
 
+/// What a picture is made into: the variants for an article's text, or the cropped ones for cards and Open Graph.
+enum PictureUse: String, Sendable, Hashable {
+    case prose
+    case card
+}
+
 /// A picture ready for publishing: its variants in the cache, and whether this call had to make them.
 struct MadePicture: Sendable, Hashable {
     let picture: CachedPicture
@@ -21,14 +27,22 @@ struct PictureMaker: Sendable {
     }
 
     /// Every source's variants, in the order given; a failure for one picture does not stop the others.
-    func make(_ sources: [URL]) -> [Result<MadePicture, PictureError>] {
-        sources.parallelMap { source in Result { () throws(PictureError) in try make(source) } }
+    func make(_ sources: [URL], for use: PictureUse = .prose) -> [Result<MadePicture, PictureError>] {
+        sources.parallelMap { source in Result { () throws(PictureError) in try make(source, for: use) } }
     }
 
     /// One picture's variants, from the cache when it holds them intact.
-    func make(_ source: URL) throws(PictureError) -> MadePicture {
+    func make(_ source: URL, for use: PictureUse = .prose) throws(PictureError) -> MadePicture {
+        // An unchanged file (same stamp as when its key was made) whose entry's files look intact: nothing is read.
+        let stamp = FileStamp(path: source.path)
+        let fingerprint = settingsFingerprint(use: use)
+        if let stamp, let key = cache.rememberedKey(source: source, stamp: stamp, fingerprint: fingerprint),
+           case .hit(let picture) = cache.quickLookUp(key: key) {
+            return MadePicture(picture: picture, wasProcessed: false, repairedDamage: nil)
+        }
         let bytes = try read(source)
-        let key = try cacheKey(for: bytes)
+        let key = try cacheKey(for: bytes, use: use)
+        defer { if let stamp { cache.rememberKey(key, source: source, stamp: stamp, fingerprint: fingerprint) } }
         var damage: String?
         switch cache.lookUp(key: key) {
         case .hit(let picture):
@@ -38,16 +52,19 @@ struct PictureMaker: Sendable {
         case .miss:
             break
         }
-        let (facts, variants) = try processor.process(bytes)
+        let (facts, variants) = try use == .card ? processor.processCard(bytes) : processor.process(bytes)
         let stored = try cache.store(key: key, facts: facts, variants: variants)
         return MadePicture(picture: stored, wasProcessed: true, repairedDamage: damage)
     }
 
     /// SHA-256 of the source's SHA-256 and the settings' fingerprint: any change to either is a new entry.
-    func cacheKey(for bytes: [UInt8]) throws(PictureError) -> String {
-        let runtime = try Vips.start()
-        let fingerprint = processor.settings.fingerprint(libvipsVersion: runtime.version)
-        return Vips.sha256(Array((Vips.sha256(bytes) + "\n" + fingerprint).utf8))
+    func cacheKey(for bytes: [UInt8], use: PictureUse = .prose) throws(PictureError) -> String {
+        Vips.sha256(Array((Vips.sha256(bytes) + "\n" + settingsFingerprint(use: use)).utf8))
+    }
+
+    /// Without starting libvips: a build whose pictures are all in the cache never starts it.
+    private func settingsFingerprint(use: PictureUse) -> String {
+        processor.settings.fingerprint(libvipsVersion: Vips.linkedVersion) + (use == .card ? " card" : "")
     }
 
     /// The file's bytes, refusing before reading what is larger than the settings allow.

@@ -44,6 +44,15 @@ enum PictureMarkup {
         return html
     }
 
+    /// A link to the picture's original under the picture, for `original: true`: the original as the editor added it,
+    /// with its metadata.
+    static func originalLink(url: String, facts: PictureFacts, fileExtension: String) -> String {
+        let upper = fileExtension.uppercased()
+        let format = upper == "JPG" ? "JPEG" : upper
+        return "<a class=\"picture-original\" href=\"\(HTMLEscaping.escape(url))\">Hent billedet i fuld størrelse"
+            + " (\(HTMLEscaping.escape(format)), \(facts.width) × \(facts.height) pixels)</a>"
+    }
+
     /// The file name of a variant next to its source: `kort.jpg` → `kort-800w-1a2b3c4d.webp`. The first eight hex
     /// digits of the variant's SHA-256 make the name change whenever the bytes do, so the files can be cached by
     /// browsers for good, and `kort.jpg` and `kort.png` in one folder never share a name.

@@ -32,6 +32,10 @@ enum Vips {
         return .success(Runtime(version: version, readsHEIF: helhed_vips_has_operation("heifload_buffer") != 0))
     }()
 
+    /// The version of the linked libvips, known without starting it (which loads its modules: tens of
+    /// milliseconds that a build whose pictures are all in the cache need not spend).
+    static let linkedVersion = (0...2).map { String(helhed_vips_version(Int32($0))) }.joined(separator: ".")
+
     /// The running libvips, or why it cannot run.
     static func start() throws(PictureError) -> Runtime {
         try started.get()

@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
         self.messageBase = messageBase
     }
 
+    /// The site's project folder, the content folder's parent: it holds the picture cache (`.helhed-cache/`).
+    var projectFolder: URL { contentFolder.standardizedFileURL.deletingLastPathComponent() }
+
     /// A folder as the user knows it: relative to `messageBase` where possible.
     func displayName(_ url: URL) -> String {
         let path = url.standardizedFileURL.path

@@ -47,7 +47,8 @@ public final class IncrementalBuild: @unchecked Sendable {
         change.removed = previous.keys.filter { sink.files[$0] == nil }.sorted()
         previous = sink.files
         copiedStamps = stamps
-        return RebuildResult(files: files, change: change, renderedPageCount: run.renderedPageCount, warnings: run.problems.sorted)
+        return RebuildResult(files: files, change: change, renderedPageCount: run.renderedPageCount, warnings: run.problems.sorted,
+                             content: run.site.map(SiteContent.init))
     }
 }
 
@@ -60,8 +61,11 @@ public struct RebuildResult: Sendable {
     /// HTML pages rendered through the templates this time (the others were reused).
     public let renderedPageCount: Int
     public let warnings: [Diagnostic]
+    /// The published site the rebuild read, for the writing aids (`PageNotesChecker`).
+    public let content: SiteContent?
 
-    init(files: [OutputFile], change: SiteChange, renderedPageCount: Int, warnings: [Diagnostic]) {
+    init(files: [OutputFile], change: SiteChange, renderedPageCount: Int, warnings: [Diagnostic], content: SiteContent? = nil) {
+        self.content = content
         self.files = files
         self.change = change
         self.renderedPageCount = renderedPageCount

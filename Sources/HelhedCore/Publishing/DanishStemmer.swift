@@ -4,7 +4,7 @@ import Foundation
 /// Snowball's Danish stemmer (libstemmer, Debian's `libstemmer-dev`), so that forms of a word meet in search:
 /// "helhedsplanen", "helhedsplanerne" and "helhedsplan" all become "helhedsplan".
 ///
-/// `Templates/search/stemmer.js` is the same algorithm in JavaScript for the browser; `scripts/test-stemmer.js` and
+/// `Templates/assets/stemmer.js` is the same algorithm in JavaScript for the browser; `scripts/test-stemmer.js` and
 /// `DanishStemmerTests` check both against libstemmer's `stemwords` on the same words.
 ///
 /// The order matters: stem the lower-cased word *before* `SearchText.fold`, since the algorithm needs æ, ø and å
@@ -56,7 +56,7 @@ final class DanishStemmer {
 
     /// Words of Helhed's content that the algorithm joins with words of another meaning ("helhed" and "hele" both
     /// become "hel"), and the stem their forms get instead: stem → every form, lower case, before the fold. Only
-    /// whole words listed here are affected. The same list as `EXCEPTIONS` in `Templates/search/stemmer.js`
+    /// whole words listed here are affected. The same list as `EXCEPTIONS` in `Templates/assets/stemmer.js`
     /// (`DanishStemmerTests` compares them); the reasons are given there.
     static let exceptions: [String: [String]] = [
         "helhed": ["helhed", "helheden", "helhedens", "helheder", "helhederne", "helheds"],

@@ -1,14 +1,17 @@
 /// The publishing stage: the files the build makes besides HTML pages and theme assets — `feed.xml`, `soeg/index.json`,
-/// `sitemap.xml` and `robots.txt`. All of them come from the published `Site` only, so drafts and future articles
+/// `sitemap.xml`, `robots.txt` and `_redirects`. All of them come from the published `Site` only, so drafts and future articles
 /// never appear.
 enum PublishingFiles {
-    /// The paths of what `write` makes.
-    static let paths = [SitePages.feedPath, SitePages.sitemapPath, SitePages.robotsPath, SitePages.searchIndexPath]
+    /// The paths of what `write` makes (`_redirects` only when the site has redirects or a `_redirects` of its own).
+    static let paths = [SitePages.feedPath, SitePages.sitemapPath, SitePages.robotsPath, SitePages.searchIndexPath, RedirectsFile.path]
 
-    static func write(pages: SitePages, bodies: [PageID: RenderedBody], memo: PublishingMemo, into sink: any OutputSink) throws(BuildFailure) {
+    /// Redirects enter only `_redirects`: the feed, the search index and the sitemap list pages, never old addresses.
+    static func write(pages: SitePages, bodies: [PageID: RenderedBody], redirects: [Redirect], memo: PublishingMemo,
+                      into sink: any OutputSink) throws(BuildFailure) {
         try Feed.write(pages: pages, bodies: bodies, memo: memo.feed, into: sink)
         try SearchIndex.write(pages: pages, bodies: bodies, memo: memo.search, into: sink)
-        try sink.write([Sitemap.make(site: pages.site, pages: pages), Sitemap.robots(site: pages.site)])
+        let redirectsFile = try RedirectsFile.make(redirects, site: pages.site)
+        try sink.write([Sitemap.make(site: pages.site, pages: pages), Sitemap.robots(site: pages.site)] + (redirectsFile.map { [$0] } ?? []))
     }
 }
 

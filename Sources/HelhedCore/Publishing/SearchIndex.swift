@@ -1,33 +1,56 @@
 import Foundation
-import HelhedTemplates
 
-/// `soeg/index.json`, the index `Templates/assets/search.js` searches, built from the published articles and terms
-/// only (drafts and future articles are not in the `Site`, so they cannot be found).
+/// The search index `Templates/assets/search.js` reads, built from the published articles and terms only (drafts and
+/// future articles are not in the `Site`, so they cannot be found). It is written in pieces (`SearchShards`): a
+/// small manifest at `soeg/index.json`, term shards with the stemmed words, and result fragments with the text a
+/// result shows; a query loads the manifest, the shards of its words and the fragments of the results it shows.
 ///
-/// To stay small it holds no full text. Per page:
-/// - `title`, `url`, `kind` (the label readers see: "Artikel" or "Ordforklaring") and `summary` (the snippet; for an
-///   article without a summary, the start of its text);
-/// - `names`: the folded words of the title, and of a term's aliases — matches here rank highest;
-/// - `terms`: the folded words of the glossary terms the page mentions — ranked next;
-/// - `words`: every other folded word of the summary and body, each once, sorted — ranked lowest.
-/// Words are space-separated strings rather than JSON arrays, which makes the file about a third smaller.
-struct SearchIndex: Codable, Equatable, Sendable {
-    struct Entry: Codable, Equatable, Sendable {
+/// This file makes one `Entry` per page, in index order (articles newest first, then terms in Danish order: the order
+/// ties are shown in); `SearchPostings` turns the entries' words into keys, `SearchShards` into files.
+enum SearchIndex {
+    /// One page: what a result shows, and its distinct words, lower-cased (`SearchText.lower`) but neither stemmed
+    /// nor folded (the stemmer needs æ, ø and å), each in the best field it occurs in.
+    struct Entry: Equatable, Sendable {
         let title: String
         let url: String
         let kind: String
-        let summary: String
-        let names: String
-        let terms: String
-        let words: String
+        /// The snippet: the summary, or for a page without one, the start of its text.
+        let snippet: String
+        /// The words, UTF-8, each followed by a space: first those of the title and of a term's aliases (matches
+        /// here rank highest), then those of the glossary terms the page mentions (ranked next), then every other
+        /// word of the summary and body. One buffer rather than strings: 10,000 pages' words at once were a fifth of
+        /// the build's memory as `[String]`.
+        let words: [UInt8]
+        /// How many words are names, and how many names and term words together.
+        let namesEnd: Int
+        let termsEnd: Int
+
+        init(title: String, url: String, kind: String, snippet: String, names: [String], terms: [String], body: [String]) {
+            (self.title, self.url, self.kind, self.snippet) = (title, url, kind, snippet)
+            words = Array((names + terms + body).map { $0 + " " }.joined().utf8)
+            (namesEnd, termsEnd) = (names.count, names.count + terms.count)
+        }
+
+        init(title: String, url: String, kind: String, snippet: String, words: [UInt8], namesEnd: Int, termsEnd: Int) {
+            (self.title, self.url, self.kind, self.snippet) = (title, url, kind, snippet)
+            (self.words, self.namesEnd, self.termsEnd) = (words, namesEnd, termsEnd)
+        }
+
+        /// Calls `body` with each word's bytes and its field (0 names, 1 terms, 2 text).
+        func forEachWord(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+            words.withUnsafeBufferPointer { bytes in
+                var start = 0, number = 0
+                for index in bytes.indices where bytes[index] == 0x20 {
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<index]), number < namesEnd ? 0 : number < termsEnd ? 1 : 2)
+                    start = index + 1
+                    number += 1
+                }
+            }
+        }
     }
 
     /// Bumped when the format changes, so a cached script can tell.
-    let version: Int
-    /// The version this build writes.
-    static let formatVersion = 1
-    let pages: [Entry]
-
+    static let formatVersion = 2
     static let articleKind = "Artikel"
     static let termKind = "Ordforklaring"
     /// How much body text stands in for a missing summary.
@@ -73,12 +96,13 @@ struct SearchIndex: Codable, Equatable, Sendable {
         }
     }
 
-    /// `termWords`: the words of the names of the terms the page mentions.
+    /// `termWords`: the lower-cased words of the names of the terms the page mentions.
     /// `text`: the body's readable text, UTF-8.
     static func entry(title: String, url: String, kind: String, summary: String?, names: [String], text: [UInt8], termWords: [String]) -> Entry {
-        let words = SearchText.entryWords(names: names, termWords: termWords, pieces: [Array((summary ?? "").utf8), text])
+        let words = SearchText.entryWordBuffer(names: names, termWords: termWords, pieces: [Array((summary ?? "").utf8), text],
+                                               table: SearchText.lowerTable)
         let snippet = summary ?? Self.snippet(from: String(decoding: text, as: UTF8.self))
-        return Entry(title: title, url: url, kind: kind, summary: snippet, names: words.names, terms: words.terms, words: words.body)
+        return Entry(title: title, url: url, kind: kind, snippet: snippet, words: words.bytes, namesEnd: words.namesEnd, termsEnd: words.termsEnd)
     }
 
     /// The start of the text, cut at a word boundary.
@@ -90,92 +114,25 @@ struct SearchIndex: Codable, Equatable, Sendable {
         return atSpace + " …"
     }
 
-    /// Deterministic JSON: sorted keys, no escaped slashes, no extra white space. `<`, `>` and `&` are written as
-    /// `\u003c`, `\u003e` and `\u0026` (as Go's encoder does), so text from front matter such as `</script>` never
-    /// appears as markup, even if the index is ever inlined in a page. Those characters can only occur inside JSON
-    /// strings, so replacing the bytes is exact.
-    ///
-    /// The same bytes as `JSONEncoder` encoding the whole index (`{"pages":[…],"version":1}`, keys sorted), but each
-    /// entry is encoded (and escaped) on its own, on all cores, and copied once into the result: encoding the index in
-    /// one piece held several copies of a large site's index in memory at once and used one core. `SearchTests`
-    /// checks the two agree.
-    func json() -> [UInt8] {
-        Self.joined(pages.parallelMap(Self.encoded), version: version)
-    }
-
-    /// Writes the index into `sink` in consecutive pieces of about a megabyte: the whole index (19 MB for 10,000
-    /// articles) is never copied into one buffer. An entry whose inputs are unchanged since the memo's last run is
-    /// reused.
-    static func write(pages: SitePages, bodies: [PageID: RenderedBody], memo: SearchMemo, into sink: any OutputSink) throws(BuildFailure) {
+    /// Every page's entry (an entry whose inputs are unchanged since the memo's last run is reused).
+    static func entries(pages: SitePages, bodies: [PageID: RenderedBody], memo: SearchMemo) -> [Entry] {
         let site = pages.site
         let inputs = inputs(site: site, pages: pages, bodies: bodies)
-        let termNameWords = site.terms.parallelMap { $0.names.flatMap(SearchText.words) }
-        let entries = memo.map(inputs, key: \.url, inputs: { $0 }) { inputs, _ in
-            Self.encoded(entry(title: inputs.title, url: inputs.url, kind: inputs.kind, summary: inputs.summary, names: inputs.names,
-                          text: inputs.text, termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] }))
-        }
-        try sink.writePieces(of: SitePages.searchIndexPath) { (write) throws(BuildFailure) in
-            try frame(entries, version: formatVersion, inPiecesOf: 1 << 20, write)
+        let termNameWords = site.terms.parallelMap { $0.names.flatMap(SearchText.loweredWords) }
+        return memo.map(inputs, key: \.url, inputs: { $0 }) { inputs, _ in
+            entry(title: inputs.title, url: inputs.url, kind: inputs.kind, summary: inputs.summary, names: inputs.names,
+                  text: inputs.text, termWords: inputs.mentionedTerms.flatMap { termNameWords[$0] })
         }
     }
 
-    /// One entry as JSON, with markup characters escaped.
-    static func encoded(_ entry: Entry) -> [UInt8] {
-        entry.markupSafeJSON()
-    }
-
-    static func joined(_ encoded: [[UInt8]], version: Int) -> [UInt8] {
-        var json: [UInt8] = []
-        // A piece as large as the whole: it comes in one, which is kept rather than copied.
-        frame(encoded, version: version, inPiecesOf: encoded.reduce(64) { $0 + $1.count + 1 }) { piece in
-            if json.isEmpty { json = piece } else { json += piece }
-        }
-        return json
-    }
-
-    /// `{"pages":[…],"version":…}` around the encoded entries, handed to `deliver` in consecutive pieces of about
-    /// `pieceSize` bytes (one piece when that is the whole size).
-    private static func frame<Failure: Error>(_ encoded: [[UInt8]], version: Int, inPiecesOf pieceSize: Int,
-                                              _ deliver: ([UInt8]) throws(Failure) -> Void) throws(Failure) {
-        var piece = Array(#"{"pages":["#.utf8)
-        piece.reserveCapacity(pieceSize + 64 * 1024)
-        for (index, entry) in encoded.enumerated() {
-            if index > 0 { piece.append(UInt8(ascii: ",")) }
-            piece.append(contentsOf: entry)
-            if piece.count >= pieceSize {
-                try deliver(piece)
-                piece.removeAll(keepingCapacity: true)
-            }
-        }
-        piece.append(contentsOf: #"],"version":\#(version)}"#.utf8)
-        try deliver(piece)
-    }
-
-    /// The reference encoding `markupSafeJSON` must equal (`SearchTests`).
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    /// `<`, `>` and `&` as `\u003c`, `\u003e` and `\u0026`.
-    static func escapingMarkup(_ plain: Data) -> [UInt8] {
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(plain.count + 64)
-        // Through the bytes in place: `Data`'s iterator costs several calls per byte.
-        plain.withUnsafeBytes { bytes in
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "<"): escaped += #"\u003c"#.utf8
-                case UInt8(ascii: ">"): escaped += #"\u003e"#.utf8
-                case UInt8(ascii: "&"): escaped += #"\u0026"#.utf8
-                default: escaped.append(byte)
-                }
-            }
-        }
-        return escaped
+    /// The index's files, through `sink` like every other file.
+    static func write(pages: SitePages, bodies: [PageID: RenderedBody], memo: SearchMemo, into sink: any OutputSink) throws(BuildFailure) {
+        let entries = entries(pages: pages, bodies: bodies, memo: memo)
+        let compounds = CompoundSplitter(glossaryNames: pages.site.terms.flatMap(\.names))
+        let postings = SearchPostings(entries: entries, compounds: compounds)
+        try sink.write(SearchShards(postings: postings, entries: entries).files)
     }
 }
 
-/// The search index's memo: each entry's JSON, by the page's address.
-typealias SearchMemo = StageMemo<String, SearchIndex.Inputs, [UInt8]>
+/// The search index's memo: each page's entry, by the page's address.
+typealias SearchMemo = StageMemo<String, SearchIndex.Inputs, SearchIndex.Entry>

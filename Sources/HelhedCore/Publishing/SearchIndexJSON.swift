@@ -1,28 +1,12 @@
-extension SearchIndex.Entry {
-    /// The entry's JSON exactly as `SearchIndex.json()` wants it: what `SearchIndex.encoder()` writes (keys sorted,
-    /// slashes not escaped, `"`, `\` and control characters escaped as it does, everything else as it is) with
-    /// `<`, `>` and `&` then written as `\u003c`, `\u003e` and `\u0026` (`SearchIndex.escapingMarkup`). Written
-    /// directly: `JSONEncoder` builds a tree of boxed values per entry and was a sixth of the search index's cost.
-    /// `SearchTests` compares the two on every ASCII character and on whole indexes.
-    func markupSafeJSON() -> [UInt8] {
-        var json: [UInt8] = []
-        json.reserveCapacity(words.utf8.count + summary.utf8.count + title.utf8.count + names.utf8.count + terms.utf8.count + 160)
-        json.append(UInt8(ascii: "{"))
-        // Alphabetical, as `.sortedKeys` orders them.
-        for (index, (key, value)) in [("kind", kind), ("names", names), ("summary", summary), ("terms", terms), ("title", title),
-                                      ("url", url), ("words", words)].enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(UInt8(ascii: "\""))
-            json.append(contentsOf: key.utf8)
-            json.append(contentsOf: "\":\"".utf8)
-            Self.appendEscaped(value, to: &json)
-            json.append(UInt8(ascii: "\""))
-        }
-        json.append(UInt8(ascii: "}"))
-        return json
-    }
-
-    private static func appendEscaped(_ text: String, to json: inout [UInt8]) {
+/// The search files' JSON, written directly (`JSONEncoder` builds a tree of boxed values per value and was a sixth of
+/// the old index's cost): strings escaped as `JSONEncoder` escapes them (`"`, `\` and control characters; slashes
+/// not escaped), and `<`, `>` and `&` as `\u003c`, `\u003e` and `\u0026` (as Go's encoder does), so text from front
+/// matter such as `</script>` never appears as markup, even if a file is ever inlined in a page. `SearchTests`
+/// compares this with `JSONEncoder` on every ASCII character.
+enum SearchJSON {
+    /// `text` as a JSON string, quotes included.
+    static func appendString(_ text: String, to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -50,5 +34,23 @@ extension SearchIndex.Entry {
             }
             json.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
         }
+        json.append(UInt8(ascii: "\""))
+    }
+
+    /// `strings` as a JSON array.
+    static func appendArray(_ strings: [String], to json: inout [UInt8]) {
+        json.append(UInt8(ascii: "["))
+        for (index, string) in strings.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            appendString(string, to: &json)
+        }
+        json.append(UInt8(ascii: "]"))
+    }
+
+    /// A non-negative number in decimal.
+    static func appendNumber(_ number: Int, to json: inout [UInt8]) {
+        // Digit by digit: postings are millions of small numbers, and a string per number cost more than the rest.
+        if number >= 10 { appendNumber(number / 10, to: &json) }
+        json.append(UInt8(ascii: "0") + UInt8(number % 10))
     }
 }

@@ -17,6 +17,22 @@ enum SearchText {
         return foldedByFoundation(text)
     }
 
+    /// Steps 1 and 2 only: what the stemmer is given (it needs æ, ø and å, and accents, as written). The index keys
+    /// of a word are `fold(lowered)` and `fold(searchStem(lowered))`; `fold(lower(x)) == fold(x)`.
+    static func lower(_ text: String) -> String {
+        if let bytes = foldedBySimpleTable(text, table: lowerTable) { return String(decoding: bytes, as: UTF8.self) }
+        return loweredByFoundation(text)
+    }
+
+    /// Steps 1 and 2 through Foundation (the slow path of `lower`).
+    static func loweredByFoundation(_ text: String) -> String {
+        var lowered = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            lowered.append(scalar == "ς" ? "σ" : scalar)
+        }
+        return String(lowered)
+    }
+
     /// The five steps, literally, through Foundation's Unicode tables. Slow (several copies of the text); the table
     /// below answers almost all real text without it.
     static func foldedByFoundation(_ text: String) -> String {
@@ -48,12 +64,19 @@ enum SearchText {
     /// sends the whole text through Foundation.
     private static let tableRanges: [(start: UInt32, end: UInt32, offset: Int)] = [(0x0000, 0x0250, 0), (0x2000, 0x2070, 0x250), (0x20A0, 0x20D0, 0x2C0)]
 
-    /// The table, flat: the fold of entry `i` is `foldTable.bytes[foldTable.ends[i - 1] ..< foldTable.ends[i]]`.
+    /// A per-scalar table of one transformation (`fold` or `lower`) of the scalars in `tableRanges`, flat: the
+    /// transform of entry `i` is `foldTable.bytes[foldTable.ends[i - 1] ..< foldTable.ends[i]]`.
     /// (One array of bytes and one of offsets, read through buffer pointers: an array per entry cost a reference
     /// count per scalar of every page.) `maxGrowth` is the most bytes an entry has per byte of its scalar.
     /// `classes` has a byte per byte of `bytes`: `startsScalar` on the first byte of each folded scalar, `inWord` on
     /// every byte of a scalar that belongs to words (`isWordScalar`), so words are found while folding.
-    static let foldTable: (bytes: [UInt8], ends: [Int32], classes: [UInt8], maxGrowth: Int) = {
+    typealias ScalarTable = (bytes: [UInt8], ends: [Int32], classes: [UInt8], maxGrowth: Int, foundation: @Sendable (String) -> String)
+
+    static let foldTable = makeTable(foldedByFoundation)
+    /// `lower` per scalar: Latin text is lower-cased (and its words found) as fast as it is folded.
+    static let lowerTable = makeTable(loweredByFoundation)
+
+    private static func makeTable(_ transform: @escaping @Sendable (String) -> String) -> ScalarTable {
         var bytes: [UInt8] = []
         var ends: [Int32] = []
         var classes: [UInt8] = []
@@ -61,7 +84,7 @@ enum SearchText {
         for range in tableRanges {
             for value in range.start..<range.end {
                 let scalar = Unicode.Scalar(value)!
-                let folded = foldedByFoundation(String(scalar))
+                let folded = transform(String(scalar))
                 for foldedScalar in folded.unicodeScalars {
                     let inWord = isWordScalar(foldedScalar) ? ByteClass.inWord : 0
                     for (offset, byte) in String(foldedScalar).utf8.enumerated() {
@@ -74,8 +97,8 @@ enum SearchText {
                 maxGrowth = max(maxGrowth, (folded.utf8.count + length - 1) / length)
             }
         }
-        return (bytes, ends, classes, maxGrowth)
-    }()
+        return (bytes, ends, classes, maxGrowth, transform)
+    }
 
     /// Each ASCII byte's fold if it is a letter or digit (`a`–`z`, `0`–`9`), else 0; 0 from 0x80 up: which ASCII bytes
     /// make words, for both word scans.
@@ -115,9 +138,8 @@ enum SearchText {
     }
 
     /// UTF-8 of the fold when every scalar of `text` is in the table; nil otherwise.
-    static func foldedBySimpleTable(_ text: String) -> [UInt8]? {
+    static func foldedBySimpleTable(_ text: String, table: ScalarTable = foldTable) -> [UInt8]? {
         var text = text
-        let table = foldTable
         return text.withUTF8 { bytes -> [UInt8]? in
             table.bytes.withUnsafeBufferPointer { tableBytes in
                 table.ends.withUnsafeBufferPointer { ends in
@@ -160,20 +182,25 @@ enum SearchText {
 
     /// The folded words of a text, in order, repeats kept.
     static func words(_ text: String) -> [String] {
+        words(ofTransformed: foldedBytes(text))
+    }
+
+    /// The lower-cased words of a text (`lower`, then runs of letters and digits, two or more), in order, repeats
+    /// kept: the words as the stemmer wants them.
+    static func loweredWords(_ text: String) -> [String] {
+        words(ofTransformed: foldedBySimpleTable(text, table: lowerTable) ?? Array(loweredByFoundation(text).utf8))
+    }
+
+    private static func words(ofTransformed bytes: [UInt8]) -> [String] {
         var words: [String] = []
-        foldedBytes(text).withUnsafeBufferPointer { folded in
+        bytes.withUnsafeBufferPointer { folded in
             forEachWord(in: folded) { words.append(String(decoding: folded[$0], as: UTF8.self)) }
         }
         return words
     }
 
-    /// The three word lists of a search entry, each sorted as strings sort and joined by spaces:
-    /// - `names`: the folded words of `names` (a page's title and aliases), each once;
-    /// - `terms`: `termWords` (folded words of the terms the page mentions) but those in `names`, each once;
-    /// - `body`: the folded words of `pieces` (valid UTF-8, read as if joined by spaces, without joining them) in neither.
-    /// A page has thousands of words but a few hundred distinct ones, so everything happens on folded bytes in one
-    /// buffer and one set: repeats are recognised by hashing (`WordSet`), and ASCII words (nearly all Danish words
-    /// fold to ASCII) are sorted by their bytes, which is how such strings sort. No string is made per word.
+    /// Calls `body` with the range of each word of two characters or more (runs of letters and digits) in
+    /// `folded` (UTF-8 as `fold` or `lower` leaves it), in order.
     static func forEachWord(in folded: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var wordStart = 0
         var characters = 0

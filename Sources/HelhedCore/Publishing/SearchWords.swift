@@ -2,32 +2,53 @@ import Foundation
 
 /// The words of a search index entry: found, folded, deduplicated and sorted in one pass over the bytes.
 extension SearchText {
-    static func entryWords(names: [String], termWords: [String], pieces: [[UInt8]]) -> (names: String, terms: String, body: String) {
+    /// The three word lists of a search entry, each word once, in the order found, as `table` (`lowerTable` for the
+    /// index, whose keys are stemmed; `foldTable` for folded words) transforms them:
+    /// - `names`: the words of `names` (a page's title and aliases);
+    /// - `terms`: `termWords` (already transformed words of the terms the page mentions) but those in `names`;
+    /// - `body`: the words of `pieces` (valid UTF-8, read as if joined by spaces, without joining them) in neither.
+    /// A page has thousands of words but a few hundred distinct ones, so everything happens on transformed bytes in
+    /// one buffer and one set: repeats are recognised by hashing (`WordSet`), and a string is made per distinct word.
+    static func entryWords(names: [String], termWords: [String], pieces: [[UInt8]], table: ScalarTable = foldTable)
+        -> (names: [String], terms: [String], body: [String]) {
+        let buffer = entryWordBuffer(names: names, termWords: termWords, pieces: pieces, table: table)
+        let words = buffer.bytes.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+        return (Array(words[..<buffer.namesEnd]), Array(words[buffer.namesEnd..<buffer.termsEnd]), Array(words[buffer.termsEnd...]))
+    }
+
+    /// `entryWords` in one buffer: each word's bytes followed by a space; `namesEnd` and `termsEnd` count words.
+    static func entryWordBuffer(names: [String], termWords: [String], pieces: [[UInt8]], table: ScalarTable = foldTable)
+        -> (bytes: [UInt8], namesEnd: Int, termsEnd: Int) {
         // The name words, then the term words go first into the buffer, so that the set holds them, in that order,
         // before the text's words.
         var known: [UInt8] = []
-        for word in names.flatMap(words) {
-            known.append(contentsOf: word.utf8)
-            known.append(0x20)
+        for name in names {
+            let transformed = foldedBySimpleTable(name, table: table) ?? Array(table.foundation(name).utf8)
+            transformed.withUnsafeBufferPointer { bytes in
+                forEachWord(in: bytes) { word in
+                    known.append(contentsOf: bytes[word])
+                    known.append(0x20)
+                }
+            }
         }
         let namesEnd = known.count
         for word in termWords {
             known.append(contentsOf: word.utf8)
             known.append(0x20)
         }
-        let capacity = pieces.reduce(known.count) { $0 + ($1.count + 1) * foldTable.maxGrowth }
+        let capacity = pieces.reduce(known.count) { $0 + ($1.count + 1) * table.maxGrowth }
         let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
         defer { folded.deallocate() }
         _ = folded.initialize(from: known)
         var set = WordSet()
         forEachWord(in: UnsafeBufferPointer(rebasing: folded[..<known.count])) { set.insert($0, of: UnsafeBufferPointer(folded)) }
-        var scanner = WordScanner(folded: folded, count: known.count)
+        var scanner = WordScanner(folded: folded, count: known.count, table: table)
         for (index, piece) in pieces.enumerated() {
             if index > 0 { scanner.appendSpace(into: &set) }
             guard piece.withUnsafeBufferPointer({ scanner.appendFolding($0, into: &set) }) else {
-                // A scalar beyond the table: the whole text through Foundation's fold, as `fold` does.
+                // A scalar beyond the table: the whole text through Foundation, as `fold` and `lower` do.
                 let text = String(decoding: Array(pieces.joined(separator: [0x20])), as: UTF8.self)
-                let buffer = known + Array(foldedByFoundation(text).utf8)
+                let buffer = known + Array(table.foundation(text).utf8)
                 return buffer.withUnsafeBufferPointer { folded in
                     var set = WordSet()
                     forEachWord(in: folded) { set.insert($0, of: folded) }
@@ -39,37 +60,19 @@ extension SearchText {
         return entryLists(set.words, namesEnd: namesEnd, termsEnd: known.count, in: UnsafeBufferPointer(rebasing: folded[..<scanner.count]))
     }
 
-    /// `words` (in the order they were first found) split where the names and the term words end in the buffer.
+    /// `words` (in the order they were first found) copied out, and how many come before the ends of the names and
+    /// the term words in the buffer.
     private static func entryLists(_ words: [Range<Int>], namesEnd: Int, termsEnd: Int, in folded: UnsafeBufferPointer<UInt8>)
-        -> (names: String, terms: String, body: String) {
+        -> (bytes: [UInt8], namesEnd: Int, termsEnd: Int) {
         let names = words.firstIndex { $0.lowerBound >= namesEnd } ?? words.count
         let terms = words[names...].firstIndex { $0.lowerBound >= termsEnd } ?? words.count
-        return (sortedJoined(words[..<names], in: folded), sortedJoined(words[names..<terms], in: folded),
-                sortedJoined(words[terms...], in: folded))
-    }
-
-    /// The words, sorted as strings sort, joined by spaces.
-    private static func sortedJoined(_ found: ArraySlice<Range<Int>>, in folded: UnsafeBufferPointer<UInt8>) -> String {
-        guard let base = folded.baseAddress, !found.isEmpty else { return "" }
-        var high: UInt8 = 0
-        for word in found { for index in word { high |= base[index] } }
-        // Beyond ASCII, strings sort by their canonical form, which bytes need not follow.
-        let sorted = high < 0x80 ? sortedByBytes(found, in: folded)
-            : found.sorted { String(decoding: folded[$0], as: UTF8.self) < String(decoding: folded[$1], as: UTF8.self) }
-        let length = sorted.reduce(-1) { $0 + $1.count + 1 }
-        // Copied straight into the string's storage: a byte array first, then a string of it, was a copy too many.
-        return String(unsafeUninitializedCapacity: length) { joined in
-            var end = 0
-            for word in sorted {
-                if end > 0 {
-                    joined[end] = 0x20
-                    end += 1
-                }
-                UnsafeMutableRawPointer(joined.baseAddress! + end).copyMemory(from: base + word.lowerBound, byteCount: word.count)
-                end += word.count
-            }
-            return end
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(words.reduce(0) { $0 + $1.count + 1 })
+        for word in words {
+            bytes.append(contentsOf: folded[word])
+            bytes.append(0x20)
         }
+        return (bytes, names, terms)
     }
 
     /// Folds text into a buffer and finds its words in the same pass: what `foldedBySimpleTable` followed by
@@ -77,6 +80,7 @@ extension SearchText {
     /// the fold, the word scan and the hashing, were the search index's largest cost.)
     private struct WordScanner {
         let folded: UnsafeMutableBufferPointer<UInt8>
+        let table: ScalarTable
         private var state: State
 
         /// Where the scan is. Copied into a local while a text is scanned: as a field of the scanner (reached through
@@ -91,8 +95,9 @@ extension SearchText {
 
         var count: Int { state.count }
 
-        init(folded: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+        init(folded: UnsafeMutableBufferPointer<UInt8>, count: Int, table: ScalarTable) {
             self.folded = folded
+            self.table = table
             state = State(count: count)
         }
 
@@ -102,7 +107,7 @@ extension SearchText {
 
         /// false when `bytes` (valid UTF-8) holds a scalar the table does not fold; the buffer is then incomplete.
         mutating func appendFolding(_ bytes: UnsafeBufferPointer<UInt8>, into set: inout WordSet) -> Bool {
-            let table = foldTable
+            let table = self.table
             let folded = self.folded
             var state = self.state
             defer { self.state = state }
@@ -186,51 +191,6 @@ extension SearchText {
         }
     }
 
-    /// Ranges of `bytes` in the lexicographic order of their bytes. Each word becomes one number, its first six bytes
-    /// above its position in the list, so that plain integers are sorted (a comparison of two pairs through a closure
-    /// cost as much as finding the words); words that share their first six bytes are then ordered by the rest.
-    private static func sortedByBytes(_ words: ArraySlice<Range<Int>>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        let base = bytes.baseAddress!
-        guard words.count <= 1 << 16 else { return words.sorted { precedesInBytes($0, $1, in: base) } }
-        var keys = [UInt64](unsafeUninitializedCapacity: words.count) { keys, count in
-            for (position, word) in words.enumerated() {
-                var key: UInt64 = 0
-                for index in 0..<6 { key = key << 8 | UInt64(index < word.count ? base[word.lowerBound + index] : 0) }
-                keys[position] = key << 16 | UInt64(position)
-            }
-            count = words.count
-        }
-        keys.sort()
-        var sorted = keys.map { words[words.startIndex + Int($0 & 0xFFFF)] }
-        sorted.withUnsafeMutableBufferPointer { sorted in
-            var start = 0
-            while start < keys.count {
-                var end = start + 1
-                while end < keys.count && keys[end] >> 16 == keys[start] >> 16 { end += 1 }
-                // A few words at most share their first six bytes: sorted by insertion, in place (a sort of the slice
-                // copied it, and called a closure per comparison).
-                for next in (start + 1)..<end {
-                    let word = sorted[next]
-                    var slot = next
-                    while slot > start && precedesInBytes(word, sorted[slot - 1], in: base) {
-                        sorted[slot] = sorted[slot - 1]
-                        slot -= 1
-                    }
-                    sorted[slot] = word
-                }
-                start = end
-            }
-        }
-        return sorted
-    }
-
-    /// Whether the bytes of `lhs` come before those of `rhs` (a shorter prefix first).
-    @inline(__always)
-    private static func precedesInBytes(_ lhs: Range<Int>, _ rhs: Range<Int>, in base: UnsafePointer<UInt8>) -> Bool {
-        let order = memcmp(base + lhs.lowerBound, base + rhs.lowerBound, min(lhs.count, rhs.count))
-        return order != 0 ? order < 0 : lhs.count < rhs.count
-    }
-
     /// Distinct words, as ranges of one folded buffer: an open-addressing table of FNV-1a hashes of their bytes.
     /// Byte equality is string equality here: a word holds only letters and digits left by the fold's
     /// decomposition, none of which decomposes further.
@@ -291,6 +251,4 @@ extension SearchText {
         }
     }
 
-    /// Calls `body` with the range of each folded word of two characters or more in `folded` (folded UTF-8), in
-    /// order.
 }

@@ -2,8 +2,8 @@
 /// `avoid: [ghetto]` makes every "ghetto" (any case, and with the usual Danish endings: ghettoen, ghettoer,
 /// ghettoernes…) on another page a warning that names the term. Phrases work too (`avoid: [udsat område]`); their
 /// last word may be inflected. Compounds ("ghettoliste") are not matched: they are words of their own.
-struct PreferredTerms: Sendable {
-    struct Avoided: Sendable {
+struct PreferredTerms: Sendable, Equatable {
+    struct Avoided: Sendable, Equatable {
         /// The avoided words in lower case.
         let words: [String]
         let written: String

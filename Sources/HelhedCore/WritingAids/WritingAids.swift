@@ -19,9 +19,9 @@ public enum WritingAid: String, Sendable, CaseIterable {
 public enum WritingAids {
     /// The LIX of one page.
     public struct PageReadability: Sendable {
-        public let path: String
-        public let title: String
-        public let kind: ArticleKind?
+        let path: String
+        let title: String
+        let kind: ArticleKind?
         let readability: Readability
     }
 
@@ -40,44 +40,24 @@ public enum WritingAids {
 
     /// `reportsReadability`: read every page for its LIX even when no kind has a target (for `check --lix`).
     static func run(site: Site, options: BuildOptions, aids: Set<WritingAid>, reportsReadability: Bool = false) -> Result {
-        var result = Result()
-        let loader = ContentLoader(root: options.contentFolder, displayRoot: options.displayName(options.contentFolder))
-
-        var siteWords: SiteWords?
-        if aids.contains(.spelling) {
-            if let missing = DictionaryLocation.danish.missingDiagnostic {
-                result.diagnostics.append(missing)
-            } else {
-                let wordList = SiteWordList(contentFolder: options.contentFolder, displayPath: loader.displayPath(SiteWordList.fileName))
-                result.diagnostics += wordList.diagnostics
-                siteWords = Self.siteWords(site)
-                siteWords?.inflecting += wordList.words
-            }
-        }
-        let preferred = aids.contains(.preferredTerms) ? PreferredTerms(terms: site.terms) : nil
-        result.diagnostics += preferred?.diagnostics ?? []
-        let targets = aids.contains(.readability)
-            ? ReadabilityTargets(contentFolder: options.contentFolder, displayPath: loader.displayPath(ContentLoader.configFile))
-            : ReadabilityTargets()
-        result.diagnostics += targets.diagnostics
-
+        let knowledge = SiteKnowledge(site: site, options: options, aids: aids)
+        var result = Result(diagnostics: knowledge.diagnostics)
         // Nothing to read the pages for (no dictionary, nothing avoided, no targets): `helhed check` stays as fast as it was.
-        let hasTargets = !targets.targets.isEmpty || reportsReadability
-        guard siteWords != nil || preferred.map({ !$0.isEmpty }) == true || hasTargets else { return result }
+        guard knowledge.needsPages || reportsReadability else { return result }
         let pages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
-        let (analyses, failure) = analyse(pages, of: site, siteWords: siteWords, preferred: preferred)
-        if let failure { result.diagnostics.append(failure) }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
+        var checkers: [SpellChecker]?
+        if let siteWords = knowledge.siteWords {
+            let made = makeCheckers(workers, teaching: siteWords)
+            checkers = made.checkers
+            if let failure = made.failure { result.diagnostics.append(failure) }
+        }
+        let analyses = analyse(pages, of: site, workers: workers, checkers: checkers, shared: SharedSpellingAnswers(),
+                               preferred: knowledge.preferred)
         for (page, analysis) in zip(pages, analyses) {
-            result.diagnostics += analysis.diagnostics
-            switch page {
-            case .article(let index):
-                let article = site.articles[index]
-                if let warning = targets.warning(for: article, readability: analysis.readability) { result.diagnostics.append(warning) }
-                result.readability.append(PageReadability(path: article.source.path, title: article.title, kind: article.kind, readability: analysis.readability))
-            case .term(let index):
-                let term = site.terms[index]
-                result.readability.append(PageReadability(path: term.source.path, title: term.title, kind: nil, readability: analysis.readability))
-            }
+            result.diagnostics += knowledge.diagnostics(of: page, in: site, analysis: analysis)
+            result.readability.append(PageReadability(path: site.source(of: page).path, title: site.title(of: page),
+                                                      kind: site.kind(of: page), readability: analysis.readability))
         }
         return result
     }
@@ -104,61 +84,58 @@ public enum WritingAids {
         return SiteWords(inflecting: inflecting.sorted(), asWritten: aliases.sorted())
     }
 
-    struct SiteWords: Sendable {
+    struct SiteWords: Sendable, Equatable {
         var inflecting: [String]
         var asWritten: [String]
     }
 
-    /// The pages' analyses, in order, made by one worker per core, each taking the next page as it finishes one.
-    ///
-    /// With spelling, each worker first loads its own `SpellChecker` and works out how to teach hunspell its share of
-    /// the site's words (`SpellChecker.learn`: a few milliseconds a word, for the words hunspell does not know);
-    /// then every worker is taught all of them and checks pages.
-    private static func analyse(_ pages: [PageID], of site: Site, siteWords: SiteWords?, preferred: PreferredTerms?) -> ([PageResult], Diagnostic?) {
+    /// `workers` spelling checkers, each taught the site's words: each first loads its own `SpellChecker` and works
+    /// out how to teach hunspell its share of the words (`SpellChecker.learn`: a few milliseconds a word, for the
+    /// words hunspell does not know); then every checker is taught all of them. nil (with the error) when the
+    /// dictionary could not be read after all: spelling is then left out, not half done.
+    static func makeCheckers(_ workers: Int, teaching siteWords: SiteWords) -> (checkers: [SpellChecker]?, failure: Diagnostic?) {
+        let failure = FirstFailure()
+        let made = UnsafeMutableBufferPointer<(SpellChecker?, [LearnedWord])>.allocate(capacity: workers)
+        made.initialize(repeating: (nil, []))
+        defer { made.deinitialize(); made.deallocate() }
+        let madeSlots = UncheckedSendable(made)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do throws(Diagnostic) {
+                let checker = try SpellChecker()
+                let words = siteWords.inflecting
+                let share = stride(from: worker, to: words.count, by: workers).flatMap { checker.learn(words[$0]) }
+                madeSlots.value[worker] = (checker, share)
+            } catch {
+                failure.record(error)
+            }
+        }
+        let learned = siteWords.asWritten.map { LearnedWord($0) } + made.flatMap(\.1)
+        let checkers = made.compactMap(\.0)
+        guard checkers.count == workers else { return (nil, failure.first) }
+        for checker in checkers { checker.add(learned) }
+        return (checkers, nil)
+    }
+
+    /// The pages' analyses, in order, made by `workers` workers, each taking the next page as it finishes one. With
+    /// `checkers` (one per worker), each worker spells with its own: hunspell is not thread-safe.
+    static func analyse(_ pages: [PageID], of site: Site, workers: Int, checkers: [SpellChecker]?,
+                        shared: SharedSpellingAnswers, preferred: PreferredTerms?) -> [PageResult] {
+        guard !pages.isEmpty else { return [] }
         let results = UnsafeMutableBufferPointer<PageResult>.allocate(capacity: pages.count)
         results.initialize(repeating: PageResult())
         defer { results.deinitialize(); results.deallocate() }
         let slots = UncheckedSendable(results)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, pages.count))
-        let failure = FirstFailure()
-
-        var checkers: [UncheckedSendable<SpellChecker>?] = Array(repeating: nil, count: workers)
-        if let siteWords {
-            let made = UnsafeMutableBufferPointer<(SpellChecker?, [LearnedWord])>.allocate(capacity: workers)
-            made.initialize(repeating: (nil, []))
-            defer { made.deinitialize(); made.deallocate() }
-            let madeSlots = UncheckedSendable(made)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                do throws(Diagnostic) {
-                    let checker = try SpellChecker()
-                    let words = siteWords.inflecting
-                    let share = stride(from: worker, to: words.count, by: workers).flatMap { checker.learn(words[$0]) }
-                    madeSlots.value[worker] = (checker, share)
-                } catch {
-                    failure.record(error)
-                }
-            }
-            let learned = siteWords.asWritten.map { LearnedWord($0) } + made.flatMap(\.1)
-            for worker in 0..<workers {
-                guard let checker = made[worker].0 else { continue }
-                checker.add(learned)
-                checkers[worker] = UncheckedSendable(checker)
-            }
-            // Without a checker (the dictionary could not be read after all), spelling is left out, not half done.
-            if checkers.contains(where: { $0 == nil }) { checkers = Array(repeating: nil, count: workers) }
-        }
-
-        let shared = SharedSpellingAnswers()
+        let workers = min(checkers?.count ?? workers, pages.count)
         let next = PageCounter()
         let handedOut = UncheckedSendable(checkers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             // Each checker is used by its worker alone, on one thread at a time.
-            let spelling = handedOut.value[worker].map { SpellingCache(checker: $0.value, shared: shared) }
+            let spelling = handedOut.value.map { SpellingCache(checker: $0[worker], shared: shared) }
             while let index = next.take(below: pages.count) {
                 slots.value[index] = analyse(pages[index], of: site, spelling: spelling, preferred: preferred)
             }
         }
-        return (Array(results), failure.first)
+        return Array(results)
     }
 
     private static func analyse(_ page: PageID, of site: Site, spelling: SpellingCache?, preferred: PreferredTerms?) -> PageResult {

@@ -45,6 +45,14 @@ struct PictureMeasurements {
                 cpu.append(cpuSeconds() - c0)
                 wall.append(wallSeconds() - w0)
             }
+            // The card variants (`image:`: 600×315 and 1200×630, cropped), which an article picture adds.
+            var cardCPU: [Double] = []
+            for _ in 0..<3 {
+                let c0 = cpuSeconds()
+                _ = try processor.processCard(bytes)
+                cardCPU.append(cpuSeconds() - c0)
+            }
+            print("PICTURE \(name): card variants CPU s (best of 3) \(String(format: "%.3f", cardCPU.min()!))")
             let sizes = variants.map { "\($0.variant.width)w.\($0.variant.format.fileExtension) \($0.variant.byteCount / 1024) KB" }
             print("PICTURE \(name): \(bytes.count / 1024) KB source; CPU s per photo (best of 3) \(String(format: "%.3f", cpu.min()!)), wall \(String(format: "%.3f", wall.min()!)); \(sizes.joined(separator: ", "))")
         }

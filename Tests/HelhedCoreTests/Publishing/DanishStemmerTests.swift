@@ -4,7 +4,7 @@ import Testing
 
 /// The Danish stemmer on both sides: `DanishStemmer` (libstemmer) against `stemwords -l danish`'s stems of the
 /// committed sample (`scripts/stemmer-sample.tsv`, made by `scripts/stemmer-cases.sh --sample`), and
-/// `Templates/search/stemmer.js` against the same sample with node, when node is installed.
+/// `Templates/assets/stemmer.js` against the same sample with node, when node is installed.
 @Suite struct DanishStemmerTests {
     /// `word<TAB>stem` lines: every word of the content, and words of the Danish hunspell dictionary chosen so that
     /// every way the stemmer changes a word's end is in.
@@ -68,7 +68,7 @@ import Testing
     @Test(.enabled(if: SearchTests.node != nil, "node is not installed"))
     func exceptionsAreTheSameInSwiftAndJavaScript() throws {
         let script = "process.stdout.write(JSON.stringify(require(process.argv[1]).exceptions))"
-        let output = try Self.runNode(["-e", script, PublishFixture.repositoryTemplates.appendingPathComponent("search/stemmer.js").path])
+        let output = try Self.runNode(["-e", script, PublishFixture.repositoryTemplates.appendingPathComponent("assets/stemmer.js").path])
         #expect(output.status == 0, "\(output.text)")
         let javaScript = try JSONDecoder().decode([String: [String]].self, from: Data(output.text.utf8))
         #expect(javaScript == DanishStemmer.exceptions)

@@ -208,7 +208,7 @@ import Testing
         try fixture.build()
         let assets = try FileManager.default.contentsOfDirectory(atPath: fixture.output.appendingPathComponent("assets").path)
         var hashed: [String: String] = [:]
-        for name in ["style.css", "site.js", "search.js"] {
+        for name in ["style.css", "site.js", "search.js", "stemmer.js"] {
             let source = try Data(contentsOf: fixture.templates.appendingPathComponent("assets/\(name)"))
             let hash = ContentHash.hex(of: source)
             #expect(hash.count == 10 && hash.allSatisfy(\.isHexDigit))
@@ -224,6 +224,7 @@ import Testing
             #expect(HTMLScan.attributes("src", in: html).contains(hashed["site.js"]!), "\(file) does not use the hashed script")
         }
         #expect(HTMLScan.attributes("src", in: try fixture.read("soeg/index.html")).contains(hashed["search.js"]!))
+        #expect(HTMLScan.attributes("src", in: try fixture.read("soeg/index.html")).contains(hashed["stemmer.js"]!))
 
         // Changing the stylesheet changes its name.
         let css = fixture.templates.appendingPathComponent("assets/style.css")

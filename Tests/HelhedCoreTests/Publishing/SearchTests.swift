@@ -20,10 +20,6 @@ import Testing
         return try JSONDecoder().decode(NormalizationCases.self, from: data).cases
     }
 
-    static func index(_ site: GeneratedSite) throws -> SearchIndex {
-        try JSONDecoder().decode(SearchIndex.self, from: try #require(site.files.first { $0.path == "soeg/index.json" }).data())
-    }
-
     // MARK: Normalization
 
     /// The same cases `scripts/test-search.js` checks `search.js` against.
@@ -44,93 +40,31 @@ import Testing
         #expect(SearchText.words("Crème brûlée") == ["creme", "brulee"])
     }
 
-    // MARK: The index
+    // MARK: JSON
 
-    /// `json()` encodes entry by entry; the bytes must be what encoding the whole index at once gives.
-    @Test func theIndexJSONIsWhatJSONEncoderWrites() throws {
-        let entry = { (title: String) in
-            SearchIndex.Entry(title: title, url: "/sti/\(title)/", kind: "Artikel", summary: "\"Citat\" / skråstreg\n\u{1}æ </script> & <b>",
-                              names: "a b", terms: "", words: "ord")
+    /// `SearchJSON` writes strings as `JSONEncoder` does (slashes unescaped), with `<`, `>` and `&` as `\u003c`,
+    /// `\u003e` and `\u0026`: on every ASCII character (control characters included) and some beyond.
+    @Test func searchJSONStringsAreWhatJSONEncoderWritesWithMarkupEscaped() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let text = String((0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }) + "æ\u{301}\u{2028}😀\u{FEFF} </script> & <b>"
+        for strings in [[], [text], ["første", "", text]] {
+            var json: [UInt8] = []
+            SearchJSON.appendArray(strings, to: &json)
+            var expected: [UInt8] = []
+            for byte in try encoder.encode(strings) {
+                switch byte {
+                case UInt8(ascii: "<"): expected += Array(#"\u003c"#.utf8)
+                case UInt8(ascii: ">"): expected += Array(#"\u003e"#.utf8)
+                case UInt8(ascii: "&"): expected += Array(#"\u0026"#.utf8)
+                default: expected.append(byte)
+                }
+            }
+            #expect(json == expected)
         }
-        for pages in [[], [entry("første")], [entry("første"), entry("anden"), entry("tredje")]] {
-            let index = SearchIndex(version: 1, pages: pages)
-            #expect(index.json() == SearchIndex.escapingMarkup(try SearchIndex.encoder().encode(index)))
-        }
-        // Every ASCII character (control characters included) and some beyond, in every field.
-        let text = String((0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }) + "æ\u{301}\u{2028}😀\u{FEFF}"
-        let all = SearchIndex.Entry(title: text, url: text, kind: text, summary: text, names: text, terms: text, words: text)
-        #expect(all.markupSafeJSON() == SearchIndex.escapingMarkup(try SearchIndex.encoder().encode(all)))
-    }
-
-    @Test func theIndexHoldsPublishedPagesWithFoldedWordLists() throws {
-        let fixture = try PublishFixture()
-        defer { fixture.remove() }
-        let index = try Self.index(try fixture.generate())
-        #expect(index.version == 1)
-        #expect(index.pages.map(\.title) == ["Kolding prøver noget nyt", "Helhedsplaner forklaret", "beboerrådgiver", "helhedsplan"])
-        #expect(index.pages.map(\.kind) == ["Artikel", "Artikel", "Ordforklaring", "Ordforklaring"])
-        #expect(index.pages.map(\.url) == ["/boligsocial/artikler/kolding-proever-noget-nyt/", "/boligsocial/artikler/helhedsplaner-forklaret/",
-                                           "/boligsocial/ordforklaringer/beboerraadgiver/", "/boligsocial/ordforklaringer/helhedsplan/"])
-
-        let kolding = index.pages[0]
-        #expect(kolding.summary == "Kolding samler kommunen og Æblegården om beskæftigelse.")
-        #expect(kolding.names == "kolding noget nyt proever")
-        #expect(kolding.terms == "helhedsplan helhedsplanen helhedsplaner")  // the term it mentions, with its aliases
-        let words = kolding.words.split(separator: " ").map(String.init)
-        #expect(words == words.sorted())
-        #expect(Set(words).count == words.count)
-        #expect(words.allSatisfy { $0.count > 1 && $0 == SearchText.fold($0) })
-        for expected in ["aeblegaarden", "beskaeftigelse", "udfordringen", "ledigheden", "omraadet"] { #expect(words.contains(expected)) }
-        // Words already in the title or terms are not repeated.
-        #expect(!words.contains("kolding"))
-        #expect(!words.contains("helhedsplan"))
-
-        let explainer = index.pages[1]
-        let explainerWords = explainer.words.split(separator: " ").map(String.init)
-        // Code spans count; paragraphs and lines do not run together.
-        #expect(explainerWords.contains("samarbejde"))
-        #expect(explainerWords.contains("afsnit"))
-        #expect(!explainerWords.contains("afsnitnaeste"))
-        #expect(!explainerWords.contains { $0.contains("baggrundplanen") })
-        #expect(explainerWords.contains("tegning"))  // alt text
-
-        let term = index.pages[3]
-        #expect(term.names == "helhedsplan helhedsplanen helhedsplaner")
-        #expect(term.terms == "beboerraadgiver beboerraadgivere")
-    }
-
-    @Test func anArticleWithoutSummaryGetsTheStartOfItsText() throws {
-        var files = PublishFixture.files
-        files["artikler/kolding.md"] = files["artikler/kolding.md"]!.replacingOccurrences(of: "summary: \"Kolding samler kommunen og Æblegården om beskæftigelse.\"\n", with: "")
-            + " " + String(repeating: "Mange ord her. ", count: 30)
-        let fixture = try PublishFixture(files: files)
-        defer { fixture.remove() }
-        let kolding = try #require(try Self.index(try fixture.generate()).pages.first { $0.title.hasPrefix("Kolding") })
-        #expect(kolding.summary.hasPrefix("I Kolding arbejder Æblegården og kommunen sammen. Læs først forklaringen. Udfordringen Ledigheden"))
-        #expect(kolding.summary.hasSuffix(" …"))
-        #expect(kolding.summary.count <= SearchIndex.snippetLength + 2)
-    }
-
-    @Test func theIndexIsSortedJSONWithoutEscapedSlashes() throws {
-        let fixture = try PublishFixture()
-        defer { fixture.remove() }
-        let text = try #require(PublishFixture.text(try fixture.generate(), "soeg/index.json"))
-        #expect(text.hasPrefix(#"{"pages":[{"kind":"Artikel","names":"#))
-        #expect(text.contains(#""url":"/boligsocial/artikler/kolding-proever-noget-nyt/""#))
-        #expect(!text.contains(#"\/"#))
-        #expect(text.hasSuffix(#""version":1}"#))
-    }
-
-    /// The real content's index must stay under 100 KB.
-    @Test func theRealContentsIndexStaysSmall() throws {
-        let root = PublishFixture.repositoryRoot
-        let options = BuildOptions(contentFolder: root.appendingPathComponent("Content"), templatesFolder: root.appendingPathComponent("Templates"),
-                                   outputFolder: FileManager.default.temporaryDirectory.appendingPathComponent("unused"))
-        let site = try SiteGenerator.generate(options)
-        let index = try #require(site.files.first { $0.path == "soeg/index.json" })
-        let size = try index.data().count
-        #expect(size < 100_000, "soeg/index.json is \(size) bytes")
-        #expect(try Self.index(site).pages.count == site.site.articles.count + site.site.terms.count)
+        var numbers: [UInt8] = []
+        for number in [0, 7, 10, 99, 1_234_567] { SearchJSON.appendNumber(number, to: &numbers); numbers.append(0x20) }
+        #expect(String(decoding: numbers, as: UTF8.self) == "0 7 10 99 1234567 ")
     }
 
     // MARK: The page
@@ -155,17 +89,19 @@ import Testing
         let noscript = try #require(html.firstMatch(of: /<noscript>(.*?)<\/noscript>/.dotMatchesNewlines()).map { String($0.output.1) })
         #expect(noscript.contains("kræver JavaScript"))
         #expect(HTMLScan.attributes("href", in: noscript).contains("/boligsocial/ordforklaringer/"))
-        let script = try #require(html.firstMatch(of: /<script src="[^"]*search\.[0-9a-f]{10}\.js" defer><\/script>/))
-        #expect(!script.output.isEmpty)
+        // The stemmer first: both deferred, so they run in this order.
+        let scripts = try #require(html.firstMatch(of: /<script src="[^"]*stemmer\.[0-9a-f]{10}\.js" defer><\/script>\n<script src="[^"]*search\.[0-9a-f]{10}\.js" defer><\/script>/))
+        #expect(!scripts.output.isEmpty)
         #expect(html.contains(#"<a href="/boligsocial/soeg/" aria-current="page">Søg</a>"#))
     }
 
-    @Test func searchJSIsSmallAndDependencyFree() throws {
-        let script = try String(contentsOf: PublishFixture.repositoryTemplates.appendingPathComponent("assets/search.js"), encoding: .utf8)
-        #expect(script.utf8.count < 10_000)
+    @Test(arguments: ["search.js", "stemmer.js"]) func theScriptsAreSmallAndDependencyFree(name: String) throws {
+        let script = try String(contentsOf: PublishFixture.repositoryTemplates.appendingPathComponent("assets/\(name)"), encoding: .utf8)
+        #expect(script.utf8.count < 12_000)
         #expect(!script.contains("import "))
         #expect(!script.contains("innerHTML"))  // results are built with textContent: content can never inject markup
-        #expect(!script.contains("http"))  // no third-party requests
+        let code = script.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }.joined(separator: "\n")
+        #expect(!code.contains("http"))  // no third-party requests
     }
 
     // MARK: The script, with node
@@ -180,17 +116,18 @@ import Testing
 
     @Test(.enabled(if: SearchTests.node != nil, "node is not installed; run node scripts/test-search.js where it is"))
     func searchJSPassesItsTestsWithNode() throws {
-        // The real content's index, for the script's searches on real pages.
-        let root = PublishFixture.repositoryRoot
-        let site = try SiteGenerator.generate(BuildOptions(contentFolder: root.appendingPathComponent("Content"),
-                                                           templatesFolder: root.appendingPathComponent("Templates"),
-                                                           outputFolder: FileManager.default.temporaryDirectory.appendingPathComponent("unused")))
-        let indexFile = FileManager.default.temporaryDirectory.appendingPathComponent("helhed-search-\(UUID().uuidString).json")
-        try site.files.first { $0.path == "soeg/index.json" }!.data().write(to: indexFile)
-        defer { try? FileManager.default.removeItem(at: indexFile) }
+        // The real content's index, for the script's searches on real pages: its inflected queries.
+        let index = try PublishedSearchIndex(try SearchIndexTests.realSite())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("helhed-search-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (path, data) in index.files {
+            let file = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: file)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.node))
-        process.arguments = [Self.scripts.appendingPathComponent("test-search.js").path, indexFile.path]
+        process.arguments = [Self.scripts.appendingPathComponent("test-search.js").path, folder.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -198,6 +135,6 @@ import Testing
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(output)")
-        #expect(output.contains("checks passed") && output.contains("search index"), "\(output)")
+        #expect(output.contains("checks passed") && output.contains("inflected queries found their pages"), "\(output)")
     }
 }

@@ -12,6 +12,8 @@ import Testing
     static func expectAgreement(_ text: String) {
         let viaFoundation = SearchText.foldedByFoundation(text)
         #expect(SearchText.fold(text) == viaFoundation, "fold(\(text.debugDescription))")
+        #expect(SearchText.lower(text) == SearchText.loweredByFoundation(text), "lower(\(text.debugDescription))")
+        #expect(SearchText.fold(SearchText.lower(text)) == viaFoundation, "fold(lower(\(text.debugDescription)))")
     }
 
     @Test func theSharedCasesFoldAlikeBothWays() throws {
@@ -50,16 +52,17 @@ import Testing
         texts.append(String(repeating: "Helhedsplan helhedsplanen HELHEDSPLAN Århus aarhus Søren soeren crème creme 2024 ", count: 200))
         texts.append((0..<3_000).map { "ord\($0 % 700)" }.joined(separator: " "))
         for text in texts {
-            let distinct = SearchText.entryWords(names: [], termWords: [], pieces: [Array(text.utf8)]).body.split(separator: " ").map(String.init)
+            let distinct = SearchText.entryWords(names: [], termWords: [], pieces: [Array(text.utf8)]).body
             #expect(distinct.count == Set(distinct).count, "no repeats in \(text.prefix(40).debugDescription)")
             #expect(Set(distinct) == Set(SearchText.words(text)), "\(text.prefix(40).debugDescription)")
         }
     }
 
-    /// `entryWords` folds and finds words in one pass (and sends text beyond the table through Foundation): on seeded
-    /// random mixes of table scalars and others, its three lists must be what their definitions say, from `words`
-    /// and sets: the names' words; the term words but those; the words of the pieces joined by a space but both.
-    @Test func entryWordsOfRandomMixesMatchTheDefinition() {
+    /// `entryWords` folds (or lower-cases) and finds words in one pass (and sends text beyond the table through
+    /// Foundation): on seeded random mixes of table scalars and others, its three lists must be what their
+    /// definitions say, from `words` and sets: the names' words; the term words but those; the words of the pieces
+    /// joined by a space but both. Each word once, in the order found.
+    @Test(arguments: [false, true]) func entryWordsOfRandomMixesMatchTheDefinition(lowered: Bool) {
         var random = SeededGenerator(seed: 11)
         let letters: [Unicode.Scalar] = ["a", "b", "Æ", "ø", "å", "é", "ß", " ", "-", "1"]
         let pool = letters + letters + Self.tableScalars + ["\u{301}", "Σ", "ς", "İ", "ﬁ", "Ω"]
@@ -68,40 +71,28 @@ import Testing
             for _ in 0..<random.below(length) { text.append(random.pick(pool)) }
             return String(text)
         }
-        func sorted(_ words: Set<String>) -> String { words.sorted().joined(separator: " ") }
+        let transform = { (text: String) -> String in lowered ? SearchText.loweredByFoundation(text) : SearchText.foldedByFoundation(text) }
+        let table = lowered ? SearchText.lowerTable : SearchText.foldTable
         for _ in 0..<2_000 {
             let pieces = [randomText(40), randomText(40)]
             let names = [randomText(12), randomText(12)]
-            let bodyWords = Self.wordsViaFoundation(pieces.joined(separator: " "))
-            let termWords = bodyWords.filter { _ in random.below(3) == 0 } + Self.wordsViaFoundation(randomText(12))
-            let nameWords = Set(names.flatMap(Self.wordsViaFoundation))
+            let bodyWords = Self.wordsViaFoundation(pieces.joined(separator: " "), transform)
+            let termWords = bodyWords.filter { _ in random.below(3) == 0 } + Self.wordsViaFoundation(randomText(12), transform)
+            let nameWords = Set(names.flatMap { Self.wordsViaFoundation($0, transform) })
             let terms = Set(termWords).subtracting(nameWords)
-            let words = SearchText.entryWords(names: names, termWords: termWords, pieces: pieces.map { Array($0.utf8) })
-            #expect(words.names == sorted(nameWords), "\(names.map(\.debugDescription))")
-            #expect(words.terms == sorted(terms), "\(termWords)")
-            #expect(words.body == sorted(Set(bodyWords).subtracting(nameWords).subtracting(terms)), "\(pieces.map(\.debugDescription))")
-        }
-    }
-
-    /// Words are ordered by their first bytes as one number, then by the rest: hundreds of words from a small
-    /// alphabet, many sharing their first eight letters or more, must come out as strings sort.
-    @Test func manyWordsAreSortedAsStringsSort() {
-        var random = SeededGenerator(seed: 5)
-        for _ in 0..<20 {
-            let words = (0..<(50 + random.below(600))).map { _ in
-                (random.chance(33) ? "helhedsplan" : "") + String((0..<(2 + random.below(12))).map { _ in random.pick(Array("abeo19")) })
-            }
-            let text = words.joined(separator: random.chance(50) ? " " : ", ")
-            let body = SearchText.entryWords(names: [], termWords: [], pieces: [Array(text.utf8)]).body
-            #expect(body == Set(Self.wordsViaFoundation(text)).sorted().joined(separator: " "))
+            let words = SearchText.entryWords(names: names, termWords: termWords, pieces: pieces.map { Array($0.utf8) }, table: table)
+            for list in [words.names, words.terms, words.body] { #expect(list.count == Set(list).count) }
+            #expect(Set(words.names) == nameWords, "\(names.map(\.debugDescription))")
+            #expect(Set(words.terms) == terms, "\(termWords)")
+            #expect(Set(words.body) == Set(bodyWords).subtracting(nameWords).subtracting(terms), "\(pieces.map(\.debugDescription))")
         }
     }
 
     /// The original definition of `words`: runs of letters and digits in the folded text, one-character words dropped.
-    static func wordsViaFoundation(_ text: String) -> [String] {
+    static func wordsViaFoundation(_ text: String, _ transform: (String) -> String = SearchText.foldedByFoundation) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
-        for scalar in SearchText.foldedByFoundation(text).unicodeScalars {
+        for scalar in transform(text).unicodeScalars {
             if SearchText.isWordScalar(scalar) {
                 current.append(scalar)
             } else {

@@ -78,7 +78,7 @@ import Testing
             "Templates/tags.mustache:2: error: template: 'tags' is a list; use '{{#tags}}…{{/tags}}'",
         ])
         #expect(try Self.problems(["404": "{{<layout}}{{$main}}{{layout.assets}}{{/main}}{{/layout}}"]) == [
-            "Templates/404.mustache:1: error: template: 'layout.assets' is a group of fields (favicon, script, searchScript, stylesheet); name one of them",
+            "Templates/404.mustache:1: error: template: 'layout.assets' is a group of fields (favicon, script, searchScript, stemmerScript, stylesheet); name one of them",
         ])
     }
 

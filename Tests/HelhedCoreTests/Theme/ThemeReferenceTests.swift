@@ -39,10 +39,10 @@ extension HTML: MustacheCustomRenderable {
         let site = SiteModel(title: "S & <co>", description: "d", language: "da", publisher: nil, absoluteURL: "https://x/",
                                    homeURL: "/", articlesURL: "/a/", glossaryURL: "/o/", tagsURL: "/e/", searchURL: "/s/", feedURL: "/f")
         let layout = Layout(site: site, assets: Layout.sample.assets, title: "T & <b>", documentTitle: "\"Q\" 'A'",
-                                  description: "d", canonicalURL: "https://x/", openGraphType: "website",
+                                  description: "d", canonicalURL: "https://x/", openGraphType: "website", openGraphImage: nil,
                                   nav: [NavLink(label: "Forside", url: "/", current: nil), NavLink(label: "Ord", url: "/o/", current: "true")],
                                   breadcrumbs: [], hasBreadcrumbs: false)
-        let card = ArticleCard(title: "Æble", url: "/a/", kind: "Case", date: "1. maj", dateISO: "2024-05-01", summary: nil, tags: [])
+        let card = ArticleCard(title: "Æble", url: "/a/", kind: "Case", date: "1. maj", dateISO: "2024-05-01", summary: nil, tags: [], image: nil)
         let models: [(String, any PageModel)] = [
             ("article", ArticlePage(layout: layout, title: "Æble & pære", kind: "Case", date: "1. maj 2024", dateISO: "2024-05-01",
                                           updated: nil, updatedISO: nil, summary: nil, tags: [], hasTags: false, body: HTML(""),

@@ -38,6 +38,8 @@ struct FixtureSite {
             description: Et lille site til at prøve helhed serve af.
             base_url: \(baseURL)
             language: da
+            # The pictures under filer/ are served as they are (no page shows them): the server's types are tested.
+            original: true
 
             """)
         try site.write("artikler/foerste.md", article(title: "Første artikel", body: firstArticleBody))

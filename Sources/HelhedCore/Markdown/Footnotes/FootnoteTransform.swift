@@ -48,18 +48,7 @@ enum FootnoteTransform {
             }
         }
 
-        var section: MarkdownNode?
-        if !order.isEmpty {
-            section = document.appendCustomBlock(Array("<section class=\"fodnoter\" aria-label=\"Fodnoter\">\n<ol>".utf8),
-                                                 Array("</ol>\n</section>".utf8), to: document.rootNode)
-        }
-        for key in order {
-            guard let note = notes[key], let section else { continue }
-            let element = document.appendCustomBlock(Array("<li id=\"fodnote_\(note.number)\">".utf8), Array("</li>".utf8), to: section)
-            element.setPageLine(note.line)
-            document.moveChildren(of: note.item, to: element)
-            appendBackLinks(note, to: element, in: document)
-        }
+        appendNotes(order.compactMap { notes[$0] }, to: document)
         // Every definition's item leaves its list; unused ones are dropped with a warning, as cmark-gfm drops them.
         // Last first: a definition nested in another's text is then gone before the outer one is freed with its text.
         let lines = items.isEmpty ? nil : SourceLines(found.text)
@@ -70,6 +59,19 @@ enum FootnoteTransform {
                                             "the footnote [^\(item.definition.label)] is never referenced (refer to it with [^\(item.definition.label)]); it is left out"))
             }
             if let lines { removeItem(item.node, lines: lines, in: document) }
+        }
+    }
+
+    /// The notes in the order of their first reference, as a list at the end of the page.
+    private static func appendNotes(_ notes: [Note], to document: MarkdownDocument) {
+        guard !notes.isEmpty else { return }
+        let section = document.appendCustomBlock(Array("<section class=\"fodnoter\" aria-label=\"Fodnoter\">\n<ol>".utf8),
+                                                 Array("</ol>\n</section>".utf8), to: document.rootNode)
+        for note in notes {
+            let element = document.appendCustomBlock(Array("<li id=\"fodnote_\(note.number)\">".utf8), Array("</li>".utf8), to: section)
+            element.setPageLine(note.line)
+            document.moveChildren(of: note.item, to: element)
+            appendBackLinks(note, to: element, in: document)
         }
     }
 

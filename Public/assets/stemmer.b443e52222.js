@@ -2,8 +2,8 @@
 // dependencies: the same stems as libstemmer's, which the build uses through DanishStemmer.swift.
 // scripts/test-stemmer.js checks this file against libstemmer's `stemwords -l danish` word for word.
 //
-// Kept in Templates/search/, not Templates/assets/, until search uses it: every file in assets/ is published, and
-// Public/ must not change before then. It works as a browser script (window.HelhedStemmer) and as a node module.
+// Published as its own asset, loaded by the search page before search.js (both deferred, so in that order). It works
+// as a browser script (window.HelhedStemmer) and as a node module.
 //
 // stem(word) takes one lower-cased word in NFC *before* Helhed's æ → ae, ø → oe, å → aa fold: the algorithm counts
 // æ, ø and å as vowels and "løst" as a suffix. Fold the stem afterwards. searchStem(word) is stem(word) but for the

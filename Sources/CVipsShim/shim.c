@@ -12,6 +12,7 @@ int helhed_vips_start(void) {
 }
 
 int helhed_vips_version(int part) { return vips_version(part); }
+const char *helhed_vips_built_version(void) { return VIPS_VERSION; }
 void helhed_vips_set_concurrency(int threads) { vips_concurrency_set(threads); }
 int helhed_vips_concurrency(void) { return vips_concurrency_get(); }
 

@@ -19,6 +19,9 @@ int helhed_vips_start(void);
 /// The libvips version numbers: part 0 major, 1 minor, 2 micro.
 int helhed_vips_version(int part);
 
+/// The version of the libvips headers Helhed was built with, e.g. "8.14.1": known without opening the library.
+const char *helhed_vips_built_version(void);
+
 /// How many threads libvips may use for one image. 1 lets Helhed's own parallelism (a picture per task) use the cores.
 void helhed_vips_set_concurrency(int threads);
 int helhed_vips_concurrency(void);

@@ -32,9 +32,10 @@ enum Vips {
         return .success(Runtime(version: version, readsHEIF: helhed_vips_has_operation("heifload_buffer") != 0))
     }()
 
-    /// The version of the linked libvips, known without starting it (which loads its modules: tens of
-    /// milliseconds that a build whose pictures are all in the cache need not spend).
-    static let linkedVersion = (0...2).map { String(helhed_vips_version(Int32($0))) }.joined(separator: ".")
+    /// The libvips version Helhed was built with, known without opening the library (tens of milliseconds, and its
+    /// ~70 libraries, that a build whose pictures are all in the cache need not spend). Debian keeps the library
+    /// and its headers at one version; a new libvips comes with a rebuild of Helhed, and so with new cache keys.
+    static let linkedVersion = String(cString: helhed_vips_built_version())
 
     /// The running libvips, or why it cannot run.
     static func start() throws(PictureError) -> Runtime {

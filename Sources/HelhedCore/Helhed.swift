@@ -42,8 +42,11 @@ public struct BuildReport: Sendable {
     /// memory to the system instead of freeing a large site's objects one by one.
     let run: BuildRun
 
-    public var summary: String {
-        "Built \(pageCount) pages (\(articleCount) articles, \(termCount) terms), copied \(copiedFileCount) files in \(milliseconds) ms"
+    public var summary: String { summary(in: .english) }
+
+    public func summary(in language: MessageLanguage) -> String {
+        Message(.buildSummary, ["pages": String(pageCount), "articles": String(articleCount), "terms": String(termCount),
+                                "files": String(copiedFileCount), "milliseconds": String(milliseconds)]).rendered(in: language)
     }
 }
 

@@ -72,17 +72,15 @@ enum PageInjection {
     addEventListener("pagehide",disconnect);addEventListener("pageshow",connect);if(!document.hidden)connect();})();
     """
 
-    /// The banner for a failed rebuild: the same `path:line: error: message` lines the terminal shows.
-    static func banner(for diagnostics: [Diagnostic], hasGoodSite: Bool) -> String {
+    /// The banner for a failed rebuild: the same `path:line: fejl: message` lines the terminal shows.
+    static func banner(for diagnostics: [Diagnostic], hasGoodSite: Bool, in language: MessageLanguage) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
         let shown = errors.isEmpty ? diagnostics : errors
-        let items = shown.prefix(20).map { "<li style=\"margin:2px 0\">\(escape($0.description))</li>" }.joined()
-        let more = shown.count > 20 ? "<li>… and \(shown.count - 20) more (see the terminal)</li>" : ""
-        let headline = hasGoodSite
-            ? "The site did not rebuild. You are looking at the last version that built; fix the problem and save."
-            : "The site did not build. Fix the problem and save: this page reloads by itself."
+        let items = shown.prefix(20).map { "<li style=\"margin:2px 0\">\(escape($0.rendered(in: language)))</li>" }.joined()
+        let more = shown.count > 20 ? "<li>\(escape(Message(.bannerMore, ["count": String(shown.count - 20)]).rendered(in: language)))</li>" : ""
+        let headline = (hasGoodSite ? MessageKey.bannerNotRebuilt : .bannerNotBuilt).text(in: language)
         return """
-        <div id="helhed-error" role="alert" lang="en" style="position:sticky;top:0;z-index:2147483647;box-sizing:border-box;\
+        <div id="helhed-error" role="alert" lang="\(language.rawValue)" style="position:sticky;top:0;z-index:2147483647;box-sizing:border-box;\
         margin:0;padding:12px 16px;max-height:50vh;overflow:auto;background:#7a1010;color:#fff;border-bottom:4px solid #ffb3b3;\
         font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;text-align:left">\
         <div style="display:flex;gap:16px;align-items:flex-start;max-width:72rem;margin:0 auto">\
@@ -90,20 +88,20 @@ enum PageInjection {
         <ul style="margin:0;padding-left:1.25em;font:15px/1.5 ui-monospace,'SFMono-Regular',Menlo,Consolas,monospace;\
         overflow-wrap:anywhere;color:#fff">\(items)\(more)</ul></div>\
         <button type="button" data-helhed-dismiss style="flex:none;font:inherit;font-weight:700;padding:4px 12px;\
-        background:#fff;color:#7a1010;border:2px solid #fff;border-radius:4px;cursor:pointer">Dismiss</button>\
+        background:#fff;color:#7a1010;border:2px solid #fff;border-radius:4px;cursor:pointer">\(MessageKey.bannerDismiss.text(in: language))</button>\
         </div></div>
 
         """
     }
 
     /// The page served for every path while no build has ever succeeded.
-    static func buildFailedPage(banner: String) -> Data {
+    static func buildFailedPage(banner: String, in language: MessageLanguage) -> Data {
         Data("""
         <!DOCTYPE html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>The site did not build</title></head>
+        <html lang="\(language.rawValue)">
+        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(MessageKey.nothingBuiltTitle.text(in: language))</title></head>
         <body style="margin:0">
-        \(banner)<p style="margin:2rem auto;max-width:40rem;padding:0 1rem;font:18px/1.5 system-ui,sans-serif">Nothing has built yet, so there is no page to show.</p>
+        \(banner)<p style="margin:2rem auto;max-width:40rem;padding:0 1rem;font:18px/1.5 system-ui,sans-serif">\(MessageKey.nothingBuiltYet.text(in: language))</p>
         </body>
         </html>
 

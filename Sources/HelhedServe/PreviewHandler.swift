@@ -28,7 +28,7 @@ struct PreviewHandler: HTTPHandler {
                 return Self.plain(.serviceUnavailable, "503: the site is still building; try again in a moment.\n",
                                   isHead: isHead, extra: [HTTPHeader("Retry-After"): "1"])
             }
-            return page(PageInjection.buildFailedPage(banner: ""), file: "*", etag: nil, status: .serviceUnavailable,
+            return page(PageInjection.buildFailedPage(banner: "", in: store.messages), file: "*", etag: nil, status: .serviceUnavailable,
                         banner: banner, request: request)
         }
 

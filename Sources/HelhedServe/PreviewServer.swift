@@ -11,7 +11,7 @@ import Glibc
 public final class PreviewServer: Sendable {
     public let options: ServeOptions
     private let console: ServeConsole
-    private let store = SiteStore()
+    private let store: SiteStore
     private let hub = LiveReloadHub()
     private let running = Locked(Running())
 
@@ -29,6 +29,7 @@ public final class PreviewServer: Sendable {
     public init(options: ServeOptions, console: ServeConsole = .standard) {
         self.options = options
         self.console = console
+        self.store = SiteStore(messages: options.messages)
     }
 
     /// The port actually listened on (useful with port 0), once started.
@@ -66,7 +67,7 @@ public final class PreviewServer: Sendable {
         let notes = NotesLoop(options: options.build, store: store, hub: hub, console: console)
         let loop = RebuildLoop(
             settings: .init(build: options.build, explicitBaseURL: options.explicitBaseURL, origin: origin,
-                            debounce: options.debounce, makeRebuilder: options.makeRebuilder),
+                            debounce: options.debounce, makeRebuilder: options.makeRebuilder, messages: options.messages),
             store: store, hub: hub, console: console, notes: notes)
         running.withLock {
             $0.loop = loop

@@ -12,6 +12,7 @@ final class RebuildLoop: @unchecked Sendable {
         var origin: String
         var debounce: Duration
         var makeRebuilder: SiteRebuilderFactory
+        var messages: MessageLanguage
     }
 
     private let settings: Settings
@@ -105,12 +106,14 @@ final class RebuildLoop: @unchecked Sendable {
             if before.failure != nil { hub.send(event: "fixed", json: "{}") }
             let plan = before.site == nil ? ReloadPlan.reloadEverything : ReloadPlan.plan(for: change, from: before.site, to: snapshot)
             announce(plan, in: snapshot)
-            let milliseconds = Self.milliseconds(since: started)
+            let milliseconds = String(Self.milliseconds(since: started))
             if trigger.isEmpty {
-                console.info("Built the site in \(milliseconds) ms: \(output.renderedPageCount) pages, \(snapshot.files.count) files")
+                console.info(say(Message(.firstBuilt, ["milliseconds": milliseconds, "pages": String(output.renderedPageCount),
+                                                       "files": String(snapshot.files.count)])))
             } else {
-                console.info("\(Self.clock()) \(cause) → rebuilt in \(milliseconds) ms: \(output.renderedPageCount) page\(output.renderedPageCount == 1 ? "" : "s") rendered, "
-                             + Self.describe(change) + Self.describe(plan))
+                console.info(say(Message(output.renderedPageCount == 1 ? .rebuiltOnePage : .rebuilt,
+                                         ["clock": Self.clock(), "milliseconds": milliseconds, "pages": String(output.renderedPageCount)],
+                                         parts: ["cause": cause, "change": Self.describe(change), "plan": Self.describe(plan)])))
             }
             // The writing notes come after the reload, from their own queue: a rebuild never waits for hunspell.
             if let content = output.content { notes.check(content, changed: isFresh ? SiteChange() : output.change, everyPage: isFresh) }
@@ -120,11 +123,15 @@ final class RebuildLoop: @unchecked Sendable {
             let diagnostics = error.diagnostics.filter { saved.contains($0.path) } + error.diagnostics.filter { !saved.contains($0.path) }
             let banner = store.fail(with: diagnostics)
             hub.send(event: "failed", json: Self.json(["html": banner]))
-            for diagnostic in diagnostics { console.problem(diagnostic.description) }
+            for diagnostic in diagnostics { console.problem(diagnostic.rendered(in: settings.messages)) }
             let count = diagnostics.filter { $0.severity == .error }.count
-            let still = before.site == nil ? "nothing to serve yet" : "still serving the last good site"
-            let prefix = trigger.isEmpty ? "The first build" : "\(Self.clock()) \(cause) → the rebuild"
-            console.problem("\(prefix) failed after \(Self.milliseconds(since: started)) ms with \(count) error\(count == 1 ? "" : "s"); \(still)")
+            let errors = Message.count(count, one: .errorsOne, many: .errorsMany)
+            let milliseconds = String(Self.milliseconds(since: started))
+            let still = Message(before.site == nil ? .nothingToServe : .stillServing)
+            console.problem(say(trigger.isEmpty
+                ? Message(.firstBuildFailed, ["milliseconds": milliseconds], parts: ["errors": errors, "still": still])
+                : Message(.rebuildFailed, ["clock": Self.clock(), "milliseconds": milliseconds],
+                          parts: ["cause": cause, "errors": errors, "still": still])))
         }
     }
 
@@ -145,7 +152,7 @@ final class RebuildLoop: @unchecked Sendable {
     /// Warnings are printed when they first appear, not again on every rebuild.
     private func report(_ warnings: [Diagnostic]) {
         let current = Set(warnings)
-        for warning in warnings where !reportedWarnings.contains(warning) { console.problem(warning.description) }
+        for warning in warnings where !reportedWarnings.contains(warning) { console.problem(warning.rendered(in: settings.messages)) }
         reportedWarnings = current
     }
 
@@ -170,32 +177,35 @@ final class RebuildLoop: @unchecked Sendable {
 
     // MARK: - Words for the terminal
 
-    static func describe(_ trigger: [String]) -> String {
+    private func say(_ message: Message) -> String { message.rendered(in: settings.messages) }
+
+    static func describe(_ trigger: [String]) -> Message {
         // Editors' temporary files (`sed -i`'s `sedAb12Cd`, a save's `x.md.tmp`) are gone by now; name what is left,
         // unless nothing is, which is what a deletion looks like.
         let existing = trigger.filter { FileManager.default.fileExists(atPath: $0) }
         let names = (existing.isEmpty ? trigger : existing).map { DisplayPath.of($0) }
         switch names.count {
-        case 0: return "start"
-        case 1: return "\(names[0]) changed"
-        case 2: return "\(names[0]) and \(names[1]) changed"
-        default: return "\(names[0]) and \(names.count - 1) more changed"
+        case 0: return Message(.causeStart)
+        case 1: return Message(.causeOneFile, ["file": names[0]])
+        case 2: return Message(.causeTwoFiles, ["file": names[0], "other": names[1]])
+        default: return Message(.causeManyFiles, ["file": names[0], "count": String(names.count - 1)])
         }
     }
 
-    static func describe(_ change: SiteChange) -> String {
+    static func describe(_ change: SiteChange) -> Message {
         switch change.count {
-        case 0: return "no output changed"
-        case 1...2: return "\(change.count) file\(change.count == 1 ? "" : "s") changed (\(change.all.joined(separator: ", ")))"
-        default: return "\(change.count) files changed"
+        case 0: return Message(.noOutputChanged)
+        case 1: return Message(.outputFileChanged, ["files": change.all.joined(separator: ", ")])
+        case 2: return Message(.outputFilesChanged, ["count": "2", "files": change.all.joined(separator: ", ")])
+        default: return Message(.outputManyFilesChanged, ["count": String(change.count)])
         }
     }
 
-    static func describe(_ plan: ReloadPlan) -> String {
+    static func describe(_ plan: ReloadPlan) -> Message {
         switch plan {
-        case .nothing: ""
-        case .swapStylesheets: "; stylesheet swapped in open tabs"
-        case .reload, .reloadEverything: "; open tabs reload"
+        case .nothing: .nothing
+        case .swapStylesheets: Message(.stylesheetSwapped)
+        case .reload, .reloadEverything: Message(.tabsReload)
         }
     }
 

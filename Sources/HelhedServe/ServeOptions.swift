@@ -14,10 +14,12 @@ public struct ServeOptions: Sendable {
     /// How long saves must be quiet before a rebuild starts.
     public var debounce: Duration
     public var makeRebuilder: SiteRebuilderFactory
+    /// The language of the banner and the terminal lines.
+    public var messages: MessageLanguage
 
     public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, explicitBaseURL: BaseURL? = nil,
                 forcePolling: Bool = false, debounce: Duration = .milliseconds(100),
-                makeRebuilder: @escaping SiteRebuilderFactory = SiteRebuilders.incremental) {
+                makeRebuilder: @escaping SiteRebuilderFactory = SiteRebuilders.incremental, messages: MessageLanguage = .danish) {
         self.build = build
         self.host = host
         self.port = port
@@ -25,6 +27,7 @@ public struct ServeOptions: Sendable {
         self.forcePolling = forcePolling
         self.debounce = debounce
         self.makeRebuilder = makeRebuilder
+        self.messages = messages
     }
 }
 

@@ -50,11 +50,13 @@ public enum ServeSession {
         switch started.current {
         case .success(let url)?:
             let title = " \"\(siteTitle(options) ?? "")\"".replacingOccurrences(of: " \"\"", with: "")
-            console.info("Serving\(title) at \(url.absoluteString)")
+            let say = { (message: Message) in message.rendered(in: options.messages) }
+            console.info(say(Message(.serving, ["title": title, "url": url.absoluteString])))
             let method = server.watchMethod?.rawValue ?? "polling"
-            console.info("Watching \(DisplayPath.of(options.build.contentFolder))/ and \(DisplayPath.of(options.build.templatesFolder))/ (\(method)); press Ctrl-C to stop.")
+            console.info(say(Message(.watching, ["content": DisplayPath.of(options.build.contentFolder),
+                                                 "templates": DisplayPath.of(options.build.templatesFolder), "method": method])))
             if !PreviewServer.isLoopback(options.host) {
-                console.info("Note: listening on \(options.host), so other machines that can reach this one can open the preview.")
+                console.info(say(Message(.listeningBeyondThisMachine, ["host": options.host])))
             }
         case .failure(let error)?:
             console.problem("helhed: \(error)")
@@ -65,9 +67,9 @@ public enum ServeSession {
         }
 
         stopRequested.wait()
-        console.info("Stopping…")
+        console.info(MessageKey.stopping.text(in: options.messages))
         stopAndWait(server)
-        console.info("Stopped; port \(server.port.map(String.init) ?? "?") is free.")
+        console.info(Message(.stopped, ["port": server.port.map(String.init) ?? "?"]).rendered(in: options.messages))
         return 0
     }
 

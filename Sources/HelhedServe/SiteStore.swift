@@ -16,6 +16,12 @@ final class SiteStore: Sendable {
     }
 
     private let state = Locked(State())
+    /// The language of the banner.
+    let messages: MessageLanguage
+
+    init(messages: MessageLanguage) {
+        self.messages = messages
+    }
 
     var current: State { state.current }
 
@@ -29,7 +35,7 @@ final class SiteStore: Sendable {
     @discardableResult
     func fail(with diagnostics: [Diagnostic]) -> String {
         state.withLock { state in
-            let banner = PageInjection.banner(for: diagnostics, hasGoodSite: state.site != nil)
+            let banner = PageInjection.banner(for: diagnostics, hasGoodSite: state.site != nil, in: messages)
             state.failure = diagnostics
             state.banner = banner
             return banner

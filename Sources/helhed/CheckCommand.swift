@@ -5,15 +5,15 @@ import HelhedCore
 /// `helhed check`: build without writing and report problems; the work is `SiteCheck`'s.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the site without writing it: broken links, missing alt text and summaries, unused terms, pages nothing links to."
+        abstract: say(.helpCheck)
     )
 
     @OptionGroup var folders: SiteFolders
 
-    @Flag(help: "Only check the spelling (Danish hunspell, needs hunspell-da): unknown words with suggestions. Content/ordliste.txt lists words to accept.")
+    @Flag(help: ArgumentHelp(say(.helpSpelling)))
     var spelling = false
 
-    @Flag(help: "Also print every article's LIX readability and its verdict (meget let, let, middel, svær, meget svær).")
+    @Flag(help: ArgumentHelp(say(.helpLix)))
     var lix = false
 
     func run() throws {
@@ -23,7 +23,8 @@ struct Check: ParsableCommand {
             let diagnostics = Array(Set(result.diagnostics)).sorted()
             report(diagnostics)
             let unknown = diagnostics.filter { $0.severity == .warning }.count
-            print("Checked the spelling of \(pageCount) page\(pageCount == 1 ? "" : "s"): \(unknown) unknown word\(unknown == 1 ? "" : "s")")
+            print(say(Message(.spellingSummary, parts: ["pages": .count(pageCount, one: .pagesOne, many: .pagesMany),
+                                                            "words": .count(unknown, one: .unknownWordsOne, many: .unknownWordsMany)])))
             if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
             return
         }
@@ -34,7 +35,7 @@ struct Check: ParsableCommand {
         // --- end of writing aids
         let result = SiteCheck.run(try folders.buildOptions(output: "Public"))
         report(result.diagnostics)
-        print(result.summary)
+        print(result.summary(in: messageLanguage))
         if result.hasErrors { throw ExitCode(1) }
     }
 }

@@ -5,7 +5,7 @@ import HelhedCore
 /// `helhed new artikel "Titel"` / `helhed new ord "Term"`; the work is `NewContent`'s.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new article or glossary term as a draft.",
+        abstract: say(.helpNew),
         subcommands: [NewArticle.self, NewTerm.self]
     )
 }
@@ -13,21 +13,23 @@ struct New: ParsableCommand {
 struct NewArticle: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "artikel",
-        abstract: "Create Content/artikler/<slug>.md with today's date, as a draft."
+        abstract: say(.helpNewArticle)
     )
 
-    @Argument(help: "The article's title.")
+    @Argument(help: ArgumentHelp(say(.helpArticleTitle)))
     var title: String
 
-    @Option(help: "explainer, case or event.")
+    @Option(help: ArgumentHelp(say(.helpKind)))
     var kind = ArticleKind.caseStory.rawValue
 
-    @Option(help: "The content folder.")
+    @Option(help: ArgumentHelp(say(.helpContent)))
     var content = "Content"
+
+    @OptionGroup var language: MessageOption
 
     func validate() throws {
         guard ArticleKind(rawValue: kind) != nil else {
-            throw ValidationError("--kind must be explainer, case or event (got \"\(kind)\")")
+            throw ValidationError(say(Message(.kindOptionInvalid, ["kind": kind])))
         }
     }
 
@@ -39,14 +41,16 @@ struct NewArticle: ParsableCommand {
 struct NewTerm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ord",
-        abstract: "Create Content/ordforklaringer/<slug>.md, as a draft."
+        abstract: say(.helpNewTerm)
     )
 
-    @Argument(help: "The term, as written in running text.")
+    @Argument(help: ArgumentHelp(say(.helpTermTitle)))
     var title: String
 
-    @Option(help: "The content folder.")
+    @Option(help: ArgumentHelp(say(.helpContent)))
     var content = "Content"
+
+    @OptionGroup var language: MessageOption
 
     func run() throws {
         try createContent(.term, title: title, content: content)
@@ -60,7 +64,7 @@ private func createContent(_ kind: NewContent.Kind, title: String, content: Stri
     while displayRoot.count > 1 && displayRoot.hasSuffix("/") { displayRoot.removeLast() }
     do throws(Diagnostic) {
         let created = try NewContent.create(kind, title: title, contentFolder: folder, displayRoot: displayRoot)
-        print("Created \(created.path) (draft: true; build or check with --drafts to see it)")
+        print(created.announcement(in: messageLanguage))
     } catch {
         report([error])
         throw ExitCode(1)

@@ -5,38 +5,34 @@ import HelhedCore
 /// `helhed publish`: build, then upload the output folder to the web host with rsync over SSH.
 struct Publish: ParsableCommand, WritesOutputFolder {
     static let configuration = CommandConfiguration(
-        abstract: "Build the site and upload it to the web host over SSH (with rsync).",
-        discussion: """
-            The target is publish.target in site.yml (user@host:/absolute/path, publish.port for another SSH port), or \
-            --target. Only changed files are sent; they switch over together at the end, and files the site no longer \
-            has are deleted from the target folder. A host is trusted on first connection and its key remembered.
-            """
+        abstract: say(.helpPublish),
+        discussion: say(.helpPublishDiscussion)
     )
 
     @OptionGroup var folders: SiteFolders
 
-    @Option(help: "The output folder: built, then uploaded.")
+    @Option(help: ArgumentHelp(say(.helpPublishOutput)))
     var output = "Public"
 
-    @Option(help: "Where to upload: user@host:/absolute/path (overrides publish.target in site.yml).")
+    @Option(help: ArgumentHelp(say(.helpTarget)))
     var target: String?
 
-    @Option(help: "The SSH port (overrides publish.port in site.yml; 22 by default).")
+    @Option(help: ArgumentHelp(say(.helpSSHPort)))
     var port: Int?
 
-    @Flag(name: .customLong("no-build"), help: "Upload the output folder as it is, without building it first.")
+    @Flag(name: .customLong("no-build"), help: ArgumentHelp(say(.helpNoBuild)))
     var noBuild = false
 
-    @Flag(name: .customLong("dry-run"), help: "List what would change on the host, and change nothing.")
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(say(.helpDryRun)))
     var dryRun = false
 
-    @Option(help: "The SSH private key to log in with (by default ssh's own choice: ~/.ssh keys and the agent).")
+    @Option(help: ArgumentHelp(say(.helpIdentity)))
     var identity: String?
 
-    @Option(name: .customLong("known-hosts"), help: "The file where host keys are remembered (by default ~/.ssh/known_hosts).")
+    @Option(name: .customLong("known-hosts"), help: ArgumentHelp(say(.helpKnownHosts)))
     var knownHosts: String?
 
-    @Flag(help: "Also print the transfer's numbers, and on failure what rsync and ssh said.")
+    @Flag(help: ArgumentHelp(say(.helpVerbose)))
     var verbose = false
 
     func run() throws {
@@ -51,15 +47,15 @@ struct Publish: ParsableCommand, WritesOutputFolder {
             fail(error)
         }
         if noBuild {
-            warn("helhed: uploading \(output)/ as it is, without building it first (--no-build)")
+            warn(say(Message(.publishWithoutBuilding, ["output": output])))
         } else {
             do {
                 let result = try SiteBuilder.build(try folders.buildOptions(output: output))
                 report(result.warnings)
-                print(result.summary)
+                print(result.summary(in: messageLanguage))
             } catch let failure as BuildFailure {
                 report(failure.diagnostics)
-                warn("helhed: the build failed, so nothing was published")
+                warn(say(.publishBuildFailed))
                 throw ExitCode(1)
             }
         }
@@ -77,7 +73,7 @@ struct Publish: ParsableCommand, WritesOutputFolder {
     }
 
     private func fail(_ error: UploadError) -> Never {
-        warn("helhed: error: \(error.message)")
+        warn("helhed: \(say(.severityError)): \(error.message)")
         if verbose && !error.details.isEmpty {
             warn("helhed: rsync and ssh said:\n" + error.details.trimmingCharacters(in: .newlines))
         }

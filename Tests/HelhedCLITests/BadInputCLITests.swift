@@ -47,6 +47,7 @@ import Testing
         var output = "Public"
         var expectedExit: Int32 = 1
         var expected: [String] = []
+        var language = "en"
         for (header, body) in try Self.sections(of: name) {
             let parts = header.split(separator: " ", maxSplits: 1).map(String.init)
             let url = { (path: String) in site.appendingPathComponent(path) }
@@ -54,6 +55,10 @@ import Testing
                 try FileManager.default.createDirectory(at: url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
             }
             switch parts[0] {
+            case "language":
+                language = parts[1]
+            case "expect" where !header.hasPrefix("expect exit"):
+                break  // the same messages in another language
             case "expect":
                 expectedExit = Int32(header.split(separator: " ").last!)!
                 expected = body.split(separator: "\n").map(String.init)
@@ -79,9 +84,12 @@ import Testing
                 }
             }
         }
-        let result = try CLITests.run(["build", "--quiet", "--output", output], in: site)
-        let errors = expected.filter { $0.contains(": error: ") }.count
-        let summary = expectedExit == 0 ? [] : ["helhed: the build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ is unchanged"]
+        // In the case's language, which `--messages` chooses over the tests' HELHED_MESSAGES=en.
+        let result = try CLITests.run(["build", "--quiet", "--output", output, "--messages", language], in: site)
+        let errors = expected.filter { $0.contains(": error: ") || $0.contains(": fejl: ") }.count
+        let summary = expectedExit == 0 ? [] : language == "da"
+            ? ["helhed: sitet blev ikke bygget (\(errors) fejl); \(output)/ er ikke ændret"]
+            : ["helhed: the build failed with \(errors) error\(errors == 1 ? "" : "s"); \(output)/ is unchanged"]
         #expect(result.status == expectedExit, "\(name): \(result.stderr)")
         #expect(result.stderr.split(separator: "\n").map(String.init) == expected + summary, "\(name)")
         #expect(result.stdout == "")

@@ -5,12 +5,17 @@ import Testing
 @Suite struct CLITests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `helhed` binary SwiftPM built next to the test bundle.
+    /// The `helhed` binary SwiftPM built next to the test bundle. The tests read its English messages: children of
+    /// this process get `HELHED_MESSAGES=en` (set once, before the first child starts); a test of the Danish passes
+    /// `--messages da`.
     static var binary: URL {
+        _ = englishMessages
         let beside = Bundle.main.bundleURL.appendingPathComponent("helhed")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("helhed")
     }
+
+    private static let englishMessages: Void = { setenv("HELHED_MESSAGES", "en", 1) }()
 
     struct Result {
         let status: Int32

@@ -10,7 +10,9 @@ import Testing
 /// `=== path (hex)` writes bytes given in hex, `=== path (head)` writes the body and `=== path (append N)` appends it N
 /// times, `=== symlink path` makes a symbolic link to the body's target, `=== delete path` removes a file or folder,
 /// `=== output path` builds into that folder (relative to the site's folder, or absolute), and `=== expect exit N` lists
-/// the messages, one a line.
+/// the messages, one a line. The messages are in the case's language: `=== language da` or `=== language en` (the
+/// default, for the cases written before Helhed spoke Danish). A case may also give its messages in the other language,
+/// in a section `=== expect en` (or `da`): the same build, the same exit code.
 @Suite struct BadInputTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
@@ -18,6 +20,9 @@ import Testing
         let steps: [(header: String, body: String)]
         let expectedExit: Int32
         let expectedMessages: [String]
+        let language: MessageLanguage
+        /// The messages in other languages, when the case gives them.
+        let translations: [MessageLanguage: [String]]
         var testDescription: String { name }
     }
 
@@ -51,18 +56,25 @@ import Testing
             }
         }
         if let header { steps.append((header, body)) }
-        let expect = steps.last { $0.0.hasPrefix("expect") }
+        let expect = steps.last { $0.0.hasPrefix("expect exit") }
         let exit = Int32(expect?.0.split(separator: " ").last.flatMap { Int32($0) } ?? 1)
-        let messages = expect?.1.split(separator: "\n").map(String.init) ?? []
-        return Case(name: name, description: description, steps: steps.filter { !$0.0.hasPrefix("expect") }, expectedExit: exit,
-                    expectedMessages: messages)
+        let lines = { (body: String) in body.split(separator: "\n").map(String.init) }
+        let language = steps.last { $0.0.hasPrefix("language ") }.flatMap { MessageLanguage(code: String($0.0.dropFirst("language ".count))) }
+        var translations: [MessageLanguage: [String]] = [:]
+        for (header, body) in steps where header.hasPrefix("expect ") && !header.hasPrefix("expect exit") {
+            if let other = MessageLanguage(code: String(header.dropFirst("expect ".count))) { translations[other] = lines(body) }
+        }
+        return Case(name: name, description: description, steps: steps.filter { !$0.0.hasPrefix("expect") && !$0.0.hasPrefix("language ") },
+                    expectedExit: exit, expectedMessages: expect.map { lines($0.1) } ?? [], language: language ?? .english,
+                    translations: translations)
     }
 
     static let baseFiles = [
         "Content/ordforklaringer/ord.md": Page.term(title: "ord", summary: "Et ord i ordforklaringerne.", body: "## Betydning\n\nEt ord."),
     ]
 
-    static func run(_ testCase: Case) throws -> (exit: Int32, messages: [String]) {
+    static func run(_ testCase: Case, in language: MessageLanguage? = nil) throws -> (exit: Int32, messages: [String]) {
+        let language = language ?? testCase.language
         let site = try FixtureSite(files: baseFiles)
         var options = site.options()
         for (header, body) in testCase.steps {
@@ -93,9 +105,9 @@ import Testing
         }
         do {
             let report = try SiteBuilder.build(options)
-            return (0, report.warnings.map(\.description))
+            return (0, report.warnings.map { $0.rendered(in: language) })
         } catch {
-            return (1, error.diagnostics.map(\.description))
+            return (1, error.diagnostics.map { $0.rendered(in: language) })
         }
     }
 
@@ -110,4 +122,20 @@ import Testing
         #expect(exit == testCase.expectedExit, "\(testCase.name): exit \(exit), messages: \(messages)")
         #expect(messages == testCase.expectedMessages, "\(testCase.name)")
     }
+
+    @Test func aHandfulOfCasesAreWrittenInDanishAndGiveTheirEnglishToo() {
+        let danish = Self.cases.filter { $0.language == .danish }
+        #expect(danish.count >= 5)
+        #expect(danish.filter { $0.translations[.english] != nil }.count >= 4)
+    }
+
+    @Test(arguments: cases.filter { !$0.translations.isEmpty })
+    func reportsExactlyInTheOtherLanguage(_ testCase: Case) throws {
+        for (language, expected) in testCase.translations {
+            let (exit, messages) = try Self.run(testCase, in: language)
+            #expect(exit == testCase.expectedExit, "\(testCase.name) in \(language.rawValue)")
+            #expect(messages == expected, "\(testCase.name) in \(language.rawValue)")
+        }
+    }
 }
+

@@ -229,7 +229,7 @@ import Testing
             #expect(data.contains("\"urls\":[") && data.contains("/artikler/foerste-artikel/"))
             #expect(!data.contains("artikler/anden-artikel/index.html"), "an unrelated page need not reload: \(data)")
             #expect(try await preview.get("/artikler/foerste-artikel/").text.contains("Helt ny tekst"))
-            #expect(await eventually { preview.lines.value.contains("Content/artikler/foerste.md changed → rebuilt in ") })
+            #expect(await eventually { preview.lines.value.contains("Content/artikler/foerste.md ændret → bygget igen på ") })
         }
     }
 
@@ -246,13 +246,13 @@ import Testing
             for path in ["/artikler/foerste-artikel/", "/", "/findes-ikke/"] {
                 let page = try await preview.get(path)
                 #expect(page.text.contains("<div id=\"helhed-error\" role=\"alert\""), "\(path)")
-                #expect(page.text.contains("artikler/foerste.md:3: error:"), "\(path)")
+                #expect(page.text.contains("artikler/foerste.md:3: fejl:"), "\(path)")
             }
             let article = try await preview.get("/artikler/foerste-artikel/")
             #expect(article.status == 200)
             #expect(article.text.contains(FixtureSite.firstArticleBody.prefix(30)), "the last good page is still served")
             #expect(!article.text.contains("Ny tekst der ikke bygger"))
-            #expect(preview.lines.value.contains("artikler/foerste.md:3: error:"), "the terminal shows the same")
+            #expect(preview.lines.value.contains("artikler/foerste.md:3: fejl:"), "the terminal shows the same, in Danish")
 
             try preview.site.write("artikler/foerste.md", FixtureSite.article(title: "Første artikel", body: "Rettet igen."))
             #expect(await listener.waitForEvent("fixed") != nil)

@@ -46,11 +46,23 @@ import Testing
     }
 
     @Test func bannerIsAnAccessibleAlertWithEscapedMessages() {
-        let banner = PageInjection.banner(for: [.error("Content/artikler/a.md", line: 3, "bad <tag> & \"quote\"")], hasGoodSite: true)
+        let banner = PageInjection.banner(for: [.error("Content/artikler/a.md", line: 3, "bad <tag> & \"quote\"")], hasGoodSite: true, in: .english)
         #expect(banner.contains("role=\"alert\""))
         #expect(banner.contains("Content/artikler/a.md:3: error: bad &lt;tag&gt; &amp; &quot;quote&quot;"))
         #expect(banner.contains("<button type=\"button\" data-helhed-dismiss"))
         #expect(!banner.contains("<tag>"))
+    }
+
+    /// The editor's view: a Danish banner, marked as Danish for screen readers, with the Danish severity word.
+    @Test func bannerSpeaksDanishByDefault() {
+        let options = ServeOptions(build: BuildOptions(contentFolder: URL(fileURLWithPath: "Content"), templatesFolder: URL(fileURLWithPath: "Templates"),
+                                                       outputFolder: URL(fileURLWithPath: "Public")))
+        #expect(options.messages == .danish)
+        let banner = PageInjection.banner(for: [.error("Content/artikler/a.md", line: 3, "x")], hasGoodSite: true, in: options.messages)
+        #expect(banner.contains("lang=\"da\""))
+        #expect(banner.contains("Sitet blev ikke bygget igen. Du ser den seneste version, der kunne bygges."))
+        #expect(banner.contains("Content/artikler/a.md:3: fejl: x"))
+        #expect(banner.contains(">Luk</button>"))
     }
 
     @Test func notesAreALabelledRegionWithEscapedWords() throws {

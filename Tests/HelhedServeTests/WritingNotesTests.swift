@@ -71,7 +71,7 @@ struct WritingNotesTests {
             let banner = try #require(page.range(of: "<div id=\"helhed-error\" role=\"alert\""))
             let notes = try #require(page.range(of: "<aside id=\"helhed-notes\""))
             #expect(banner.lowerBound < notes.lowerBound)
-            #expect(page.contains("artikler/foerste.md:3: error:"))
+            #expect(page.contains("artikler/foerste.md:3: fejl:"))
             #expect(page.contains("vejrudsigtt"))
         }
     }

@@ -14,6 +14,11 @@ public enum NewContent {
         public let path: String
         let file: URL
         let slug: String
+
+        /// "Created Content/artikler/x.md (draft: true; …)", what `helhed new` prints.
+        public func announcement(in language: MessageLanguage) -> String {
+            Message(.newCreated, ["path": path]).rendered(in: language)
+        }
     }
 
     /// The placeholder a new term's summary starts with (a term must have a summary to build); `helhed check` warns
@@ -29,26 +34,26 @@ public enum NewContent {
         let folderName = kind == .term ? ContentLoader.glossaryFolder : ContentLoader.articleFolder
         let displayFolder = displayRoot.isEmpty ? folderName : displayRoot + "/" + folderName
         let title = rawTitle.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw .error(displayFolder, "the title is empty; write it in quotes: helhed new \(kind == .term ? "ord" : "artikel") \"Titel\"") }
-        guard !title.contains(where: \.isNewline) else { throw .error(displayFolder, "the title must be one line") }
+        guard !title.isEmpty else { throw .error(displayFolder, .newTitleEmpty, ["command": kind == .term ? "ord" : "artikel"]) }
+        guard !title.contains(where: \.isNewline) else { throw .error(displayFolder, .newTitleNotOneLine) }
         let slug = Slug.make(from: title)
-        guard !slug.isEmpty else { throw .error(displayFolder, "the title \"\(title)\" gives an empty address; use letters or digits in it") }
+        guard !slug.isEmpty else { throw .error(displayFolder, .newTitleGivesEmptyAddress, ["title": title]) }
 
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .error(displayRoot, "the content folder does not exist (run helhed in the site's folder, or pass --content)")
+            throw .error(displayRoot, .contentFolderMissing)
         }
         let folder = contentFolder.appendingPathComponent(folderName)
         let file = folder.appendingPathComponent(slug + ".md")
         let displayPath = displayFolder + "/" + slug + ".md"
         if FileManager.default.fileExists(atPath: file.path) {
-            throw .error(displayPath, "the file already exists; helhed new never overwrites a file (choose another title, or edit the file)")
+            throw .error(displayPath, .newFileExists)
         }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(fileText(kind, title: title, today: today).utf8).write(to: file, options: .withoutOverwriting)
         } catch {
-            throw .error(displayPath, "cannot create the file: \(error.localizedDescription)")
+            throw .error(displayPath, .newCannotCreate, ["reason": error.localizedDescription])
         }
         return Created(path: displayPath, file: file, slug: slug)
     }

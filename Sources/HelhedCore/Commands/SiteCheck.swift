@@ -27,8 +27,15 @@ public enum SiteCheck {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
         public var summary: String {
-            func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
-            return "Checked \(count(pageCount, "page")): \(count(errors.count, "error")), \(count(warnings.count, "warning"))"
+            summary(in: .english)
+        }
+
+        public func summary(in language: MessageLanguage) -> String {
+            Message(.checkSummary, parts: [
+                "pages": .count(pageCount, one: .pagesOne, many: .pagesMany),
+                "errors": .count(errors.count, one: .errorsOne, many: .errorsMany),
+                "warnings": .count(warnings.count, one: .warningsOne, many: .warningsMany),
+            ]).rendered(in: language)
         }
     }
 
@@ -51,14 +58,14 @@ public enum SiteCheck {
             let line = summaryLine(article.source)
             if let summary = article.summary {
                 if summary.hasPrefix(NewContent.placeholderPrefix) {
-                    warnings.append(.warning(article.source.path, line: line, "the summary is still a placeholder (\"\(summary)\"); write one or two sentences that say what the article is about"))
+                    warnings.append(.warning(article.source.path, line: line, .articleSummaryPlaceholder, ["summary": summary]))
                 }
             } else {
-                warnings.append(.warning(article.source.path, line: line, "the article has no summary; add 'summary:' to the front matter (it is shown in lists, search results, the feed and link previews)"))
+                warnings.append(.warning(article.source.path, line: line, .articleWithoutSummary))
             }
         }
         for term in site.terms where term.summary.hasPrefix(NewContent.placeholderPrefix) {
-            warnings.append(.warning(term.source.path, line: summaryLine(term.source), "the summary is still a placeholder (\"\(term.summary)\"); explain the term in one sentence"))
+            warnings.append(.warning(term.source.path, line: summaryLine(term.source), .termSummaryPlaceholder, ["summary": term.summary]))
         }
 
         var usedByArticles: Set<Int> = []
@@ -68,12 +75,12 @@ public enum SiteCheck {
             for target in body.linkedPages where target != page { linkedFrom[target, default: []].insert(page) }
         }
         for (index, term) in site.terms.enumerated() where !usedByArticles.contains(index) {
-            warnings.append(.warning(term.source.path, line: 1, "no article uses the term \"\(term.title)\" (its \"Bruges i\" list is empty); mention it in an article, or remove it"))
+            warnings.append(.warning(term.source.path, line: 1, .termUnused, ["term": term.title]))
         }
         let pages = site.articles.indices.map(PageID.article) + site.terms.indices.map(PageID.term)
         for page in pages where linkedFrom[page, default: []].isEmpty {
-            let what = if case .article = page { "article" } else { "term" }
-            warnings.append(.warning(site.source(of: page).path, line: 1, "no other page links to this \(what) (\"\(site.title(of: page))\"); readers find it only through the lists; link to it from a related page"))
+            let key: MessageKey = if case .article = page { .articleNotLinked } else { .termNotLinked }
+            warnings.append(.warning(site.source(of: page).path, line: 1, key, ["title": site.title(of: page)]))
         }
         return warnings
     }

@@ -86,7 +86,7 @@ struct Article: Sendable, Hashable {
         if let kindText = fields.text("kind", required: true, into: &diagnostics) {
             kind = ArticleKind(rawValue: kindText)
             if kind == nil {
-                diagnostics.append(.error(source.path, line: fields.line(of: "kind"), "front matter: unknown kind \"\(kindText)\"; use explainer, case or event"))
+                diagnostics.append(.error(source.path, line: fields.line(of: "kind"), .articleKindUnknown, ["kind": kindText]))
             }
         }
         let summary = fields.text("summary", required: false, into: &diagnostics)
@@ -98,7 +98,7 @@ struct Article: Sendable, Hashable {
         let slug = FrontMatterReading.slug(fields, title: title, into: &diagnostics)
         let oldAddresses = FrontMatterReading.oldAddresses(fields, into: &diagnostics)
         if let date, let updated, updated < date {
-            diagnostics.append(.error(source.path, line: fields.line(of: "updated"), "front matter: 'updated' (\(updated)) is before 'date' (\(date))"))
+            diagnostics.append(.error(source.path, line: fields.line(of: "updated"), .updatedBeforeDate, ["updated": "\(updated)", "date": "\(date)"]))
         }
         guard let title, let date, let kind, let slug else { return nil }
         return Article(source: source, title: title, date: date, updated: updated, kind: kind, summary: summary, tags: tags,
@@ -134,7 +134,7 @@ enum FrontMatterReading {
     static func slug(_ fields: FrontMatter, title: String?, into diagnostics: inout Diagnostics) -> String? {
         if let given = fields.text("slug", required: false, into: &diagnostics) {
             guard Slug.isValid(given) else {
-                diagnostics.append(.error(fields.path, line: fields.line(of: "slug"), "front matter: 'slug' may only hold a-z, 0-9 and single '-' between them (got \"\(given)\"; try \"\(Slug.make(from: given))\")"))
+                diagnostics.append(.error(fields.path, line: fields.line(of: "slug"), .slugInvalid, ["slug": given, "suggestion": Slug.make(from: given)]))
                 return nil
             }
             return given
@@ -142,7 +142,7 @@ enum FrontMatterReading {
         guard let title else { return nil }
         let slug = Slug.make(from: title)
         guard !slug.isEmpty else {
-            diagnostics.append(.error(fields.path, line: fields.line(of: "title"), "front matter: the title \"\(title)\" gives an empty address; set 'slug'"))
+            diagnostics.append(.error(fields.path, line: fields.line(of: "title"), .titleGivesEmptyAddress, ["title": title]))
             return nil
         }
         return slug

@@ -19,13 +19,13 @@ struct FrontMatter {
         self.path = path
         self.firstLine = firstLine
         if let tabLine = Self.lineIndentedWithTab(yaml) {
-            throw .error(path, line: firstLine + tabLine - 1, "front matter: a tab is used for indentation; YAML needs spaces")
+            throw .error(path, line: firstLine + tabLine - 1, .fieldTabIndented)
         }
         let read: [YAMLValue.Field]
         do {
             read = try YAMLReader.fields(of: yaml)
         } catch {
-            throw .error(path, line: firstLine + error.line - 1, error.message)
+            throw .error(path, line: firstLine + error.line - 1, error.text)
         }
         var fields: [String: Field] = [:]
         var order: [String] = []
@@ -34,7 +34,7 @@ struct FrontMatter {
         for field in read {
             let line = firstLine + field.line - 1
             if fields[field.name] != nil {
-                throw .error(path, line: line, "front matter: '\(field.name)' is given twice")
+                throw .error(path, line: line, .fieldGivenTwice, ["field": field.name])
             }
             fields[field.name] = Field(value: field.value, line: line)
             order.append(field.name)
@@ -65,8 +65,10 @@ struct FrontMatter {
     /// Warnings for fields nobody reads, so typos like `titel:` are caught.
     func unknownKeyWarnings(known: [String]) -> [Diagnostic] {
         fieldOrder.filter { !known.contains($0) }.map { key in
-            let suggestion = Suggestions.closest(to: key, among: known, limit: 1).first.map { " (did you mean '\($0)'?)" } ?? ""
-            return .warning(path, line: line(of: key), "front matter: unknown field '\(key)'\(suggestion)")
+            guard let suggestion = Suggestions.closest(to: key, among: known, limit: 1).first else {
+                return .warning(path, line: line(of: key), .fieldUnknown, ["field": key])
+            }
+            return .warning(path, line: line(of: key), .fieldUnknownDidYouMean, ["field": key, "suggestion": suggestion])
         }
     }
 
@@ -75,12 +77,12 @@ struct FrontMatter {
     func text(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> String? {
         guard let field = present(key, required: required, into: &diagnostics) else { return nil }
         guard let text = field.value.text else {
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be text (got \(Self.describe(field.value)))"))
+            diagnostics.append(.error(path, line: field.line, .fieldNotText, ["field": key], parts: ["value": Self.describe(field.value)]))
             return nil
         }
         let value = text.trimmingWhitespaceAndNewlines()
         if value.isEmpty {
-            if required { diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is empty")) }
+            if required { diagnostics.append(.error(path, line: field.line, .fieldEmpty, ["field": key])) }
             return nil
         }
         return value
@@ -90,9 +92,9 @@ struct FrontMatter {
         guard let field = present(key, required: required, into: &diagnostics) else { return nil }
         guard let text = field.value.text, let day = Day(iso: text) else {
             if let text = field.value.text, Day.hasISOShape(text) {
-                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a day of the calendar (got \(Self.describe(field.value))); check the month and the day"))
+                diagnostics.append(.error(path, line: field.line, .fieldNotACalendarDay, ["field": key], parts: ["value": Self.describe(field.value)]))
             } else {
-                diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' is not a date (got \(Self.describe(field.value))); write it as YYYY-MM-DD, e.g. 2022-08-20"))
+                diagnostics.append(.error(path, line: field.line, .fieldNotADate, ["field": key], parts: ["value": Self.describe(field.value)]))
             }
             return nil
         }
@@ -105,7 +107,7 @@ struct FrontMatter {
         case "true": return true
         case "false": return false
         default:
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be true or false (got \(Self.describe(field.value)))"))
+            diagnostics.append(.error(path, line: field.line, .fieldNotTrueOrFalse, ["field": key], parts: ["value": Self.describe(field.value)]))
             return nil
         }
     }
@@ -114,7 +116,7 @@ struct FrontMatter {
     func number(_ key: String, minimum: Int, into diagnostics: inout Diagnostics) -> Int? {
         guard let field = fields[key], !Self.isNull(field.value) else { return nil }
         guard let text = field.value.text, let value = Int(text), value >= minimum else {
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a whole number of at least \(minimum) (got \(Self.describe(field.value)))"))
+            diagnostics.append(.error(path, line: field.line, .fieldNotAWholeNumber, ["field": key, "minimum": String(minimum)], parts: ["value": Self.describe(field.value)]))
             return nil
         }
         return value
@@ -134,14 +136,14 @@ struct FrontMatter {
         } else if case .text(let text, let isPlain, _) = field.value, !isPlain || Double(text) == nil {
             items = [field.value]
         } else {
-            diagnostics.append(.error(path, line: field.line, "front matter: '\(key)' must be a list of words, like [a, b] (got \(Self.describe(field.value)))"))
+            diagnostics.append(.error(path, line: field.line, .fieldNotAList, ["field": key], parts: ["value": Self.describe(field.value)]))
             return []
         }
         var values: [Located<String>] = []
         for item in items {
             let line = firstLine + item.line - 1
             guard let text = item.text?.trimmingWhitespaceAndNewlines(), !text.isEmpty else {
-                diagnostics.append(.error(path, line: line, "front matter: every entry of '\(key)' must be text (got \(Self.describe(item)))"))
+                diagnostics.append(.error(path, line: line, .fieldListEntryNotText, ["field": key], parts: ["value": Self.describe(item)]))
                 continue
             }
             values.append(Located(text, line: line))
@@ -151,7 +153,7 @@ struct FrontMatter {
 
     private func present(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Field? {
         guard let field = fields[key], !Self.isNull(field.value) else {
-            if required { diagnostics.append(.error(path, line: fields[key]?.line ?? 1, "front matter: '\(key)' is required")) }
+            if required { diagnostics.append(.error(path, line: fields[key]?.line ?? 1, .fieldRequired, ["field": key])) }
             return nil
         }
         return field
@@ -164,12 +166,12 @@ struct FrontMatter {
         return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
-    static func describe(_ value: YAMLValue) -> String {
+    static func describe(_ value: YAMLValue) -> Message {
         switch value {
         case .text(let text, _, _):
-            return "\"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
-        case .group: return "a group of fields"
-        case .list: return "a list"
+            return Message(.valueText, ["text": text.count > 40 ? String(text.prefix(40)) + "…" : text])
+        case .group: return Message(.valueGroup)
+        case .list: return Message(.valueList)
         }
     }
 

@@ -60,7 +60,7 @@ public struct SiteConfig: Sendable {
         let baseURLText = fields.text("base_url", required: true, into: &diagnostics)
         let language = fields.text("language", required: false, into: &diagnostics) ?? "da"
         if language != "da" {
-            diagnostics.append(.error(path, line: fields.line(of: "language"), "'language' must be da: the theme's texts, dates and sorting are Danish (got \"\(language)\")"))
+            diagnostics.append(.error(path, line: fields.line(of: "language"), .siteLanguageNotDanish, ["language": language]))
         }
         let publisher = fields.text("publisher", required: false, into: &diagnostics)
         let allowsRawHTML = fields.flag("unsafe_html", into: &diagnostics) ?? false
@@ -72,7 +72,7 @@ public struct SiteConfig: Sendable {
         if let baseURLText {
             baseURL = BaseURL(baseURLText)
             if baseURL == nil {
-                diagnostics.append(.error(path, line: fields.line(of: "base_url"), "'base_url' must be an absolute http(s) address like https://example.org/ or https://example.org/sti/ (got \"\(baseURLText)\")"))
+                diagnostics.append(.error(path, line: fields.line(of: "base_url"), .siteBaseURLInvalid, ["url": baseURLText]))
             }
         }
         guard let title, let description, let baseURL else { return nil }

@@ -3,10 +3,27 @@ import CYAML
 /// A problem in a front matter: the 1-based line in the YAML text, and the whole message.
 struct YAMLProblem: Error, Equatable {
     let line: Int
-    let message: String
+    let text: Message
 
-    static func invalid(_ detail: String, line: Int) -> YAMLProblem {
-        YAMLProblem(line: line, message: "front matter is not valid YAML: \(detail)")
+    init(line: Int, text: Message) {
+        self.line = line
+        self.text = text
+    }
+
+    /// TRANSITION: a problem worded in English only (`Message.untranslated`).
+    init(line: Int, message: String) {
+        self.init(line: line, text: .untranslated(message))
+    }
+
+    /// In English; problems are equal when they say the same at the same line, whether or not from the catalogue.
+    var message: String { text.rendered(in: .english) }
+
+    static func == (lhs: YAMLProblem, rhs: YAMLProblem) -> Bool {
+        lhs.line == rhs.line && lhs.message == rhs.message
+    }
+
+    static func invalid(_ detail: Message, line: Int) -> YAMLProblem {
+        YAMLProblem(line: line, text: Message(.yamlInvalid, parts: ["detail": detail]))
     }
 }
 
@@ -42,7 +59,7 @@ final class YAMLEvents {
     /// Moves to the next event and gives its type; a problem when libyaml finds one.
     func next() throws(YAMLProblem) -> yaml_event_type_t {
         if hasEvent { yaml_event_delete(&event) }
-        guard isInitialized else { throw .invalid("Memory error", line: 1) }
+        guard isInitialized else { throw .invalid(YAMLChecks.libraryProblem("Memory error"), line: 1) }
         hasEvent = yaml_parser_parse(&parser, &event) == 1
         guard hasEvent else { throw problem() }
         if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) && opensCheckedCollection
@@ -50,7 +67,7 @@ final class YAMLEvents {
             // The check of Yams' copy, with its scanner state: a collection may start while the block indentations
             // plus the open flow collections stay under the limit. It is reported at the collection's token, which
             // is one character ('[' or '{') or none (a block collection), so the event's end is on its line.
-            throw .invalid(YAMLChecks.plainProblem(Self.nestingProblem) ?? Self.nestingProblem, line: Int(event.end_mark.line) + 1)
+            throw .invalid(YAMLChecks.plainProblem(Self.nestingProblem) ?? YAMLChecks.libraryProblem(Self.nestingProblem), line: Int(event.end_mark.line) + 1)
         }
         return event.type
     }
@@ -73,12 +90,12 @@ final class YAMLEvents {
         let problem = parser.problem.map { String(cString: $0) } ?? ""
         switch parser.error {
         case YAML_READER_ERROR:
-            return .invalid(YAMLChecks.plainProblem(problem) ?? problem, line: lineOfByte(Int(parser.problem_offset)))
+            return .invalid(YAMLChecks.plainProblem(problem) ?? YAMLChecks.libraryProblem(problem), line: lineOfByte(Int(parser.problem_offset)))
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let context = parser.context.map { " " + String(cString: $0) } ?? ""
-            return .invalid(YAMLChecks.plainProblem(problem) ?? problem + context, line: Int(parser.problem_mark.line) + 1)
+            return .invalid(YAMLChecks.plainProblem(problem) ?? YAMLChecks.libraryProblem(problem + context), line: Int(parser.problem_mark.line) + 1)
         default:
-            return .invalid("Memory error", line: 1)
+            return .invalid(YAMLChecks.libraryProblem("Memory error"), line: 1)
         }
     }
 

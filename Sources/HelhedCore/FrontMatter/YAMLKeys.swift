@@ -73,7 +73,7 @@ enum YAMLKeys {
         let repeatLine = yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .filter { $0.element.hasPrefix(name + ":") || $0.element.hasPrefix(name + " :") }
             .dropFirst().first.map { $0.offset + 1 } ?? entries[named.first].line
-        return YAMLProblem(line: repeatLine, message: "front matter: '\(name)' is given twice")
+        return YAMLProblem(line: repeatLine, text: Message(.fieldGivenTwice, ["field": name]))
     }
 
     /// A key's name as Yams gave it: a scalar's text; for a mapping, the name of the value of its first pair whose

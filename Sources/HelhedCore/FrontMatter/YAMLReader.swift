@@ -83,7 +83,7 @@ struct YAMLReader {
         while true {
             let type: yaml_event_type_t
             do { type = try events.next() } catch { throw problem ?? error }
-            if events.isAnchorOrAlias { throw YAMLProblem(line: events.line, message: YAMLChecks.anchorMessage) }
+            if events.isAnchorOrAlias { throw YAMLProblem(line: events.line, text: YAMLChecks.anchorMessage) }
             if let problem {
                 if type == YAML_STREAM_END_EVENT { throw problem }
                 continue
@@ -92,7 +92,7 @@ struct YAMLReader {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    problem = .invalid("but found another document expected a single document in the stream", line: events.line)
+                    problem = .invalid(YAMLChecks.libraryProblem("but found another document expected a single document in the stream"), line: events.line)
                 }
             case YAML_SCALAR_EVENT:
                 readScalar()
@@ -113,10 +113,10 @@ struct YAMLReader {
         case nil:
             return []
         case .group?:
-            if let line = firstKeyThatIsNoName { throw YAMLProblem(line: line, message: "front matter: a field name must be a word") }
+            if let line = firstKeyThatIsNoName { throw YAMLProblem(line: line, text: Message(.yamlFieldNameNotAWord)) }
             return fields
         case let root?:
-            throw YAMLProblem(line: 1, message: "front matter: expected fields like 'title: …', found \(FrontMatter.describe(root))")
+            throw YAMLProblem(line: 1, text: Message(.yamlNotFields, parts: ["value": FrontMatter.describe(root)]))
         }
     }
 

@@ -12,7 +12,7 @@ enum LinkTarget: Equatable, Sendable {
     case file(sitePath: String, fragment: String?)
     /// An address that must not reach the output (`javascript:` and the like).
     case dangerous(scheme: String)
-    case broken(String)
+    case broken(Message)
     /// A page that exists but could not be read; its own errors say why, so the link adds none.
     case unreadablePage
 }
@@ -34,7 +34,7 @@ struct LinkResolver: Sendable {
             let target = folderEnd.map { source.contentPath[..<$0] + "/" + name } ?? name
             return resolve(address, target: target, fragment: fragment, isSiteAbsolute: false, endsWithSlash: false)
         }
-        if address.isEmpty { return .broken("the link has no address") }
+        if address.isEmpty { return .broken(Message(.linkWithoutAddress)) }
         if let scheme = Self.scheme(of: address) {
             let lowered = scheme.lowercased()
             if Self.dangerousSchemes.contains(lowered) {
@@ -49,14 +49,14 @@ struct LinkResolver: Sendable {
 
         let (pathPart, fragment) = Self.splitFragment(address)
         if pathPart.isEmpty {
-            return fragment.map { .ownHeading($0) } ?? .broken("the link has no address")
+            return fragment.map { .ownHeading($0) } ?? .broken(Message(.linkWithoutAddress))
         }
         // Byte searches: these characters are ASCII, and Foundation's `contains` costs far more for the same answer.
         if pathPart.utf8.contains(UInt8(ascii: "?")) {
-            return .broken("a link inside the site cannot have a query ('?'): \(address)")
+            return .broken(Message(.linkWithQuery, ["link": address]))
         }
         guard let decoded = Self.removingPercentEncoding(pathPart), !decoded.utf8.contains(0), !decoded.utf8.contains(UInt8(ascii: "\\")) else {
-            return .broken("the address \"\(address)\" is not a valid path")
+            return .broken(Message(.linkNotAPath, ["link": address]))
         }
         let isSiteAbsolute = decoded.hasPrefix("/")
         let base = isSiteAbsolute ? [] : Self.segments(of: source.contentPath).dropLast().map(String.init)
@@ -66,7 +66,7 @@ struct LinkResolver: Sendable {
             case ".": continue
             case "..":
                 if segments.isEmpty {
-                    return .broken("the link \"\(address)\" leads outside the content folder")
+                    return .broken(Message(.linkLeavesContent, ["link": address]))
                 }
                 segments.removeLast()
             default: segments.append(String(segment))
@@ -79,12 +79,12 @@ struct LinkResolver: Sendable {
     /// `target`: the path inside the content folder the address leads to.
     private func resolve(_ address: String, target: String, fragment: String?, isSiteAbsolute: Bool, endsWithSlash: Bool) -> LinkTarget {
         // Made only for a broken link: building the message for every link cost more than resolving it.
-        var notInSite: String { "the link \"\(address)\" does not point at a page or file of the site (a link starting with / is read from the site's root, not from your computer); link relative to this file, e.g. ../artikler/x.md" }
+        var notInSite: Message { Message(.linkNotInSite, ["link": address]) }
         if target.hasSuffix(".md") {
             if let page = site.page(atContentPath: target) { return .page(page, fragment: fragment) }
-            if let reason = site.leftOutReason(forContentPath: target) { return .broken("the link \"\(address)\" points at a page that \(reason)") }
+            if let reason = site.leftOutReason(forContentPath: target) { return .broken(Message(.linkToLeftOutPage, ["link": address, "reason": reason])) }
             if site.isUnreadable(contentPath: target) { return .unreadablePage }
-            return .broken(isSiteAbsolute ? notInSite : "the link \"\(address)\" points at \(target), which does not exist")
+            return .broken(isSiteAbsolute ? notInSite : Message(.linkToMissingPage, ["link": address, "target": target]))
         }
         if !endsWithSlash && site.isStaticFile(sitePath: target) { return .file(sitePath: target, fragment: fragment) }
         if isSiteAbsolute {
@@ -92,9 +92,9 @@ struct LinkResolver: Sendable {
             return generatedSitePaths.contains(sitePath) ? .file(sitePath: sitePath, fragment: fragment) : .broken(notInSite)
         }
         if site.hasFolder(target) {
-            return .broken("the link \"\(address)\" points at a folder; link to a file in it")
+            return .broken(Message(.linkToFolder, ["link": address]))
         }
-        return .broken("the link \"\(address)\" points at \(target), which does not exist in the content folder")
+        return .broken(Message(.linkToMissingFile, ["link": address, "target": target]))
     }
 
     /// The scheme of an absolute URI (`https`, `mailto`, `javascript`), or nil for a path.

@@ -59,7 +59,7 @@ extension ContentLoader {
         while let folder = folders.popLast() {
             let folderURL = folder.isEmpty ? root : root.appendingPathComponent(folder)
             guard let entries = Self.entries(ofFolder: folderURL.path) else {
-                diagnostics.append(.error(displayPath(folder), "the folder cannot be read"))
+                diagnostics.append(.error(displayPath(folder), .folderUnreadable))
                 continue
             }
             let visible = entries.filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
@@ -89,12 +89,12 @@ extension ContentLoader {
                 let url = root.appendingPathComponent(relativePath)
                 let resolved = url.resolvingSymlinksInPath().path
                 if resolved != rootPath && !resolved.hasPrefix(rootPath + "/") {
-                    diagnostics.append(.error(displayPath(relativePath), "a symbolic link that points outside \(displayRoot)/ (to \(resolved)); copy the file into \(displayRoot)/ instead"))
+                    diagnostics.append(.error(displayPath(relativePath), .symlinkOutside, ["root": displayRoot, "target": resolved]))
                     continue
                 }
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
-                    diagnostics.append(.error(displayPath(relativePath), "a symbolic link that leads to no file (its target is missing, or links point at each other in a loop); remove it or copy the file here"))
+                    diagnostics.append(.error(displayPath(relativePath), .symlinkBroken))
                     continue
                 }
                 if isFolder.boolValue {

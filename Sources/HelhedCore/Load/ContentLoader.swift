@@ -43,7 +43,7 @@ struct ContentLoader: Sendable {
     func load(memo: SourceMemo, into diagnostics: inout Diagnostics) -> LoadedContent? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
-            diagnostics.append(.error(displayRoot, "the content folder does not exist (run helhed in the site's folder, or pass --content)"))
+            diagnostics.append(.error(displayRoot, .contentFolderMissing))
             return nil
         }
         let config = loadConfig(into: &diagnostics)
@@ -58,7 +58,8 @@ struct ContentLoader: Sendable {
                 if let folder = Self.markdownFolder(of: relativePath) {
                     markdown.append(MarkdownFile(relativePath: relativePath, isArticle: folder == Self.articleFolder, stamp: stamp))
                 } else {
-                    diagnostics.append(.warning(displayPath(relativePath), "not part of the site: Markdown files belong directly in \(displayPath(Self.articleFolder))/ or \(displayPath(Self.glossaryFolder))/"))
+                    diagnostics.append(.warning(displayPath(relativePath), .markdownOutsideFolders,
+                                                    ["articles": displayPath(Self.articleFolder), "glossary": displayPath(Self.glossaryFolder)]))
                 }
             } else {
                 staticFiles.append(StaticFile(sitePath: relativePath, source: root.appendingPathComponent(relativePath)))
@@ -90,11 +91,11 @@ struct ContentLoader: Sendable {
         let configPath = displayPath(Self.configFile)
         let configURL = root.appendingPathComponent(Self.configFile)
         guard let configData = FileManager.default.contents(atPath: configURL.path) else {
-            diagnostics.append(.error(configPath, "the site configuration is missing; create it with title, description and base_url"))
+            diagnostics.append(.error(configPath, .siteConfigMissing))
             return nil
         }
         guard let configText = String(data: configData, encoding: .utf8) else {
-            diagnostics.append(.error(configPath, "the file is not valid UTF-8; save it as UTF-8"))
+            diagnostics.append(.error(configPath, .fileNotUTF8))
             return nil
         }
         return SiteConfig.parse(yaml: configText.replacingOccurrences(of: "\r\n", with: "\n"), path: configPath, into: &diagnostics)
@@ -120,7 +121,7 @@ struct ContentLoader: Sendable {
         var diagnostics = Diagnostics()
         let display = displayPath(relativePath)
         guard let bytes = Self.contents(ofFile: path) else {
-            return ParsedSource(diagnostics: [.error(display, "the file cannot be read")])
+            return ParsedSource(diagnostics: [.error(display, .fileUnreadable)])
         }
         let source: SourceText
         do throws(Diagnostic) {

@@ -46,13 +46,13 @@ struct SourceText: Sendable, Hashable {
 
     private static func decode(_ bytes: [UInt8], path: String) throws(Diagnostic) -> [UInt8] {
         if bytes.isEmpty {
-            throw .error(path, line: 1, "the file is empty; an article or term starts with front matter between '---' lines")
+            throw .error(path, line: 1, .fileEmpty)
         }
         if let nul = bytes.withUnsafeBufferPointer({ $0.firstIndex(ofByte: 0) }) {
-            throw .error(path, line: lineNumber(at: nul, in: bytes), "this is not a text file (it contains a NUL byte); is it a binary file named .md?")
+            throw .error(path, line: lineNumber(at: nul, in: bytes), .fileNotText)
         }
         if let bad = firstInvalidUTF8Offset(bytes) {
-            throw .error(path, line: lineNumber(at: bad, in: bytes), String(format: "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad]))
+            throw .error(path, line: lineNumber(at: bad, in: bytes), .fileNotUTF8AtByte, ["byte": String(format: "%02X", bytes[bad])])
         }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -83,7 +83,7 @@ struct SourceText: Sendable, Hashable {
             let line = text[lineStart..<end]
             if lineNumber == 1 {
                 guard isFence(line, closing: false) else {
-                    throw .error(path, line: 1, "the file must start with front matter: a line '---', the fields, then another '---'")
+                    throw .error(path, line: 1, .frontMatterMissing)
                 }
             } else if isFence(line, closing: true) {
                 let yamlStart = min(text.count, (text.firstIndex(of: 0x0A) ?? text.count) + 1)
@@ -95,7 +95,7 @@ struct SourceText: Sendable, Hashable {
             lineStart = end + 1
             lineNumber += 1
         }
-        throw .error(path, line: 1, "the front matter is not closed: add a line '---' after its last field")
+        throw .error(path, line: 1, .frontMatterNotClosed)
     }
 
     private static func isFence(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {

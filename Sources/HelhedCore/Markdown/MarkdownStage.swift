@@ -64,9 +64,9 @@ struct MarkdownStage {
                 hintsLeft -= 1
                 let ids = hintsLeft >= 0 ? bodies[check.target]?.headings.map(\.id) ?? [] : []
                 let close = Suggestions.closest(to: check.fragment, among: ids)
-                let hint = close.isEmpty ? "" : " (did you mean \(close.map { "#\($0)" }.joined(separator: ", "))?)"
-                diagnostics.append(.error(site.source(of: page).path, line: check.line,
-                                          "the link \"\(check.address)\" points at a heading that \(site.source(of: check.target).path) does not have\(hint)"))
+                diagnostics.append(.error(site.source(of: page).path, line: check.line, .linkToMissingHeadingThere,
+                                          ["link": check.address, "page": site.source(of: check.target).path],
+                                          parts: ["suggestion": TransformRun.didYouMean(close)]))
             }
         }
         return diagnostics

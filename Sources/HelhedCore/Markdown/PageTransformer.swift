@@ -161,7 +161,8 @@ struct TransformRun {
         let known = Set(headingIDs)
         for check in ownFragmentChecks where !known.contains(check.fragment) {
             let suggestion = hint(check.fragment, among: headingIDs)
-            diagnostics.append(.error(path, line: check.line, "the link \"\(check.address)\" points at a heading this page does not have\(suggestion)"))
+            diagnostics.append(.error(path, line: check.line, .linkToMissingHeadingHere, ["link": check.address],
+                                      parts: ["suggestion": suggestion]))
         }
     }
 
@@ -258,10 +259,14 @@ struct TransformRun {
         return true
     }
 
-    mutating func hint(_ fragment: String, among ids: [String]) -> String {
-        guard takeHint() else { return "" }
-        let close = Suggestions.closest(to: fragment, among: ids)
-        return close.isEmpty ? "" : " (did you mean \(close.map { "#\($0)" }.joined(separator: ", "))?)"
+    mutating func hint(_ fragment: String, among ids: [String]) -> Message {
+        guard takeHint() else { return .nothing }
+        return Self.didYouMean(Suggestions.closest(to: fragment, among: ids))
+    }
+
+    /// " (did you mean #a, #b?)", or nothing when there is nothing close.
+    static func didYouMean(_ headingIDs: [String]) -> Message {
+        headingIDs.isEmpty ? .nothing : Message(.didYouMeanHeadings, ["headings": headingIDs.map { "#\($0)" }.joined(separator: ", ")])
     }
 
     static func encodePath(_ path: String) -> String {

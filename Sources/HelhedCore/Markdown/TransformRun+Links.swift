@@ -29,9 +29,12 @@ extension TransformRun {
                     // Left as text.
                     let line = context.source.fileLine(bodyLine: Self.line(of: node))
                     let hint = takeHint() ? site.termSuggestions(for: reference.name) : []
-                    let suggestion = hint.isEmpty ? "" : "; did you mean \(hint.map { "\"\($0)\"" }.joined(separator: ", "))?"
-                    let leftOut = site.leftOutTerm(named: reference.name).map { ", because it \($0)" } ?? ""
-                    diagnostics.append(.error(path, line: line, "[[\(reference.name)]] is not a term of the glossary\(leftOut)\(suggestion)"))
+                    let suggestion = hint.isEmpty ? Message.nothing
+                        : Message(.didYouMeanNames, ["names": hint.map { "\"\($0)\"" }.joined(separator: ", ")])
+                    // The reason comes from the site index, which is not in the catalogue yet.
+                    let leftOut = site.leftOutTerm(named: reference.name).map { Message(.termLeftOutBecause, ["reason": $0]) } ?? .nothing
+                    diagnostics.append(.error(path, line: line, .termUnknown, ["name": reference.name],
+                                              parts: ["leftOut": leftOut, "suggestion": suggestion]))
                     continue
                 }
                 noteLinked(term)
@@ -104,10 +107,8 @@ extension TransformRun {
             if !isImage && transformer.pictures.isProcessed(sitePath) { originals.insert(sitePath) }
             node.url = site.baseURL.link(to: Self.encodePath(sitePath)) + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
         case .dangerous(let scheme):
-            let why = scheme == "file"
-                ? "it points at a file on your own computer, which readers cannot open; copy the file into the content folder and link to it there"
-                : "such addresses can run code in the reader's browser"
-            diagnostics.append(.warning(path, line: line, "removed a \(isImage ? "picture" : "link") to a \(scheme): address; \(why)"))
+            let why = Message(scheme == "file" ? .becauseLocalFile : .becauseRunsCode)
+            diagnostics.append(.warning(path, line: line, isImage ? .removedPicture : .removedLink, ["scheme": scheme], parts: ["why": why]))
             document.unwrap(node)
         case .broken(let message):
             diagnostics.append(.error(path, line: line, message))
@@ -117,7 +118,7 @@ extension TransformRun {
     /// A picture without a description (`![](x.png)`: no text in the image node) is invisible to screen reader users.
     mutating func warnAboutMissingAltText(_ node: MarkdownNode) {
         let line = context.source.fileLine(bodyLine: Self.line(of: node))
-        diagnostics.append(.warning(path, line: line, "the picture \"\(node.url)\" has no alt text; describe it between the brackets: ![what the picture shows](\(node.url))"))
+        diagnostics.append(.warning(path, line: line, .pictureWithoutAltText, ["url": node.url]))
     }
 
     // MARK: Headings

@@ -20,7 +20,7 @@ struct TemplateSet: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         for name in Self.partials + Self.pageTemplates.map(\.name) where !library.names.contains(name) {
-            diagnostics.append(.error(displayFolder + "/" + name + ".mustache", "the theme needs this template, but it is missing"))
+            diagnostics.append(.error(displayFolder + "/" + name + ".mustache", .templateMissing))
         }
         if diagnostics.isEmpty {
             for (name, sample) in Self.pageTemplates {
@@ -40,6 +40,6 @@ struct TemplateSet: Sendable {
     }
 
     private static func diagnostic(_ problem: TemplateProblem) -> Diagnostic {
-        .error(problem.file, line: problem.line ?? 0, problem.message)
+        .error(problem.file, line: problem.line ?? 0, .templateProblem, ["problem": problem.message])
     }
 }

@@ -21,7 +21,7 @@ struct ThemeAssets: Sendable {
             let ext = (relativePath as NSString).pathExtension
             if ext == "css" || ext == "js" {
                 guard let data = FileManager.default.contents(atPath: source.path) else {
-                    diagnostics.append(.error("\(displayFolder)/\(Self.folder)/\(relativePath)", "the file cannot be read"))
+                    diagnostics.append(.error("\(displayFolder)/\(Self.folder)/\(relativePath)", .fileUnreadable))
                     continue
                 }
                 let stem = (relativePath as NSString).deletingPathExtension
@@ -34,7 +34,7 @@ struct ThemeAssets: Sendable {
         }
         func url(_ name: String) -> String {
             guard let path = sitePaths[name] else {
-                diagnostics.append(.error("\(displayFolder)/\(Self.folder)/\(name)", "the theme needs this file, but it is missing"))
+                diagnostics.append(.error("\(displayFolder)/\(Self.folder)/\(name)", .themeFileMissing))
                 return ""
             }
             return baseURL.link(to: path)

@@ -110,7 +110,7 @@ struct PictureStage {
         let resolver = LinkResolver(site: site, generatedSitePaths: pages.generatedSitePaths)
         for (index, article) in site.articles.enumerated() {
             guard let image = article.image else { continue }
-            let problem: String
+            let problem: Message
             switch resolver.resolve(image.value, from: article.source, isImage: true) {
             case .file(let sitePath, _) where PictureFiles.isProcessed(sitePath: sitePath):
                 let source = site.staticFiles.first { $0.sitePath == sitePath }!.source
@@ -119,9 +119,9 @@ struct PictureStage {
             case .broken(let message):
                 problem = message
             default:
-                problem = "\"\(image.value)\" is not a JPEG, PNG or WebP picture in the content folder; write its path relative to this file, e.g. ../billeder/foto.jpg"
+                problem = Message(.imageNotAPicture, ["path": image.value])
             }
-            diagnostics.append(.error(article.source.path, line: image.line, "front matter: 'image': \(problem)"))
+            diagnostics.append(.error(article.source.path, line: image.line, .imageFieldProblem, parts: ["problem": problem]))
         }
 
         let jobs = proseJobs + cardJobs.map(\.job)

@@ -87,7 +87,7 @@ final class BuildPipeline: @unchecked Sendable {
         var paths: Set<String> = []
         let clashes = (pagePaths + PublishingFiles.paths + files.map(\.path)).filter { !paths.insert($0).inserted }
         return clashes.min().map { clash in
-            [.error(loader.displayPath(clash), "this file would overwrite a page the build generates at /\(clash); rename it")]
+            [.error(loader.displayPath(clash), .fileClashesWithPage, ["path": clash])]
         } ?? []
     }
 }

@@ -8,6 +8,7 @@ import Testing
 struct PublishCommandTests {
     static func run(_ arguments: [String], in folder: URL, path: String? = nil) throws -> CLITests.Result {
         var environment = ProcessInfo.processInfo.environment
+        environment["HELHED_MESSAGES"] = "en"  // the tests read the English messages
         if let path { environment["PATH"] = path }
         // The command runs in `folder`; SpawnedProcess has no working-folder setting, so `--content` and friends
         // would be needed: `env -C` changes the folder instead.

@@ -42,7 +42,7 @@ public struct BuildReport: Sendable {
     /// memory to the system instead of freeing a large site's objects one by one.
     let run: BuildRun
 
-    public var summary: String { summary(in: .english) }
+    var summary: String { summary(in: .english) }
 
     public func summary(in language: MessageLanguage) -> String {
         Message(.buildSummary, ["pages": String(pageCount), "articles": String(articleCount), "terms": String(termCount),

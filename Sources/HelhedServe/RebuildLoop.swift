@@ -203,7 +203,7 @@ final class RebuildLoop: @unchecked Sendable {
 
     static func describe(_ plan: ReloadPlan) -> Message {
         switch plan {
-        case .nothing: .nothing
+        case .nothing: Message(.nothing)
         case .swapStylesheets: Message(.stylesheetSwapped)
         case .reload, .reloadEverything: Message(.tabsReload)
         }

@@ -30,12 +30,12 @@ struct Check: ParsableCommand {
         }
         if lix {
             let (result, _) = WritingAids.checkContent(try folders.buildOptions(output: "Public"), aids: [.readability])
-            WritingAids.readabilityLines(result.readability).forEach { print($0) }
+            result.readabilityLines.forEach { print($0) }
         }
         // --- end of writing aids
         let result = SiteCheck.run(try folders.buildOptions(output: "Public"))
         report(result.diagnostics)
         print(result.summary(in: messageLanguage))
-        if result.hasErrors { throw ExitCode(1) }
+        if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -11,7 +11,7 @@ public enum NewContent {
     /// What was created.
     public struct Created: Sendable, Equatable {
         /// The path as shown to the user, e.g. `Content/artikler/kolding.md`.
-        public let path: String
+        let path: String
         let file: URL
         let slug: String
 

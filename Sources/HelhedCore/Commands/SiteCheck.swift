@@ -22,11 +22,11 @@ public enum SiteCheck {
         /// Pages checked (articles and terms); 0 when the content could not be read.
         let pageCount: Int
 
-        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-        public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+        var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+        var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-        public var summary: String {
+        var summary: String {
             summary(in: .english)
         }
 

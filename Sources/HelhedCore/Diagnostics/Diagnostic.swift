@@ -16,7 +16,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible, Co
     /// 1-based, in characters of the line; 0 when the problem concerns the whole line (most do). Printed as
     /// `path:line:column:`, which editors also jump to.
     public let column: Int
-    public let text: Message
+    let text: Message
 
     init(_ severity: Severity, _ path: String, line: Int = 0, column: Int = 0, _ text: Message) {
         self.severity = severity
@@ -126,7 +126,7 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 
-    public func rendered(in language: MessageLanguage) -> String {
+    func rendered(in language: MessageLanguage) -> String {
         diagnostics.map { $0.rendered(in: language) }.joined(separator: "\n")
     }
 }

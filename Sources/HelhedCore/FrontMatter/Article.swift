@@ -5,7 +5,7 @@ public enum ArticleKind: String, Sendable, CaseIterable {
     case event
 
     /// The Danish label readers see.
-    public var label: String {
+    var label: String {
         switch self {
         case .explainer: "Forklaring"
         case .caseStory: "Case"

@@ -9,8 +9,8 @@ enum PageID: Hashable, Sendable, Comparable {
 /// What to include and where the site will live; from the command line.
 public struct SiteOptions: Sendable {
     public var baseURL: BaseURL?
-    public var includeDrafts: Bool
-    public var includeFuture: Bool
+    var includeDrafts: Bool
+    var includeFuture: Bool
     /// The day that decides what is "in the future"; injectable for tests.
     var today: Day
 

@@ -26,7 +26,7 @@ public struct Message: Hashable, Sendable {
     }
 
     /// Nothing: the value of an optional part that is absent.
-    public static let nothing = Message(.nothing)
+    static let nothing = Message(.nothing)
 
     public func rendered(in language: MessageLanguage) -> String {
         guard let template = MessageCatalogue.template(key, language) else { return arguments["text"] ?? key.rawValue }

@@ -5,7 +5,7 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
     case english = "en"
 
     /// The environment variable that chooses the language when no `--messages` is given.
-    public static let environmentVariable = "HELHED_MESSAGES"
+    static let environmentVariable = "HELHED_MESSAGES"
 
     /// `--messages` first, then the environment, then the site's language. The site's `language` in site.yml is
     /// always `da` (SiteConfig refuses any other), so the last step is Danish without reading the site.
@@ -25,7 +25,7 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
     }
 
     /// `da`/`en`, in any case, and the long names editors may type.
-    public init?(code: String) {
+    init?(code: String) {
         switch code.lowercased() {
         case "da", "dansk", "danish": self = .danish
         case "en", "engelsk", "english": self = .english
@@ -36,8 +36,8 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
 
 /// A `--messages` or `HELHED_MESSAGES` value that names no language Helhed speaks.
 public struct MessageLanguageChoiceError: Error, Sendable, CustomStringConvertible {
-    public let given: String
-    public let source: String
+    let given: String
+    let source: String
 
     public var description: String {
         Message(.unknownMessageLanguage, ["source": source, "given": given]).rendered(in: .english)

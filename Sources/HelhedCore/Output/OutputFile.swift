@@ -42,7 +42,7 @@ public struct OutputFile: Sendable, Equatable {
     }
 
     /// The bytes of the file (reading copied files from disk).
-    public func data() throws -> Data {
+    func data() throws -> Data {
         switch contents {
         case .text(let text): Data(text.utf8)
         case .bytes(let bytes): Data(bytes)

@@ -4,7 +4,7 @@ import Foundation
 public struct BuildOptions: Sendable {
     public var contentFolder: URL
     public var templatesFolder: URL
-    public var outputFolder: URL
+    var outputFolder: URL
     public var site: SiteOptions
     /// Paths in messages are shown relative to this folder (the current folder by default).
     var messageBase: URL

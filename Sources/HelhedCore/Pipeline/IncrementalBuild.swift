@@ -6,7 +6,7 @@ import HelhedTemplates
 /// the next one compares with the last good site.
 public final class IncrementalBuild: @unchecked Sendable {
     // @unchecked: every run holds `lock`.
-    public let options: BuildOptions
+    let options: BuildOptions
     private let pipeline: BuildPipeline
     private let lock = NSLock()
     private var previous: [String: OutputFile] = [:]
@@ -89,5 +89,5 @@ public struct SiteChange: Sendable, Equatable {
     public var count: Int { added.count + removed.count + modified.count }
     public var all: [String] { (added + removed + modified).sorted() }
     /// Paths whose bytes are new or different.
-    public var changed: [String] { (added + modified).sorted() }
+    var changed: [String] { (added + modified).sorted() }
 }

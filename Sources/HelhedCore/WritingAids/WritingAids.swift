@@ -18,7 +18,7 @@ public enum WritingAid: String, Sendable, CaseIterable {
 /// asked once per worker however often the site uses it.
 public enum WritingAids {
     /// The LIX of one page.
-    public struct PageReadability: Sendable {
+    struct PageReadability: Sendable {
         let path: String
         let title: String
         let kind: ArticleKind?
@@ -29,7 +29,9 @@ public enum WritingAids {
         /// Errors (a missing dictionary, a bad word list or `lix` field) and warnings, in no particular order.
         public var diagnostics: [Diagnostic] = []
         /// Every article's and term's LIX, articles first, in the site's order.
-        public var readability: [PageReadability] = []
+        var readability: [PageReadability] = []
+        /// Each article's LIX and verdict, one line each, for `helhed check --lix`.
+        public var readabilityLines: [String] { WritingAids.readabilityLines(readability) }
     }
 
     /// Runs `aids` over the published articles and terms of `site`; `options` says where `site.yml` and
@@ -208,7 +210,7 @@ extension WritingAids {
     }
 
     /// One line per article: its LIX and the verdict, e.g. `Content/artikler/x.md: LIX 38 (middel), 412 words, 27 sentences`.
-    public static func readabilityLines(_ pages: [PageReadability]) -> [String] {
+    static func readabilityLines(_ pages: [PageReadability]) -> [String] {
         pages.filter { $0.kind != nil }.map { page in
             guard let lix = page.readability.lix else { return "\(page.path): no running text" }
             return "\(page.path): LIX \(lix) (\(Readability.verdict(lix))), \(page.readability.wordCount) words, \(page.readability.sentenceCount) sentences"

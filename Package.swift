@@ -63,6 +63,7 @@ let package = Package(
             name: "HelhedServe",
             dependencies: [
                 "HelhedCore",
+                "HelhedTemplates",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import HelhedTemplates
 import HelhedCore
 
 /// What `serve` adds to the HTML it sends, and only there: the live-reload script, while the latest rebuild is
@@ -29,7 +30,7 @@ enum PageInjection {
     /// The `<script>` for one response. `file` is the site path the page came from (`404.html` for misses), so the
     /// page reloads only when a rebuild changes it; `*` reloads on any rebuild. `etag` is the response's own ETag.
     static func scriptTag(file: String, etag: String) -> String {
-        "<script data-helhed-live-reload data-file=\"\(escape(file))\" data-etag=\"\(escape(etag))\">\(liveReloadScript)</script>\n"
+        "<script data-helhed-live-reload data-file=\"\(HTMLEscaping.escape(file))\" data-etag=\"\(HTMLEscaping.escape(etag))\">\(liveReloadScript)</script>\n"
     }
 
     /// Small and dependency-free.
@@ -76,8 +77,8 @@ enum PageInjection {
     static func banner(for diagnostics: [Diagnostic], hasGoodSite: Bool, in language: MessageLanguage) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
         let shown = errors.isEmpty ? diagnostics : errors
-        let items = shown.prefix(20).map { "<li style=\"margin:2px 0\">\(escape($0.rendered(in: language)))</li>" }.joined()
-        let more = shown.count > 20 ? "<li>\(escape(Message(.bannerMore, ["count": String(shown.count - 20)]).rendered(in: language)))</li>" : ""
+        let items = shown.prefix(20).map { "<li style=\"margin:2px 0\">\(HTMLEscaping.escape($0.rendered(in: language)))</li>" }.joined()
+        let more = shown.count > 20 ? "<li>\(HTMLEscaping.escape(Message(.bannerMore, ["count": String(shown.count - 20)]).rendered(in: language)))</li>" : ""
         let headline = (hasGoodSite ? MessageKey.bannerNotRebuilt : .bannerNotBuilt).text(in: language)
         return """
         <div id="helhed-error" role="alert" lang="\(language.rawValue)" style="position:sticky;top:0;z-index:2147483647;box-sizing:border-box;\
@@ -108,21 +109,6 @@ enum PageInjection {
         """.utf8)
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
 
     private static func lastIndex(of tag: String, in bytes: [UInt8]) -> Int? {
         let needle = Array(tag.utf8)

@@ -1,4 +1,5 @@
 import HelhedCore
+import HelhedTemplates
 
 /// What `serve` says about the writing of the pages — spelling, words the glossary avoids, LIX targets — in the page
 /// and in the terminal. All of its words are here.
@@ -13,7 +14,7 @@ enum WritingNotes {
     static func html(for page: PageNotes) -> String? {
         guard !page.notes.isEmpty else { return nil }
         let count = page.notes.count
-        let items = page.notes.prefix(shownPerPage).map { "<li style=\"margin:2px 0\">\(PageInjection.escape(item($0)))</li>" }.joined()
+        let items = page.notes.prefix(shownPerPage).map { "<li style=\"margin:2px 0\">\(HTMLEscaping.escape(item($0)))</li>" }.joined()
         let more = count > shownPerPage ? "<li>… and \(count - shownPerPage) more (see helhed check)</li>" : ""
         let headline = "\(count) writing note\(count == 1 ? "" : "s") on \(page.sourcePath)"
         let key = Fingerprint.hex(of: page.notes.map(\.description).joined(separator: "\n"))
@@ -23,7 +24,7 @@ enum WritingNotes {
         font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;text-align:left"><div style="max-width:72rem;margin:0 auto">\
         <div style="position:sticky;top:0;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:12px 0 6px;\
         background:#fff4d6"><p id="helhed-notes-title" style="flex:1 1 14rem;min-width:0;margin:0;font-weight:700;color:#1a1a1a;\
-        overflow-wrap:anywhere">\(PageInjection.escape(headline))</p>\
+        overflow-wrap:anywhere">\(HTMLEscaping.escape(headline))</p>\
         <button type="button" data-helhed-dismiss-notes style="flex:none;font:inherit;font-weight:700;padding:4px 12px;\
         background:#1a1a1a;color:#fff;border:2px solid #1a1a1a;border-radius:4px;cursor:pointer">Dismiss notes</button></div>\
         <ul style="margin:0;padding-left:1.25em;color:#1a1a1a;overflow-wrap:anywhere">\(items)\(more)</ul>\

@@ -35,6 +35,19 @@ struct AddressRecord: Sendable, Equatable {
 
     /// Reads `<content>/adresser.yml`; a missing file is an empty record (a site built for the first time). Problems
     /// are errors at their line.
+    /// The record, parsed again only when its file's stamp changed (`helhed serve` rebuilds on every save, and the
+    /// record of a large site is a megabyte of YAML).
+    static func read(contentFolder: URL, displayPath: String, memo: AddressRecordMemo,
+                     into diagnostics: inout Diagnostics) -> AddressRecord {
+        let file = contentFolder.appendingPathComponent(fileName)
+        let (record, problems) = memo.value(key: 0, inputs: FileStamp(path: file.path)) { _ in
+            var problems = Diagnostics()
+            return (read(contentFolder: contentFolder, displayPath: displayPath, into: &problems), problems.all)
+        }
+        diagnostics.append(contentsOf: problems)
+        return record
+    }
+
     static func read(contentFolder: URL, displayPath: String, into diagnostics: inout Diagnostics) -> AddressRecord {
         guard let data = FileManager.default.contents(atPath: contentFolder.appendingPathComponent(fileName).path) else { return AddressRecord() }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -158,3 +171,6 @@ struct AddressRecord: Sendable, Equatable {
         try bytes.write(to: url, options: .atomic)
     }
 }
+
+/// The record as last read, by its file's stamp (nil when there is no file), with what reading it found.
+typealias AddressRecordMemo = StageMemo<Int, FileStamp?, (record: AddressRecord, problems: [Diagnostic])>

@@ -25,7 +25,7 @@ final class BuildPipeline: @unchecked Sendable {
         if case .failure(let failure) = templateSet { run.problems.append(contentsOf: failure.diagnostics) }
         guard let content else { return finish(run, sink) }
         let record = AddressRecord.read(contentFolder: options.contentFolder, displayPath: loader.displayPath(AddressRecord.fileName),
-                                        into: &run.problems)
+                                        memo: memo.addressRecord, into: &run.problems)
         let site = Site.assemble(content, options: options.site, matcherMemo: memo.termMatcher, into: &run.problems)
         let pages = SitePages(site: site, fingerprintingLinkContext: memo.isEnabled)
         let redirects = Redirects.resolve(record: record, pages: pages, recordPath: loader.displayPath(AddressRecord.fileName), into: &run.problems)
@@ -113,6 +113,7 @@ struct PipelineMemo: Sendable {
     let templates: TemplateMemo
     let sources: SourceMemo
     let termMatcher: TermMatcherMemo
+    let addressRecord: AddressRecordMemo
     let pictures: PictureMemo
     let bodies: BodyMemo
     let pages: PageMemo
@@ -123,6 +124,7 @@ struct PipelineMemo: Sendable {
         templates = TemplateMemo(enabled: enabled)
         sources = SourceMemo(enabled: enabled)
         termMatcher = TermMatcherMemo(enabled: enabled)
+        addressRecord = AddressRecordMemo(enabled: enabled)
         pictures = PictureMemo(enabled: enabled)
         bodies = BodyMemo(enabled: enabled)
         pages = PageMemo(enabled: enabled)
@@ -130,10 +132,10 @@ struct PipelineMemo: Sendable {
     }
 
     func commit() {
-        templates.commit(); sources.commit(); termMatcher.commit(); pictures.commit(); bodies.commit(); pages.commit(); publishing.commit()
+        templates.commit(); sources.commit(); termMatcher.commit(); addressRecord.commit(); pictures.commit(); bodies.commit(); pages.commit(); publishing.commit()
     }
 
     func discard() {
-        templates.discard(); sources.discard(); termMatcher.discard(); pictures.discard(); bodies.discard(); pages.discard(); publishing.discard()
+        templates.discard(); sources.discard(); termMatcher.discard(); addressRecord.discard(); pictures.discard(); bodies.discard(); pages.discard(); publishing.discard()
     }
 }

@@ -46,8 +46,10 @@ enum UploadFailureReason {
         let status = status ?? -1
         let firstProblem = Self.firstProblem(lines)
         let because = firstProblem.map { " (\($0))" } ?? ""
-        // The receiving rsync runs on the host: its file errors are about the target folder.
-        let onReceiver = lines.contains { $0.contains("[Receiver]") || $0.contains("[receiver]") }
+        // The receiving rsync runs on the host: its file errors are about the target folder. rsync does not always
+        // deliver the host's explanation (it was missing now and then, also on an idle machine), so a selection or
+        // file error that the local sender did not report is taken to be the host's.
+        let onReceiver = !lines.contains { $0.contains("[sender]") || $0.contains("[Sender]") }
         switch status {
         case 255:
             return fail(.unreachable, "the SSH connection to \(hostAndPort) failed\(because); check the host, the port and your SSH key")
